@@ -1,0 +1,9 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  site: 'https://policy-atlas.example.org',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+});

@@ -1,0 +1,70 @@
+import { z } from 'astro/zod';
+import { Diagnostic } from './diagnostic.ts';
+import { AdminLevel, DocumentType, Slug, TextMetaField } from './sidecar.ts';
+import { Part } from './structure.ts';
+
+/** Where a metadata value came from: found in the text (with its line) or supplied by the sidecar (with a reason). */
+export const Provenance = z.discriminatedUnion('from', [
+  z.object({ from: z.literal('text'), line: z.number().int().positive() }),
+  z.object({ from: z.literal('sidecar'), reason: z.string().min(1) }),
+]);
+export type Provenance = z.output<typeof Provenance>;
+
+/** The script a text or line is written in, as detected before conversion. */
+export const Script = z.enum(['traditional', 'simplified']);
+export type Script = z.output<typeof Script>;
+
+export const DocumentMeta = z.object({
+  title: z.string().min(1),
+  shortTitle: z.string().min(1),
+  /** 发文字号, e.g. 苏政办发〔2012〕91号. */
+  docNumber: z.string().nullable(),
+  /** 发文机关 / 发布机构. */
+  issuer: z.string().nullable(),
+  /** 成文日期, ISO 8601. */
+  date: z.iso.date().nullable(),
+  /** 索引号 of the publishing site. */
+  indexNumber: z.string().nullable(),
+  /** 有效性, e.g. 继续有效. */
+  validity: z.string().nullable(),
+  region: z.object({ name: z.string(), level: AdminLevel, within: z.array(z.string()) }),
+  type: DocumentType,
+  sourceUrl: z.url().nullable(),
+  /** For every metadata field that has a value: where it came from. */
+  provenance: z.partialRecord(TextMetaField, Provenance),
+});
+export type DocumentMeta = z.output<typeof DocumentMeta>;
+
+/** Text removed by a named normalisation or parsing rule, kept so that nothing is lost silently. */
+export const Drop = z.object({
+  rule: z.string().regex(/^[a-z0-9-]+$/),
+  line: z.number().int().positive(),
+  text: z.string(),
+});
+export type Drop = z.output<typeof Drop>;
+
+/** A source document after decode → normalise → parse: the unit the site and the exports are built from. */
+export const Document = z.object({
+  id: Slug,
+  /** Path of the source text, relative to the project. */
+  sourceFile: z.string(),
+  /** SHA-256 of the source bytes, to spot duplicates and changes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be']),
+  script: Script,
+  meta: DocumentMeta,
+  /** Set when this text is the same as (part of) another document of the corpus. */
+  duplicateOf: z
+    .object({ documentId: Slug, firstLine: z.number().int().positive(), lastLine: z.number().int().positive() })
+    .nullable(),
+  parts: z.array(Part).min(1),
+  /** The decoded lines before normalisation (traditional where published so), by source line. */
+  originalLines: z.array(z.string()),
+  /** The normalised, simplified lines, by source line. */
+  lines: z.array(z.string()),
+  /** How many times each named normalisation rule changed the text. */
+  normalisation: z.record(z.string(), z.number().int().nonnegative()),
+  drops: z.array(Drop),
+  diagnostics: z.array(Diagnostic),
+});
+export type Document = z.output<typeof Document>;
