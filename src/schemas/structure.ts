@@ -13,7 +13,7 @@ export type LineSpan = z.output<typeof LineSpan>;
 export const NodeId = z.string().regex(/^(?:n|m|d\d+|a\d+)(?:-[a-z0-9]+(?:\.[a-z0-9]+)*)?$/);
 
 /** What an unnumbered paragraph is, when the parser can tell. */
-export const ParagraphRole = z.enum(['title', 'doc-number', 'addressee', 'preamble', 'signature', 'date', 'note', 'caption']);
+export const ParagraphRole = z.enum(['title', 'doc-number', 'addressee', 'signature', 'date', 'note', 'caption', 'toc']);
 export type ParagraphRole = z.output<typeof ParagraphRole>;
 
 export const Paragraph = z.object({
@@ -63,8 +63,8 @@ export const Provision = z.object({
   type: z.literal('provision'),
   id: NodeId,
   kind: z.enum(['numbered', 'bullet', 'implicit']),
-  /** 1 一、, 2 （一）, 3 1. or 1、, 4 （1）, 5 —— bullet; an implicit group takes the level it stands for. */
-  level: z.number().int().min(1).max(5),
+  /** 1 一、, 2 （一）, 3 1. or 1、, 4 （1）, 5 —— bullet; an implicit group takes the level of the heading it stands for (0: a lost part title). */
+  level: z.number().int().min(0).max(5),
   /** The number as printed, punctuation included, e.g. `（六）`; empty for an implicit group. */
   label: z.string(),
   /** The number's value (六 → 6), or the bullet's ordinal. */
