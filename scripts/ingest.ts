@@ -10,6 +10,7 @@ import { formatDiagnostic, type Diagnostic } from '../src/schemas/diagnostic.ts'
 import type { Document } from '../src/schemas/document.ts';
 import { SourceMeta } from '../src/schemas/sidecar.ts';
 import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
+import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { summarise } from './lib/summary.ts';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'content/generated/documents' },
     overrides: { type: 'string', default: 'content/normalise/t2s-overrides.json' },
     quiet: { type: 'boolean', default: false },
+    'update-golden': { type: 'boolean', default: false },
   },
 });
 
@@ -58,6 +60,13 @@ const errors = diagnostics.filter((d) => d.level === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
 const stale = args.check ? staleFiles(args.out, expected) : writeAll(args.out, expected);
 for (const f of stale) console.error(`${path.join(args.out, f)}: ${args.check ? 'differs from what the sources produce: run `npm run ingest` and commit the result' : 'removed (no source produces it)'}`);
+if (args['update-golden']) {
+  const golden = fs.existsSync(GOLDEN_FILE) ? JSON.parse(fs.readFileSync(GOLDEN_FILE, 'utf8')) : {};
+  const { golden: updated, added, moved } = addToGolden(golden, documents);
+  fs.writeFileSync(GOLDEN_FILE, `${JSON.stringify(updated, null, 2)}\n`);
+  console.log(`${GOLDEN_FILE}: ${added} ids added`);
+  for (const m of moved) console.error(`${GOLDEN_FILE}: ${m} — left as it was: a pinned id must keep naming the same thing`);
+}
 console.log(`${sourceFiles.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings`);
 process.exitCode = errors.length > 0 || (args.check && stale.length > 0) ? 1 : 0;
 

@@ -1,0 +1,17 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { Document } from './schemas/document.ts';
+
+/** One entry per ingested document; the entry id is the document's own permanent `id`, not its file name. */
+const documents = defineCollection({
+  loader: glob({
+    pattern: '*.json',
+    base: './content/generated/documents',
+    // A missing id falls back to the file name so that schema validation, not the loader, reports the problem.
+    generateId: ({ entry, data }) => (typeof data['id'] === 'string' ? data['id'] : entry),
+    retainBody: false,
+  }),
+  schema: Document,
+});
+
+export const collections = { documents };

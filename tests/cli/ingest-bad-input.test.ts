@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Document } from '../../src/schemas/document.ts';
+
+const FIXTURES = 'tests/fixtures/bad-input';
+
+/** Runs a project script with the Node that runs the tests (the pinned Node 22). */
+function run(script: string, args: readonly string[]) {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run ingest on a folder of bad and odd inputs', () => {
+  let result: ReturnType<typeof run>;
+  let out: string;
+  beforeAll(() => {
+    const sources = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-sources-'));
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-out-'));
+    for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(sources, f));
+    // The same document twice, under another file name and id.
+    fs.copyFileSync(path.join(FIXTURES, 'bom-crlf-notice.txt'), path.join(sources, 'copy-of-notice.txt'));
+    fs.writeFileSync(path.join(sources, 'copy-of-notice.meta.json'), fs.readFileSync(path.join(FIXTURES, 'bom-crlf-notice.meta.json'), 'utf8').replace('"bom-crlf-notice"', '"copy-of-notice"'));
+    // A source without a sidecar.
+    fs.writeFileSync(path.join(sources, 'orphan.txt'), '一、总体要求\n');
+    result = run('scripts/ingest.ts', ['--sources', sources, '--out', out]);
+  });
+  const written = (id: string) => Document.parse(JSON.parse(fs.readFileSync(path.join(out, `${id}.json`), 'utf8')));
+  const errorLines = () => result.stderr.split('\n').filter((l) => l.includes(': error ['));
+
+  it('fails, listing every error at once with its file', () => {
+    expect(result.status).toBe(1);
+    expect(errorLines().map((l) => l.replace(/^.*\/(\S+?): error \[([a-z-]+)\].*$/, '$1 $2'))).toEqual([
+      'binary.txt decode-binary',
+      'empty.txt decode-empty',
+      'orphan.meta.json sidecar-missing',
+    ]);
+    expect(result.stdout).toMatch(/9 sources, 6 documents ingested, 3 errors/);
+  });
+
+  it('still ingests every other document, whatever its encoding', () => {
+    expect(fs.readdirSync(out).sort()).toEqual(['bom-crlf-notice.json', 'copy-of-notice.json', 'gb18030-notice.json', 'html-notice.json', 'no-structure.json', 'utf16-notice.json']);
+    for (const [id, encoding] of [['gb18030-notice', 'gb18030'], ['utf16-notice', 'utf-16le'], ['bom-crlf-notice', 'utf-8-bom']] as const) {
+      const d = written(id);
+      expect(d.encoding).toBe(encoding);
+      expect(d.lines[3]).toBe('（一）稳定就业。实现城镇新增就业5000人以上。');
+      expect(d.parts[0]?.children.map((b) => b.id)).toEqual(['m-p1', 'm-p2', 'm-1', 'm-2', 'm-p3', 'm-p4']);
+      expect(d.meta).toMatchObject({ title: '关于做好就业工作的通知', issuer: '某市人民政府', date: '2020-03-01' });
+    }
+  });
+
+  it('reports the same document twice as a duplicate', () => {
+    // Of two identical texts, the id that sorts first is the canonical one.
+    expect(written('bom-crlf-notice').duplicateOf).toBeNull();
+    expect(written('copy-of-notice').duplicateOf).toEqual({ documentId: 'bom-crlf-notice', firstLine: 1, lastLine: 8 });
+    expect(result.stdout).toContain('warning [duplicate-document] the same text as bom-crlf-notice');
+  });
+
+  it('strips HTML tags and keeps a script’s text as plain characters', () => {
+    const d = written('html-notice');
+    expect(d.lines).toEqual(['一、总体要求', "alert('x')", '（一）稳定就业。实现新增就业 100人。', '', '']);
+    expect(d.drops.filter((x) => x.rule === 'html-tag').map((x) => x.text)).toEqual(['<div class="content">', '<p>', '</p>', '<script>', '</script>', '<br/>', '</div>']);
+  });
+
+  it('turns a text without structure into paragraphs, with a warning', () => {
+    const d = written('no-structure');
+    expect(d.parts.map((p) => p.children.map((b) => [b.type, b.id]))).toEqual([[['paragraph', 'm-p1'], ['paragraph', 'm-p2']]]);
+    expect(d.diagnostics.map((x) => x.code)).toContain('parse-no-structure');
+  });
+});
+
+describe('npm run parse', () => {
+  it('prints one file’s structure as JSON without a sidecar, diagnostics on stderr', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-parse-'));
+    const file = path.join(dir, 'new-notice.txt');
+    fs.copyFileSync(path.join(FIXTURES, 'gb18030-notice.txt'), file);
+    const r = run('scripts/parse.ts', [file]);
+    expect(r.status).toBe(0);
+    const d = Document.parse(JSON.parse(r.stdout));
+    expect(d.id).toBe('new-notice');
+    expect(d.meta.shortTitle).toBe('关于做好就业工作的通知');
+    expect(r.stderr).toContain('warning [no-sidecar]');
+    expect(r.stderr).toContain('warning [decode-fallback-encoding]');
+  });
+
+  it('parses a 10 MB text (the corpus repeated) into the same structure, many times over', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-big-'));
+    const file = path.join(dir, 'big.txt');
+    const unit = fs.readFileSync('content/sources/yibin-yfbh-2014-282.txt', 'utf8').split('\n').slice(10, 38).join('\n');
+    const copies = Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(unit));
+    fs.writeFileSync(file, Array.from({ length: copies }, () => unit).join('\n'));
+    expect(fs.statSync(file).size).toBeGreaterThan(10 * 1024 * 1024);
+    const r = run('scripts/parse.ts', [file]);
+    expect(r.status).toBe(0);
+    const d = Document.parse(JSON.parse(r.stdout));
+    // Each copy restarts at 一、, which opens a new implicit group at the top level.
+    expect(d.parts[0]?.children.filter((b) => b.type === 'provision' && b.kind === 'implicit')).toHaveLength(copies - 1);
+  }, 120_000);
+});
