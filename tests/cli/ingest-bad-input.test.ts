@@ -99,3 +99,21 @@ describe('npm run parse', () => {
     expect(d.parts[0]?.children.filter((b) => b.type === 'provision' && b.kind === 'implicit')).toHaveLength(copies - 1);
   }, 120_000);
 });
+
+describe('npm run ingest -- --check', () => {
+  it('passes on fresh output and fails, naming the file, when the committed data is stale', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-check-'));
+    const args = ['--sources', FIXTURES, '--out', out, '--quiet'];
+    run('scripts/ingest.ts', args);
+    expect(run('scripts/ingest.ts', [...args, '--check']).stderr).not.toContain('differs from what the sources produce');
+    const stale = path.join(out, 'no-structure.json');
+    fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace('这是一段', '那是一段'));
+    fs.writeFileSync(path.join(out, 'removed-source.json'), '{}\n');
+    const check = run('scripts/ingest.ts', [...args, '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stderr.split('\n').filter((l) => l.includes('differs'))).toEqual([
+      `${path.join(out, 'no-structure.json')}: differs from what the sources produce: run \`npm run ingest\` and commit the result`,
+      `${path.join(out, 'removed-source.json')}: differs from what the sources produce: run \`npm run ingest\` and commit the result`,
+    ]);
+  });
+});
