@@ -1,0 +1,54 @@
+import type { Document } from '../../../src/schemas/document.ts';
+import type { Block, Provision, Row, Table } from '../../../src/schemas/structure.ts';
+
+/** A piece of running text that facts are extracted from, with the node and line it belongs to. */
+export type TextUnit = {
+  /** The provision or paragraph the text belongs to (a paragraph under a provision reports the provision). */
+  clauseId: string;
+  line: number;
+  text: string;
+  /** The innermost provision around the text, if any. */
+  provision: Provision | null;
+};
+
+/** A table row with its table, for extractors that read cells by column. */
+export type RowUnit = { table: Table; row: Row; partId: string };
+
+/**
+ * The running text of a document in reading order: each provision's heading line (title and text)
+ * and each paragraph, attributed to the innermost provision. Table rows come separately (`tableRows`).
+ */
+export function textUnits(doc: Document): TextUnit[] {
+  const units: TextUnit[] = [];
+  const walk = (blocks: readonly Block[], provision: Provision | null) => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') {
+        units.push({ clauseId: provision?.id ?? b.id, line: b.line, text: b.text, provision });
+      } else if (b.type === 'provision') {
+        const own = [b.title, b.text].filter((s): s is string => s !== null && s !== '').join('。');
+        if (b.kind !== 'implicit' && own !== '') units.push({ clauseId: b.id, line: b.lines.start, text: own, provision: b });
+        walk(b.children, b.kind === 'implicit' ? provision : b);
+      }
+    }
+  };
+  for (const part of doc.parts) walk(part.children, null);
+  return units;
+}
+
+/** Every table row of a document, with its table and part. */
+export function tableRows(doc: Document): RowUnit[] {
+  const rows: RowUnit[] = [];
+  const walk = (blocks: readonly Block[], partId: string) => {
+    for (const b of blocks) {
+      if (b.type === 'table') rows.push(...b.rows.map((row) => ({ table: b, row, partId })));
+      if (b.type === 'provision') walk(b.children, partId);
+    }
+  };
+  for (const part of doc.parts) walk(part.children, part.id);
+  return rows;
+}
+
+/** Splits running text into sentences at 。！？ and ；, keeping the punctuation with its sentence. */
+export function sentences(text: string): string[] {
+  return text.match(/[^。！？!?；;]+[。！？!?；;]?/g)?.map((s) => s.trim()).filter((s) => s !== '') ?? [];
+}
