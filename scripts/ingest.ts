@@ -8,9 +8,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '../src/schemas/diagnostic.ts';
 import type { Document } from '../src/schemas/document.ts';
+import type { SourceRef } from '../src/schemas/entities.ts';
 import { SourceMeta } from '../src/schemas/sidecar.ts';
 import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
+import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { summarise } from './lib/summary.ts';
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     sources: { type: 'string', default: 'content/sources' },
     out: { type: 'string', default: 'content/generated/documents' },
     overrides: { type: 'string', default: 'content/normalise/t2s-overrides.json' },
+    departments: { type: 'string', default: 'content/departments.json' },
     quiet: { type: 'boolean', default: false },
     'update-golden': { type: 'boolean', default: false },
   },
@@ -29,19 +32,22 @@ const { values: args } = parseArgs({
 
 const diagnostics: Diagnostic[] = [];
 const overrides = loadOverrides(JSON.parse(fs.readFileSync(args.overrides, 'utf8')));
+const registry = loadRegistry(JSON.parse(fs.readFileSync(args.departments, 'utf8')));
 const sourceFiles = fs
   .readdirSync(args.sources)
   .filter((f) => f.endsWith('.txt'))
   .sort();
 
 const ingested: Document[] = [];
+const unmatched = new Map<string, SourceRef[]>();
 for (const name of sourceFiles) {
   const file = path.join(args.sources, name);
   const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'));
   diagnostics.push(...sidecar.diagnostics);
   if (!sidecar.value) continue;
-  const result = ingestSource({ file, bytes: fs.readFileSync(file), sidecar: sidecar.value, overrides });
+  const result = ingestSource({ file, bytes: fs.readFileSync(file), sidecar: sidecar.value, overrides, registry });
   diagnostics.push(...result.diagnostics);
+  unmatched.set(sidecar.value.id, result.unmatched);
   if (result.document && !result.diagnostics.some((d) => d.level === 'error')) ingested.push(result.document);
 }
 diagnostics.push(...duplicateIdErrors(ingested));
@@ -53,7 +59,7 @@ const documents = linked.documents.map((d) => ({
 }));
 
 if (!args.quiet) {
-  for (const doc of documents) console.log(summarise(doc));
+  for (const doc of documents) console.log(summarise(doc, unmatched.get(doc.id) ?? []));
 }
 const expected = new Map(documents.map((d) => [`${d.id}.json`, serialise(d)]));
 const errors = diagnostics.filter((d) => d.level === 'error');

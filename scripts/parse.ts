@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../src/schemas/diagnostic.ts';
 import { SourceMeta } from '../src/schemas/sidecar.ts';
+import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { serialise } from './lib/write.ts';
@@ -24,10 +25,11 @@ if (!fs.existsSync(file)) {
   process.exit(2);
 }
 const overrides = loadOverrides(JSON.parse(fs.readFileSync(path.join(projectRoot, 'content/normalise/t2s-overrides.json'), 'utf8')));
+const registry = loadRegistry(JSON.parse(fs.readFileSync(path.join(projectRoot, 'content/departments.json'), 'utf8')));
 const sidecarFile = file.replace(/\.[^./]*$/, '.meta.json');
 const sidecar = fs.existsSync(sidecarFile) ? SourceMeta.parse(JSON.parse(fs.readFileSync(sidecarFile, 'utf8'))) : null;
 const shownPath = path.relative(userCwd, file) || file;
-const result = ingestSource({ file: shownPath, bytes: fs.readFileSync(file), sidecar, overrides });
+const result = ingestSource({ file: shownPath, bytes: fs.readFileSync(file), sidecar, overrides, registry });
 for (const d of result.diagnostics) console.error(formatDiagnostic(d));
 if (result.document) process.stdout.write(serialise(result.document));
 process.exitCode = hasErrors(result.diagnostics) ? 1 : 0;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
 import { Document } from '../../src/schemas/document.ts';
+import type { Department, SourceRef } from '../../src/schemas/entities.ts';
 import type { SourceMeta } from '../../src/schemas/sidecar.ts';
 import type { ParagraphRole } from '../../src/schemas/structure.ts';
 import { checkConservation } from './conserve.ts';
 import { decode } from './decode.ts';
+import { extractAll } from './extract/index.ts';
 import { extractTextMetadata, resolveMetadata, type TextMetadata } from './metadata.ts';
 import { normalise, type OverrideEntry } from './normalise.ts';
 import { parseStructure } from './parse.ts';
@@ -16,14 +18,21 @@ export type SourceInput = {
   /** The sidecar, or null for a file checked on its own (`npm run parse`). */
   sidecar: SourceMeta | null;
   overrides: readonly OverrideEntry[];
+  /** The reviewed department registry that department names are resolved against. */
+  registry: readonly Department[];
 };
-export type Ingested = { document: Document | null; diagnostics: Diagnostic[] };
+export type Ingested = {
+  document: Document | null;
+  diagnostics: Diagnostic[];
+  /** Sentences with a number that produced no target, for the extraction report. */
+  unmatched: SourceRef[];
+};
 
-/** Runs one source through decode → normalise → metadata → parse → conservation → validation. */
+/** Runs one source through decode → normalise → metadata → parse → conservation → extract → validation. */
 export function ingestSource(input: SourceInput): Ingested {
   const { file } = input;
   const decoded = decode(input.bytes, file);
-  if (!decoded.ok) return { document: null, diagnostics: decoded.diagnostics };
+  if (!decoded.ok) return { document: null, diagnostics: decoded.diagnostics, unmatched: [] };
   const normalised = normalise(decoded.value.text, file, input.overrides);
   const found = extractTextMetadata(normalised.lines);
   const sidecar = input.sidecar ?? placeholderSidecar(file, found);
@@ -37,7 +46,7 @@ export function ingestSource(input: SourceInput): Ingested {
     partShortTitles: sidecar.partShortTitles,
     tableColumns: Object.fromEntries(Object.entries(sidecar.tableColumns).map(([id, c]) => [id, c.columns])),
   });
-  const diagnostics = [
+  const structural = [
     ...decoded.diagnostics,
     ...(input.sidecar ? [] : [placeholderWarning(file)]),
     ...normalised.diagnostics,
@@ -45,7 +54,7 @@ export function ingestSource(input: SourceInput): Ingested {
     ...parsed.diagnostics,
     ...checkConservation(normalised.lines, parsed.parts, parsed.drops, file),
   ];
-  const candidate = {
+  const parsedDocument = {
     id: sidecar.id,
     sourceFile: file,
     sha256: createHash('sha256').update(input.bytes).digest('hex'),
@@ -59,9 +68,11 @@ export function ingestSource(input: SourceInput): Ingested {
     normalisation: normalised.counts,
     // Normalisation drops are measured on the decoded text, parse drops on the normalised text: both by source line.
     drops: [...normalised.drops, ...parsed.drops].sort((a, b) => a.line - b.line),
-    diagnostics,
+    diagnostics: structural,
   };
-  const validated = Document.safeParse(candidate);
+  const extraction = extractAll(parsedDocument, input.registry);
+  const diagnostics = [...structural, ...extraction.diagnostics];
+  const validated = Document.safeParse({ ...parsedDocument, diagnostics, extracted: extraction.extracted });
   if (!validated.success) {
     const schemaErrors = validated.error.issues.map((issue): Diagnostic => ({
       level: 'error',
@@ -69,9 +80,9 @@ export function ingestSource(input: SourceInput): Ingested {
       message: `${issue.path.join('.')}: ${issue.message}`,
       file,
     }));
-    return { document: null, diagnostics: [...diagnostics, ...schemaErrors] };
+    return { document: null, diagnostics: [...diagnostics, ...schemaErrors], unmatched: extraction.unmatched };
   }
-  return { document: validated.data, diagnostics };
+  return { document: validated.data, diagnostics, unmatched: extraction.unmatched };
 }
 
 /** Lines whose role the metadata stage established: the title block, the 文号 line, the signature. */

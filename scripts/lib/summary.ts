@@ -1,5 +1,6 @@
 import { formatDiagnostic } from '../../src/schemas/diagnostic.ts';
 import type { Document } from '../../src/schemas/document.ts';
+import type { SourceRef } from '../../src/schemas/entities.ts';
 import type { Block } from '../../src/schemas/structure.ts';
 
 export type StructureCounts = { parts: number; provisions: number; implicitGroups: number; paragraphs: number; tables: number; rows: number };
@@ -24,8 +25,8 @@ export function countStructure(doc: Document): StructureCounts {
   return counts;
 }
 
-/** The per-document report printed by the ingest: script, conversions, removals, structure, warnings. */
-export function summarise(doc: Document): string {
+/** The per-document report printed by the ingest: script, conversions, removals, structure, extracted facts, warnings. */
+export function summarise(doc: Document, unmatched: readonly SourceRef[]): string {
   const c = countStructure(doc);
   const removed = new Map<string, number>();
   for (const d of doc.drops) removed.set(d.rule, (removed.get(d.rule) ?? 0) + 1);
@@ -38,6 +39,9 @@ export function summarise(doc: Document): string {
     `  normalisation: ${rules}`,
     `  removed: ${drops}`,
     `  structure: ${c.parts} parts (${doc.parts.map((p) => p.id).join(' ')}), ${c.provisions} provisions, ${c.implicitGroups} implicit groups, ${c.paragraphs} paragraphs, ${c.tables} tables, ${c.rows} rows`,
+    `  extracted: ${Object.entries(doc.extracted).map(([kind, items]) => `${items.length} ${kind}`).join(', ')}`,
+    `  sentences with a number and no target: ${unmatched.length}`,
+    ...unmatched.map((u) => `    ${doc.sourceFile}:${u.line} [${u.clauseId}] ${u.sentence}`),
     `  warnings: ${warnings.length}`,
     ...warnings.map((w) => `    ${formatDiagnostic(w)}`),
   ].join('\n');

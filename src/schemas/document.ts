@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { Diagnostic } from './diagnostic.ts';
+import { Extracted } from './entities.ts';
 import { AdminLevel, DocumentType, Slug, TextMetaField } from './sidecar.ts';
 import { Part } from './structure.ts';
 
@@ -66,5 +67,7 @@ export const Document = z.object({
   normalisation: z.record(z.string(), z.number().int().nonnegative()),
   drops: z.array(Drop),
   diagnostics: z.array(Diagnostic),
+  /** The facts extracted from the text: targets, departments, projects, citations, dates. */
+  extracted: Extracted,
 });
 export type Document = z.output<typeof Document>;

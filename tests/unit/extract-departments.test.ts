@@ -57,6 +57,7 @@ function crafted(lines: string[], region: DocumentMeta['region'] = { name: 'æ¹˜æ
     normalisation: {},
     drops: [],
     diagnostics: [],
+    extracted: { targets: [], departments: [], projects: [], citations: [], dates: [] },
   });
 }
 

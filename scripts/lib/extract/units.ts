@@ -48,7 +48,10 @@ export function tableRows(doc: Document): RowUnit[] {
   return rows;
 }
 
-/** Splits running text into sentences at 。！？ and ；, keeping the punctuation with its sentence. */
+/**
+ * Splits running text into sentences at 。！？ and ；, keeping the punctuation with its sentence.
+ * An ASCII `?` is not a sentence end: in these texts it marks a character lost in capture.
+ */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？!?；;]+[。！？!?；;]?/g)?.map((s) => s.trim()).filter((s) => s !== '') ?? [];
+  return text.match(/[^。！？!；;]+[。！？!；;]?/g)?.map((s) => s.trim()).filter((s) => s !== '') ?? [];
 }

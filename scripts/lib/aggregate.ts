@@ -1,0 +1,138 @@
+import type { Document } from '../../src/schemas/document.ts';
+import type { CitationMention, Department, DepartmentMention } from '../../src/schemas/entities.ts';
+import type {
+  CitationRecord,
+  ClauseRecord,
+  DepartmentRecord,
+  DocumentRecord,
+  ProjectRecord,
+  TargetRecord,
+} from '../../src/schemas/open-data.ts';
+import type { Block } from '../../src/schemas/structure.ts';
+import { citationKey } from './extract/citations.ts';
+
+/** The whole corpus as linked records: the open data and the entity pages are built from this. */
+export type Corpus = {
+  documents: DocumentRecord[];
+  clauses: ClauseRecord[];
+  targets: TargetRecord[];
+  departments: DepartmentRecord[];
+  projects: ProjectRecord[];
+  citations: CitationRecord[];
+};
+
+/** Issuer names for the 文号 prefixes seen in citations, so a cited document says who issued it. */
+const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
+  [/^国发/, '国务院'],
+  [/^国办发/, '国务院办公厅'],
+  [/^湘政发/, '湖南省人民政府'],
+  [/^湘政电/, '湖南省人民政府办公厅'],
+  [/^川人社发/, '四川省人力资源和社会保障厅'],
+  [/^川编发/, '四川省机构编制委员会'],
+  [/^苏政办发/, '江苏省人民政府办公厅'],
+  [/^宜府办函/, '宜宾市人民政府办公室'],
+];
+
+/** The site-wide id of a node: `{documentId}/{nodeId}`. */
+export function siteId(documentId: string, nodeId: string): string {
+  return `${documentId}/${nodeId}`;
+}
+
+/**
+ * Links every document's extracted facts into corpus-wide records. Duplicate texts (duplicateOf set)
+ * are listed as documents but contribute no clauses or facts: their canonical document does.
+ */
+export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL): Corpus {
+  const url = (path: string) => new URL(path, site).href;
+  const canonical = documents.filter((d) => d.duplicateOf === null);
+  const mentionsByClause = new Map<string, DepartmentMention[]>();
+  for (const d of canonical) {
+    for (const m of d.extracted.departments) {
+      const key = siteId(d.id, m.clauseId);
+      mentionsByClause.set(key, [...(mentionsByClause.get(key) ?? []), m]);
+    }
+  }
+  return {
+    documents: documents.map((d) => ({
+      id: d.id,
+      title: d.meta.title,
+      docNumber: d.meta.docNumber,
+      issuer: d.meta.issuer,
+      date: d.meta.date,
+      region: d.meta.region.name,
+      type: d.meta.type,
+      validity: d.meta.validity,
+      url: url(`/${d.id}/`),
+      duplicateOf: d.duplicateOf?.documentId ?? null,
+    })),
+    clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, url)),
+    targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(`/${d.id}/${t.clauseId}/`) }))),
+    departments: departmentRecords(registry, canonical, url),
+    projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(`/${d.id}/${p.rowId}/`) }))),
+    citations: citationRecords(canonical),
+  };
+}
+
+function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMention[]>, url: (path: string) => string): ClauseRecord[] {
+  const records: ClauseRecord[] = [];
+  const walk = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type !== 'provision') continue;
+      if (b.kind !== 'implicit') {
+        const id = siteId(doc.id, b.id);
+        records.push({
+          id,
+          documentId: doc.id,
+          number: b.label,
+          title: b.title,
+          text: b.text,
+          citation: b.citation,
+          url: url(`/${doc.id}/${b.id}/`),
+          departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
+        });
+      }
+      walk(b.children);
+    }
+  };
+  for (const part of doc.parts) walk(part.children);
+  return records;
+}
+
+function departmentRecords(registry: readonly Department[], documents: readonly Document[], url: (path: string) => string): DepartmentRecord[] {
+  return registry.map((dept) => {
+    const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
+    const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: url(`/departments/${dept.id}/`) };
+  });
+}
+
+function citationRecords(documents: readonly Document[]): CitationRecord[] {
+  const byKey = new Map<string, { mention: CitationMention; citedBy: Set<string> }>();
+  for (const d of documents) {
+    for (const m of d.extracted.citations) {
+      const key = citationKey(m);
+      const entry = byKey.get(key) ?? { mention: m, citedBy: new Set<string>() };
+      // Keep the fullest description seen: a title and a number beat either alone.
+      if (!entry.mention.title && m.title) entry.mention = { ...entry.mention, title: m.title };
+      if (!entry.mention.docNumber && m.docNumber) entry.mention = { ...entry.mention, docNumber: m.docNumber };
+      entry.citedBy.add(siteId(d.id, m.clauseId));
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey]
+    .map(([id, { mention, citedBy }]) => ({
+      id,
+      title: mention.title,
+      docNumber: mention.docNumber,
+      issuer: issuerOf(mention.docNumber),
+      kind: mention.kind,
+      documentId: documents.find((d) => (mention.docNumber !== null && d.meta.docNumber === mention.docNumber) || (mention.title !== null && d.meta.title === mention.title))?.id ?? null,
+      citedBy: [...citedBy].sort(),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function issuerOf(docNumber: string | null): string | null {
+  if (docNumber === null) return null;
+  return ISSUER_BY_PREFIX.find(([prefix]) => prefix.test(docNumber))?.[1] ?? null;
+}
