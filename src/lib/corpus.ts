@@ -1,0 +1,16 @@
+import registryJson from '../../content/departments.json';
+import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
+import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import type { Department } from '../schemas/entities.ts';
+import { allViews } from './documents.ts';
+
+let corpus: Promise<Corpus> | undefined;
+
+/** The reviewed department registry, validated. */
+export const registry: readonly Department[] = loadRegistry(registryJson);
+
+/** The linked corpus (documents, clauses, targets, departments, projects, citations), built once per build. */
+export function getCorpus(): Promise<Corpus> {
+  corpus ??= allViews().then((views) => aggregate(views.map((v) => v.document), registry, new URL(import.meta.env.SITE)));
+  return corpus;
+}
