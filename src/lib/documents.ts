@@ -1,11 +1,21 @@
 import { getCollection } from 'astro:content';
 import type { Document } from '../schemas/document.ts';
-import type { Block, Part, Provision } from '../schemas/structure.ts';
+import { counterparts, indexDocument, type DocumentIndex, type NodeEntry } from './nodes.ts';
+import { alignOriginal, type OriginalText } from './original.ts';
+
+/** Everything the pages need about one document, computed once per build. */
+export interface DocumentView {
+  document: Document;
+  index: DocumentIndex;
+  original: OriginalText;
+  /** For a text that repeats (part of) another document: that document and each node's counterpart in it. */
+  duplicate: { canonical: DocumentView; counterparts: ReadonlyMap<string, NodeEntry> } | null;
+}
 
 interface Catalogue {
   /** Newest first, then by id, so every build lists the documents in the same order. */
-  documents: readonly Document[];
-  byId: ReadonlyMap<string, Document>;
+  views: readonly DocumentView[];
+  byId: ReadonlyMap<string, DocumentView>;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -19,21 +29,26 @@ function compareDocuments(a: Document, b: Document): number {
 }
 
 /** Astro writes a dead link and still exits 0 for a dangling reference, so the build must fail here instead. */
-function assertDuplicateTargetsExist(byId: ReadonlyMap<string, Document>): void {
-  const dangling = [...byId.values()]
-    .filter((d) => d.duplicateOf !== null && !byId.has(d.duplicateOf.documentId))
-    .map((d) => `${d.id} → ${d.duplicateOf?.documentId}`);
-  if (dangling.length > 0) {
-    throw new Error(`duplicateOf points to documents that do not exist: ${dangling.join(', ')}`);
-  }
+function canonicalView(document: Document, base: ReadonlyMap<string, DocumentView>): DocumentView {
+  const target = document.duplicateOf?.documentId;
+  const view = target === undefined ? undefined : base.get(target);
+  if (!view) throw new Error(`${document.id}: duplicateOf points to ${target}, which is not in the corpus`);
+  if (view.document.duplicateOf !== null) throw new Error(`${document.id}: duplicateOf points to ${target}, itself a duplicate`);
+  return view;
 }
 
 async function loadCatalogue(): Promise<Catalogue> {
   const entries = await getCollection('documents');
   const documents = entries.map((e) => e.data).sort(compareDocuments);
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  assertDuplicateTargetsExist(byId);
-  return { documents, byId };
+  const plain = new Map<string, DocumentView>(
+    documents.map((document) => [document.id, { document, index: indexDocument(document), original: alignOriginal(document), duplicate: null }]),
+  );
+  const views = [...plain.values()].map((view): DocumentView => {
+    if (view.document.duplicateOf === null) return view;
+    const canonical = canonicalView(view.document, plain);
+    return { ...view, duplicate: { canonical, counterparts: counterparts(view.index, canonical.index) } };
+  });
+  return { views, byId: new Map(views.map((v) => [v.document.id, v])) };
 }
 
 /** The collection is read once per build and shared by every page. */
@@ -42,61 +57,20 @@ function getCatalogue(): Promise<Catalogue> {
   return catalogue;
 }
 
-/** Every document, newest first, then by id. */
-export async function allDocuments(): Promise<readonly Document[]> {
-  return (await getCatalogue()).documents;
+/** Every document with its index, newest first, then by id. */
+export async function allViews(): Promise<readonly DocumentView[]> {
+  return (await getCatalogue()).views;
 }
 
-/** The document with this id, or undefined. */
-export async function documentById(id: string): Promise<Document | undefined> {
-  return (await getCatalogue()).byId.get(id);
-}
-
-/** The site path of a document's page. */
-export function documentHref(id: string): string {
-  return `${import.meta.env.BASE_URL.replace(/\/$/, '')}/${id}/`;
+/** The document with this id; an unknown id is a broken reference and fails the build. */
+export async function viewById(id: string): Promise<DocumentView> {
+  const view = (await getCatalogue()).byId.get(id);
+  if (!view) throw new Error(`no document with id ${id}`);
+  return view;
 }
 
 /** An ISO date (2012-05-14) as written in Chinese documents (2012年5月14日). */
 export function formatChineseDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   return `${year}年${month}月${day}日`;
-}
-
-const partKindNames: Record<Part['kind'], string> = { cover: '通知', document: '文件', annex: '附件', main: '正文' };
-
-/** A part's printed label and title (附件1 试点项目), or the name of its kind when nothing is printed. */
-export function partHeading(part: Part): string {
-  const printed = [part.label, part.title].filter((s) => s !== null).join(' ');
-  return printed === '' ? partKindNames[part.kind] : printed;
-}
-
-/** One line of a table of contents, linking to the anchor `#id`. */
-export interface TocEntry {
-  id: string;
-  text: string;
-  children: TocEntry[];
-}
-
-const untitledExcerptLength = 20;
-
-/** A provision's printed number and title; an untitled one shows the start of its text instead. */
-function provisionHeading(p: Provision): string {
-  const name = p.title ?? (p.text.length > untitledExcerptLength ? `${p.text.slice(0, untitledExcerptLength)}…` : p.text);
-  return `${p.label}${name}`;
-}
-
-/** Provisions down to `depth` levels; implicit groups print nothing, so their children stand in their place. */
-function provisionEntries(blocks: readonly Block[], depth: number): TocEntry[] {
-  if (depth === 0) return [];
-  return blocks.flatMap((b): TocEntry[] => {
-    if (b.type !== 'provision') return [];
-    if (b.kind === 'implicit') return provisionEntries(b.children, depth);
-    return [{ id: b.id, text: provisionHeading(b), children: provisionEntries(b.children, depth - 1) }];
-  });
-}
-
-/** The parts of a document with their first two levels of provisions. */
-export function tableOfContents(doc: Document): TocEntry[] {
-  return doc.parts.map((part) => ({ id: part.id, text: partHeading(part), children: provisionEntries(part.children, 2) }));
 }

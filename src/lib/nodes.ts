@@ -1,0 +1,255 @@
+import type { Document } from '../schemas/document.ts';
+import type { Block, LineSpan, Paragraph, Part, Provision, Row, Table } from '../schemas/structure.ts';
+
+/** The kinds of node that get a page of their own. */
+export type NodeKind = 'part' | 'provision' | 'paragraph' | 'table' | 'row';
+
+interface EntryBase {
+  id: string;
+  /** Ids from the part down to the parent, outermost first; empty for a part. */
+  ancestorIds: readonly string[];
+  /** How a reader cites the node, e.g. 湘潭稳就业二十四条 二、（六）. */
+  citation: string;
+  /** What a heading, a breadcrumb or a table of contents calls the node. */
+  heading: string;
+  /** The source lines the node covers, children included. */
+  lines: LineSpan;
+  /** The neighbours of the same kind (and, for provisions, the same level) in document order. */
+  prevId: string | null;
+  nextId: string | null;
+}
+
+/** One node of a document with everything a page needs to show it in context. */
+export type NodeEntry = EntryBase &
+  (
+    | { kind: 'part'; node: Part }
+    | { kind: 'provision'; node: Provision }
+    | { kind: 'paragraph'; node: Paragraph }
+    | { kind: 'table'; node: Table }
+    | { kind: 'row'; node: Row; table: Table }
+  );
+
+/** Every node of one document, in document order, with lookups. Built once per build. */
+export interface DocumentIndex {
+  document: Document;
+  entries: readonly NodeEntry[];
+  byId: ReadonlyMap<string, NodeEntry>;
+}
+
+const partKindNames: Record<Part['kind'], string> = { cover: '通知', document: '文件', annex: '附件', main: '正文' };
+
+/** A part's printed label and title (附件1 试点项目), or the name of its kind when nothing is printed. */
+export function partHeading(part: Part): string {
+  const printed = [part.label, part.title].filter((s) => s !== null).join(' ');
+  return printed === '' ? partKindNames[part.kind] : printed;
+}
+
+const untitledExcerptLength = 20;
+
+/** A provision's printed number and title; an untitled one shows the start of its text instead. */
+function provisionHeading(p: Provision): string {
+  const name = p.title ?? truncate(p.text, untitledExcerptLength);
+  return `${p.label}${name}`;
+}
+
+/** The text cut to `length` characters, with an ellipsis when something was cut. */
+export function truncate(text: string, length: number): string {
+  const chars = [...text];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
+}
+
+/** One line of a table of contents, linking to the anchor `#id`. */
+export interface TocEntry {
+  id: string;
+  text: string;
+  children: TocEntry[];
+}
+
+/** Provisions down to `depth` levels; implicit groups print nothing, so their children stand in their place. */
+function provisionEntries(blocks: readonly Block[], depth: number): TocEntry[] {
+  if (depth === 0) return [];
+  return blocks.flatMap((b): TocEntry[] => {
+    if (b.type !== 'provision') return [];
+    if (b.kind === 'implicit') return provisionEntries(b.children, depth);
+    return [{ id: b.id, text: provisionHeading(b), children: provisionEntries(b.children, depth - 1) }];
+  });
+}
+
+/** The parts of a document with their first two levels of provisions. */
+export function tableOfContents(doc: Document): TocEntry[] {
+  return doc.parts.map((part) => ({ id: part.id, text: partHeading(part), children: provisionEntries(part.children, 2) }));
+}
+
+/**
+ * The citation prefix the parser used for a part (short title, then the part's short name when it has
+ * one), read back from a provision's citation: its printed numbering follows the last space.
+ */
+function citationPrefixFromProvisions(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    if (b.type !== 'provision') continue;
+    if (b.kind !== 'implicit') return b.citation.slice(0, Math.max(0, b.citation.lastIndexOf(' ')));
+    const inner = citationPrefixFromProvisions(b.children);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
+
+/**
+ * How a part is cited. Provisions already carry the parser's prefix; a part without numbered
+ * provisions is named like the parser names parts: annexes by label, later issued documents by title.
+ * A cover notice is always named 通知, so that it never shares a citation with the body it issues.
+ */
+function partCitation(doc: Document, part: Part): string {
+  const short = doc.meta.shortTitle;
+  if (part.kind === 'cover') return `${short} ${partKindNames.cover}`;
+  const derived = citationPrefixFromProvisions(part.children);
+  if (derived !== null && derived !== '') return derived;
+  const name = part.kind === 'annex' ? (part.label ?? '').replace(/[:：]$/, '') : part.kind === 'document' && part.id !== 'd1' ? (part.title ?? '') : '';
+  return name === '' ? short : `${short} ${name}`;
+}
+
+/** A row's name within its table: its printed 序号, else its position. */
+function rowLabel(row: Row, position: number): string {
+  return row.num === null ? `第${position}行` : `序号${row.num}`;
+}
+
+/** Ancestors and their citation, as the walk descends. */
+interface Context {
+  ancestorIds: readonly string[];
+  /** The citation children extend. */
+  citation: string;
+  /** A numbered label ends the parent's citation, so a child's own tail follows it without a space. */
+  endsWithLabel: boolean;
+}
+
+/** The entries of a document in document order (each part, then its blocks depth first), neighbours not yet linked. */
+function draftEntries(doc: Document): NodeEntry[] {
+  const drafts: NodeEntry[] = [];
+  for (const part of doc.parts) {
+    const citation = partCitation(doc, part);
+    drafts.push({ kind: 'part', node: part, id: part.id, ancestorIds: [], citation, heading: partHeading(part), lines: part.lines, prevId: null, nextId: null });
+    const tables = { count: 0 };
+    walkBlocks(part.children, { ancestorIds: [part.id], citation, endsWithLabel: false }, citation, tables, drafts);
+  }
+  return drafts;
+}
+
+function walkBlocks(blocks: readonly Block[], ctx: Context, partCitationText: string, tables: { count: number }, out: NodeEntry[]): void {
+  let paragraphs = 0;
+  let implicitGroups = 0;
+  const tail = (text: string) => (ctx.endsWithLabel ? `${ctx.citation}${text}` : `${ctx.citation} ${text}`);
+  for (const block of blocks) {
+    const base = { id: block.id, ancestorIds: ctx.ancestorIds, prevId: null, nextId: null };
+    if (block.type === 'paragraph') {
+      paragraphs += 1;
+      const heading = `第${paragraphs}段`;
+      out.push({ ...base, kind: 'paragraph', node: block, citation: tail(heading), heading, lines: { start: block.line, end: block.line } });
+    } else if (block.type === 'table') {
+      tables.count += 1;
+      const tableCitation = `${partCitationText} 表${tables.count}`;
+      out.push({ ...base, kind: 'table', node: block, citation: tableCitation, heading: block.caption ?? `表${tables.count}`, lines: block.lines });
+      block.rows.forEach((row, i) => {
+        const label = rowLabel(row, i + 1);
+        out.push({ kind: 'row', node: row, table: block, id: row.id, ancestorIds: [...ctx.ancestorIds, block.id], citation: `${tableCitation} ${label}`, heading: label, lines: row.lines, prevId: null, nextId: null });
+      });
+    } else {
+      const implicit = block.kind === 'implicit';
+      if (implicit) implicitGroups += 1;
+      const heading = implicit ? `未编号第${implicitGroups}组` : provisionHeading(block);
+      // An implicit group prints no number, so the parser cites it like its parent: name it by position.
+      const citation = implicit ? `${block.citation} ${heading}` : block.citation;
+      out.push({ ...base, kind: 'provision', node: block, citation, heading, lines: block.lines });
+      walkBlocks(block.children, { ancestorIds: [...ctx.ancestorIds, block.id], citation, endsWithLabel: !implicit }, partCitationText, tables, out);
+    }
+  }
+}
+
+/** Provisions are neighbours only at the same level, so 二、（六） is followed by 三、（七）, not by 三、. */
+function neighbourKey(entry: NodeEntry): string {
+  return entry.kind === 'provision' ? `provision:${entry.node.level}` : entry.kind;
+}
+
+/** Indexes a document: every part, provision, paragraph, table and row, with citation, ancestors and neighbours. */
+export function indexDocument(document: Document): DocumentIndex {
+  const entries: NodeEntry[] = draftEntries(document);
+  const lastByKey = new Map<string, NodeEntry>();
+  for (const entry of entries) {
+    const key = neighbourKey(entry);
+    const previous = lastByKey.get(key);
+    if (previous) {
+      previous.nextId = entry.id;
+      entry.prevId = previous.id;
+    }
+    lastByKey.set(key, entry);
+  }
+  const byId = new Map<string, NodeEntry>();
+  for (const entry of entries) {
+    if (byId.has(entry.id)) throw new Error(`${document.id}: node id ${entry.id} is used twice`);
+    byId.set(entry.id, entry);
+  }
+  return { document, entries, byId };
+}
+
+/** The entry with this id; a missing id is a broken reference and fails the build. */
+export function entryById(index: DocumentIndex, id: string): NodeEntry {
+  const entry = index.byId.get(id);
+  if (!entry) throw new Error(`${index.document.id}: no node with id ${id}`);
+  return entry;
+}
+
+/** The name of a page about the node: its citation, followed by its title or heading where that adds something. */
+export function displayName(entry: NodeEntry): string {
+  if (entry.kind === 'provision' && entry.node.title !== null) return `${entry.citation} ${entry.node.title}`;
+  return entry.citation.endsWith(entry.heading) ? entry.citation : `${entry.citation} ${entry.heading}`;
+}
+
+/** What the node says, as one plain string: for previews, descriptions and search snippets. */
+export function plainText(entry: NodeEntry): string {
+  switch (entry.kind) {
+    case 'part':
+      return entry.heading;
+    case 'provision':
+      return entry.node.kind === 'implicit' ? entry.heading : [entry.node.title, entry.node.text].filter((s) => s !== null && s !== '').join('。');
+    case 'paragraph':
+      return entry.node.text;
+    case 'table':
+      return [entry.node.caption, entry.node.columns.join('、')].filter((s) => s !== null).join('：');
+    case 'row':
+      return entry.node.cells.map((c) => `${c.column}：${c.value}`).join('；');
+  }
+}
+
+/** What identifies a node's content, so a copy of it elsewhere can be recognised. */
+function fingerprint(entry: NodeEntry): string {
+  switch (entry.kind) {
+    case 'part':
+      return `part|${entry.node.kind}|${entry.node.label}|${entry.node.title}`;
+    case 'provision':
+      return `provision|${entry.node.kind}|${entry.node.level}|${entry.node.label}|${entry.node.title}|${entry.node.text}`;
+    case 'paragraph':
+      return `paragraph|${entry.node.text}`;
+    case 'table':
+      return `table|${entry.node.columns.join('|')}`;
+    case 'row':
+      return `row|${entry.node.cells.map((c) => c.value).join('|')}`;
+  }
+}
+
+/**
+ * For each node of a duplicate text, the same node in the canonical document: the node that starts
+ * on the matching line of the repeated range and says the same thing. Nodes without one are left out.
+ */
+export function counterparts(duplicate: DocumentIndex, canonical: DocumentIndex): Map<string, NodeEntry> {
+  const range = duplicate.document.duplicateOf;
+  if (range === null) throw new Error(`${duplicate.document.id} is not a duplicate`);
+  const byStart = new Map<string, NodeEntry>();
+  for (const entry of canonical.entries) byStart.set(`${entry.lines.start}|${fingerprint(entry)}`, entry);
+  const found = new Map<string, NodeEntry>();
+  for (const entry of duplicate.entries) {
+    const line = range.firstLine + entry.lines.start - 1;
+    if (line > range.lastLine) continue;
+    const match = byStart.get(`${line}|${fingerprint(entry)}`);
+    if (match) found.set(entry.id, match);
+  }
+  return found;
+}

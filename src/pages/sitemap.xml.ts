@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { allViews } from '../lib/documents.ts';
+import { sitemapXml } from '../lib/feeds.ts';
+import { absoluteUrl, documentPath, homePath, nodePath } from '../lib/urls.ts';
+
+/** Every page whose canonical URL is itself: a repeated text's pages point to the text they repeat. */
+export const GET: APIRoute = async ({ site }) => {
+  const views = await allViews();
+  const paths = [
+    homePath(),
+    ...views.flatMap((view) => {
+      const own = view.duplicate === null ? [documentPath(view.document.id)] : [];
+      const nodes = view.index.entries.filter((e) => !view.duplicate?.counterparts.has(e.id)).map((e) => nodePath(view.document.id, e.id));
+      return [...own, ...nodes];
+    }),
+  ];
+  return new Response(sitemapXml(paths.map((p) => absoluteUrl(p, site))), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};

@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const xiangtan = '/xiangtan-2019-stabilise-employment/';
+const timeout = 30_000;
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+/** Console errors of the page, such as Content Security Policy violations. */
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  server = await serveStatic('dist');
+  browser = await launchChromium();
+}, timeout);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, timeout);
+
+afterEach(async () => {
+  await context?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  context = await browser.newContext({ ...options, viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await context.newPage();
+  consoleErrors = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(server.origin + path);
+  return page;
+}
+
+describe('copying a clause link on a document page', () => {
+  it(
+    'copies the absolute URL of the clause page, announces it, and the URL opens that clause',
+    async () => {
+      const page = await open(xiangtan);
+      const head = page.locator('[id="d1-2.6"] > .clause-head');
+      await head.hover();
+      await head.getByRole('button', { name: '复制链接：湘潭稳就业二十四条 二、（六）' }).click();
+      await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制链接');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe('https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
+
+      await page.goto(copied.replace(new URL(copied).origin, server.origin));
+      expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');
+      expect(await page.locator('cite').innerText()).toBe('湘潭稳就业二十四条 二、（六）');
+      expect(await page.locator('.clause-body').innerText()).toContain('将农村自主创业的农民纳入支持范围');
+      expect(consoleErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'copies the citation',
+    async () => {
+      const page = await open(`${xiangtan}d1-2.6/`);
+      await page.getByRole('button', { name: '复制引文' }).click();
+      await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制引文');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('湘潭稳就业二十四条 二、（六）');
+    },
+    timeout,
+  );
+});
+
+describe('the 原文 / 简体 switch', () => {
+  it(
+    'shows the published traditional text in place of the simplified one, and remembers the choice',
+    async () => {
+      const page = await open(xiangtan);
+      const title = page.locator('[id="d1-2.6"] .provision-heading');
+      expect(await title.innerText()).toBe('(六)加大创业担保贷款工作力度');
+      await page.getByText('原文', { exact: true }).click();
+      expect(await title.innerText()).toBe('(六)加大創業擔保貸款工作力度');
+      expect(await page.locator('[id="d1-2.6"] .provision-text').innerText()).toContain('將農村自主創業的農民納入支持范圍');
+
+      await page.goto(`${server.origin}${xiangtan}d1-2.6/`);
+      expect(await page.locator('h1').innerText()).toBe('(六)加大創業擔保貸款工作力度');
+      await page.getByText('简体', { exact: true }).click();
+      expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');
+      expect(consoleErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'works without JavaScript, and then hides the copy buttons that would do nothing',
+    async () => {
+      const page = await open(xiangtan, { javaScriptEnabled: false });
+      expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
+      await page.getByText('原文', { exact: true }).click();
+      expect(await page.locator('[id="d1-2.6"] .provision-heading').innerText()).toBe('(六)加大創業擔保貸款工作力度');
+    },
+    timeout,
+  );
+});

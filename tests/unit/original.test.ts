@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { alignOriginal, differsWithin, originalPieces, originalWithin, withoutArtefacts } from '../../src/lib/original.ts';
+import type { Document } from '../../src/schemas/document.ts';
+import { generatedDocument } from '../helpers/generated.ts';
+
+type Source = Pick<Document, 'originalLines' | 'lines' | 'drops' | 'normalisation' | 'script'>;
+
+const source = (over: Partial<Source>): Source => ({ originalLines: [], lines: [], drops: [], normalisation: {}, script: 'traditional', ...over });
+
+describe('withoutArtefacts', () => {
+  it('removes text dropped by normalisation rules, in the order each pass met it, and keeps text dropped by parsing', () => {
+    const doc = source({
+      originalLines: ['(一)創(chuàng)業(yè)當?shù)人數(shù)。辦法'],
+      lines: ['(一)创业当?人数办法'],
+      normalisation: { 'pinyin-annotation': 4, t2s: 6 },
+      // The bracketed pass ran over the whole line before the orphaned pass came back for shù).
+      drops: [
+        { rule: 'pinyin-annotation', line: 1, text: '(chuàng)' },
+        { rule: 'pinyin-annotation', line: 1, text: '(yè)' },
+        { rule: 'pinyin-annotation', line: 1, text: '(shù)' },
+        { rule: 'pinyin-annotation', line: 1, text: 'shù)' },
+        { rule: 'title-full-stop', line: 1, text: '。' },
+      ],
+    });
+    expect(withoutArtefacts(doc)).toEqual(['(一)創業當?人數。辦法']);
+  });
+});
+
+describe('alignOriginal and originalPieces', () => {
+  // The parser's drop of the full stop after a title is not an artefact: the line keeps it.
+  const original = alignOriginal(
+    source({
+      originalLines: ['(六)加大創業擔保貸款工作力度。將農村', '無法對齊的行', '相同'],
+      lines: ['(六)加大创业担保贷款工作力度。将农村', '无法对齐', '相同'],
+      drops: [{ rule: 'title-full-stop', line: 1, text: '。' }],
+    }),
+  );
+
+  it('keeps a line only where it lines up character for character with the normalised line', () => {
+    expect(original.aligned.map((a) => a?.join('') ?? null)).toEqual(['(六)加大創業擔保貸款工作力度。將農村', null, '相同']);
+    expect(original.lang).toBe('zh-Hant');
+  });
+
+  it('finds label, title and text one after another on their line', () => {
+    expect(
+      originalPieces(original, [
+        { line: 1, text: '(六)' },
+        { line: 1, text: '加大创业担保贷款工作力度' },
+        { line: 1, text: '将农村' },
+        { line: 2, text: '无法' },
+        { line: 3, text: '不在' },
+      ]),
+    ).toEqual(['(六)', '加大創業擔保貸款工作力度', '將農村', null, null]);
+    expect(originalWithin(original, 1, 3, '相同')).toBe('相同');
+    expect(differsWithin(original, 1, 1)).toBe(true);
+    expect(differsWithin(original, 2, 3)).toBe(false);
+  });
+
+  it('gives the published traditional text of a Xiangtan clause without its pinyin annotations', () => {
+    const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
+    const original = alignOriginal(xiangtan);
+    expect(originalPieces(original, [{ line: 16, text: '加大创业担保贷款工作力度' }])).toEqual(['加大創業擔保貸款工作力度']);
+  });
+
+  it('finds nothing to switch in a document published in simplified characters', () => {
+    const yibin = generatedDocument('yibin-yfbh-2014-282');
+    expect(differsWithin(alignOriginal(yibin), 1, yibin.lines.length)).toBe(false);
+    expect(alignOriginal(yibin).lang).toBeUndefined();
+  });
+});
