@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { allViews } from '../lib/documents.ts';
 import { sitemapXml } from '../lib/feeds.ts';
+import { entityPagePaths } from '../lib/site-data.ts';
 import { absoluteUrl, documentPath, homePath, nodePath } from '../lib/urls.ts';
 
 /** Every page whose canonical URL is itself: a repeated text's pages point to the text they repeat. */
@@ -13,6 +14,7 @@ export const GET: APIRoute = async ({ site }) => {
       const nodes = view.index.entries.filter((e) => !view.duplicate?.counterparts.has(e.id)).map((e) => nodePath(view.document.id, e.id));
       return [...own, ...nodes];
     }),
+    ...(await entityPagePaths()),
   ];
   return new Response(sitemapXml(paths.map((p) => absoluteUrl(p, site))), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

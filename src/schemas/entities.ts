@@ -3,12 +3,12 @@ import { NodeId } from './structure.ts';
 
 /** Where an extracted fact comes from: the clause (or table row) and the line, with the sentence itself. */
 export const SourceRef = z.object({
-  documentId: z.string(),
+  documentId: z.string().describe('所在文件的 id'),
   /** The provision, paragraph or table row the fact stands in. */
-  clauseId: NodeId,
-  line: z.number().int().positive(),
+  clauseId: NodeId.describe('所在条款、段落或表格行在文件内的 id，如 d1-2.6、a1-t1.r3'),
+  line: z.number().int().positive().describe('在原文中的行号（从 1 起）'),
   /** The sentence (or table row, cells joined) the fact was read from, simplified. */
-  sentence: z.string().min(1),
+  sentence: z.string().min(1).describe('读出该信息的句子（表格行则为各单元格以 | 连接），简体'),
 });
 export type SourceRef = z.output<typeof SourceRef>;
 
@@ -17,38 +17,45 @@ export const Comparator = z.enum(['≥', '≤', '=', '≈']);
 
 /** A quantity as stated: a value with its unit, or a range (3000元至2万元 → 3000–20000 元). */
 export const Quantity = z.object({
-  value: z.number(),
+  value: z.number().describe('数值'),
   /** Upper end of a range; null for a single value. */
-  max: z.number().nullable(),
-  unit: z.string().nullable(),
+  max: z.number().nullable().describe('区间的上限；单一数值为 null'),
+  unit: z.string().nullable().describe('单位，如 万人、%、元/人'),
   /** The quantity as printed, e.g. 1.6万个. */
-  text: z.string(),
+  text: z.string().describe('原文写法，如 1.6万个'),
 });
 export type Quantity = z.output<typeof Quantity>;
 
 /** A quantitative goal stated by a document. */
 export const Target = z.object({
   /** `{documentId}/{clauseId}/t{n}`, unique across the site. */
-  id: z.string(),
+  id: z.string().describe('目标的 id：{documentId}/{clauseId}/t{n}，全站唯一'),
   ...SourceRef.shape,
   /** The thing measured, e.g. 城镇新增就业, 企业职工基本养老保险参保人数. */
-  indicator: z.string().min(1),
-  value: z.number().nullable(),
+  indicator: z.string().min(1).describe('指标：衡量的对象，如 城镇新增就业、企业职工基本养老保险参保人数'),
+  value: z.number().nullable().describe('目标数值；文件只写“不低于市政府下达指标数”一类文字时为 null'),
   /** Upper end where the target is a range. */
-  max: z.number().nullable(),
-  unit: z.string().nullable(),
-  comparator: Comparator.nullable(),
+  max: z.number().nullable().describe('目标为区间时的上限（如 3~12个月 中的 12）'),
+  unit: z.string().nullable().describe('单位，如 万人、%、元/人·月'),
+  comparator: Comparator.nullable().describe('比较方式：≥ 以上/不低于，≤ 以内/控制在/不超过，= 达到/完成，≈ 左右/力争'),
   /** For a change (由10万元提高到15万元): the value it starts from. */
-  from: z.number().nullable(),
+  from: z.number().nullable().describe('调整前的数值（由10万元提高到15万元 中的 10）'),
   /** When it is due or the period it covers, as printed: 每年, 2012年, 到2015年, “十三五”期末. */
-  deadline: z.string().nullable(),
+  deadline: z.string().nullable().describe('期限或所属时期，照原文：每年、2012年、到2015年、“十三五”期末'),
   /** The area it covers where stated: 全省, 全市 … */
-  scope: z.string().nullable(),
+  scope: z.string().nullable().describe('文中写明的范围：全省、全市……'),
   /** What the plan reports as achieved, where it does. */
-  achieved: z.object({ value: z.number().nullable(), unit: z.string().nullable(), text: z.string() }).nullable(),
-  status: z.enum(['met', 'not-met', 'unknown']).nullable(),
+  achieved: z
+    .object({
+      value: z.number().nullable().describe('实际完成的数值'),
+      unit: z.string().nullable().describe('实际完成数值的单位'),
+      text: z.string().describe('规划中“完成情况”的原文'),
+    })
+    .nullable()
+    .describe('规划报告的实际完成情况；未报告为 null'),
+  status: z.enum(['met', 'not-met', 'unknown']).nullable().describe('完成情况：met 已完成，not-met 未完成，unknown 不明；未报告为 null'),
   /** 约束性 or 预期性, where the plan says. */
-  attribute: z.enum(['约束性', '预期性']).nullable(),
+  attribute: z.enum(['约束性', '预期性']).nullable().describe('规划指标的属性：约束性或预期性；未注明为 null'),
 });
 export type Target = z.output<typeof Target>;
 
@@ -70,37 +77,40 @@ export type DepartmentMention = z.output<typeof DepartmentMention>;
 
 /** One entry of the reviewed department registry (content/departments.json). */
 export const Department = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .describe('部门的 ASCII id，如 xiangtan-hrss'),
+  name: z.string().min(1).describe('部门全称'),
+  aliases: z.array(z.string().min(1)).describe('文件中用到的别名和简称'),
   /** The government it belongs to: 湘潭市, 江苏省 … */
-  jurisdiction: z.string().min(1),
+  jurisdiction: z.string().min(1).describe('所属政府：国家、江苏省、湘潭市……'),
   /** A function shared across jurisdictions: 人力资源社会保障, 财政, 发展改革, 税务, 人民银行, 教育 … */
-  function: z.string().min(1),
+  function: z.string().min(1).describe('职能，各地通用：人力资源社会保障、财政、发展改革、税务……'),
   /** Things named like departments that are not government departments (各盟长单位, a bank branch). */
-  kind: z.enum(['department', 'non-department']),
+  kind: z.enum(['department', 'non-department']).describe('department 政府部门；non-department 像部门一样被分派任务的其他单位（如 各盟长单位、银行分行）'),
 });
 export type Department = z.output<typeof Department>;
 
 /** A pilot (试点) or demonstration (示范) project from an annex table. */
 export const Project = z.object({
   /** `{documentId}/{kind}-{number}`. */
-  id: z.string(),
-  documentId: z.string(),
+  id: z.string().describe('项目的 id：{documentId}/{pilot|demo}-{序号}'),
+  documentId: z.string().describe('所在文件的 id'),
   /** The table row it comes from. */
-  rowId: NodeId,
-  line: z.number().int().positive(),
-  kind: z.enum(['试点', '示范']),
-  number: z.number().int().positive(),
-  category: z.enum(['就业', '社会保障', '综合']),
-  name: z.string().min(1),
-  goal: z.string(),
-  requirements: z.string(),
+  rowId: NodeId.describe('附件表格中该行的 id，如 a1-t1.r3'),
+  line: z.number().int().positive().describe('该行在原文中的起始行号'),
+  kind: z.enum(['试点', '示范']).describe('试点或示范'),
+  number: z.number().int().positive().describe('表格中的序号'),
+  category: z.enum(['就业', '社会保障', '综合']).describe('类别（表格中的 就/社/综）'),
+  name: z.string().min(1).describe('项目名称'),
+  goal: z.string().describe('目标（表格原文）'),
+  requirements: z.string().describe('要求或内容（表格原文）'),
   /** The places, split from the regions cell. */
-  regions: z.array(z.string().min(1)),
+  regions: z.array(z.string().min(1)).describe('从地区栏分出的地名；栏中只有描述时为空'),
   /** The regions cell as printed. */
-  regionsText: z.string(),
-  deadline: z.number().int().nullable(),
+  regionsText: z.string().describe('地区栏原文'),
+  deadline: z.number().int().nullable().describe('完成年份；写作 2012-2015年 的取后一年；未写为 null'),
 });
 export type Project = z.output<typeof Project>;
 

@@ -1,0 +1,232 @@
+import type { ProjectRecord, TargetRecord } from '../schemas/open-data.ts';
+import type { DepartmentPage } from './department-pages.ts';
+import { splitSiteId } from './node-refs.ts';
+import { OTHER_DOMAIN, type TargetRow } from './target-table.ts';
+import type { Topic } from './topics.ts';
+
+/** One series of a bar chart: a value per category (null: no value). */
+export interface Series {
+  label: string;
+  values: (number | null)[];
+}
+
+/**
+ * What the browser needs to draw a bar chart, serialised into a data attribute. The same numbers
+ * make the HTML table beside the chart, so readers without canvas or script lose nothing.
+ */
+export interface ChartSpec {
+  /** Unique on the page; the table's id is derived from it. */
+  id: string;
+  title: string;
+  /** What the chart shows, for screen readers (the canvas's aria-label). */
+  description: string;
+  categories: string[];
+  series: Series[];
+  /** The title of the axis the categories run along; empty where the chart's own title says it. */
+  categoryAxis: string;
+  /** The value axis, with its unit: 参保人数（万人）. */
+  valueAxis: string;
+  /** The unit of every value, for the table's headings. */
+  unit: string;
+  horizontal: boolean;
+  stacked: boolean;
+  /** One colour per bar instead of per series: for charts whose bars are different things (目标, 实际完成). */
+  colourByCategory: boolean;
+}
+
+/** The table of a chart: a row per category, a column per series. */
+export interface ChartTable {
+  caption: string;
+  categoryHeading: string;
+  columns: { heading: string; numeric: boolean }[];
+  rows: { category: string; cells: string[] }[];
+}
+
+/** The numbers of a chart as a table, with the unit in every value heading. */
+export function tableOf(spec: ChartSpec): ChartTable {
+  return {
+    caption: spec.title,
+    categoryHeading: spec.categoryAxis,
+    columns: spec.series.map((s) => ({ heading: `${s.label}（${spec.unit}）`, numeric: true })),
+    rows: spec.categories.map((category, i) => ({ category, cells: spec.series.map((s) => cellText(s.values[i] ?? null)) })),
+  };
+}
+
+function cellText(value: number | null): string {
+  return value === null ? '—' : String(value);
+}
+
+/** The one unit all targets share; a chart with mixed units would compare what cannot be compared. */
+function sharedUnit(targets: readonly TargetRecord[]): string {
+  const units = new Set(targets.map((t) => t.unit));
+  const [unit] = units;
+  if (units.size !== 1 || unit === null || unit === undefined) throw new Error(`targets ${targets.map((t) => t.id).join(', ')} do not share one unit`);
+  return unit;
+}
+
+/** The longest ending all names share that still leaves each at least two characters. */
+export function commonSuffix(names: readonly string[]): string {
+  const [first = ''] = names;
+  let suffix = '';
+  for (let n = 1; n <= first.length; n++) {
+    const candidate = first.slice(-n);
+    if (!names.every((name) => name.endsWith(candidate) && name.length - n >= 2)) break;
+    suffix = candidate;
+  }
+  return suffix;
+}
+
+/**
+ * The targets read from one sentence together with `targetId` (a 分别 list: A、B和C参保人数分别达到x、y和z),
+ * as one bar each. Fails the build when the target is gone or the sentence yields a single value.
+ */
+export function sentenceTargetsChart(targets: readonly TargetRecord[], targetId: string, labels: { id: string; title: string; categoryAxis: string; valueAxis: string }): ChartSpec {
+  const anchor = targets.find((t) => t.id === targetId);
+  if (anchor === undefined) throw new Error(`chart ${labels.id}: no target ${targetId}`);
+  const together = targets.filter((t) => t.documentId === anchor.documentId && t.clauseId === anchor.clauseId && t.sentence === anchor.sentence && t.value !== null);
+  if (together.length < 2) throw new Error(`chart ${labels.id}: the sentence of ${targetId} states only one value`);
+  const unit = sharedUnit(together);
+  const suffix = commonSuffix(together.map((t) => t.indicator));
+  return {
+    id: labels.id,
+    title: labels.title,
+    description: `${labels.title}。条形图：${together.map((t) => `${t.indicator}${t.value}${unit}`).join('，')}。`,
+    // What every indicator ends with (参保人数) is said once, on the value axis.
+    categories: together.map((t) => t.indicator.slice(0, t.indicator.length - suffix.length)),
+    series: [{ label: '目标', values: together.map((t) => t.value) }],
+    categoryAxis: labels.categoryAxis,
+    valueAxis: `${labels.valueAxis}（${unit}）`,
+    unit,
+    horizontal: true,
+    stacked: false,
+    colourByCategory: false,
+  };
+}
+
+/** A yearly target reported against a total for the whole period (每年600人 vs 完成3147人): compare per period. */
+function yearlyAgainstTotal(t: TargetRecord): boolean {
+  return t.deadline === '每年' && t.achieved !== null && !/每年|年均/.test(t.achieved.text);
+}
+
+/** The target as compared with what was achieved: the yearly value times the years where the result is a total. */
+function comparableTarget(t: TargetRecord, periodYears: number): { value: number | null; label: string } {
+  if (t.value === null || !yearlyAgainstTotal(t)) return { value: t.value, label: t.deadline === '每年' ? '每年目标' : '目标' };
+  return { value: t.value * periodYears, label: `${periodYears}年目标` };
+}
+
+/**
+ * One small chart per target of a table that reports what was achieved: target beside result, each
+ * on its own axis because the indicators are counted in different units. A yearly target whose result
+ * is a total for the plan's `periodYears` years is drawn as that many years' worth.
+ */
+export function targetVsAchievedCharts(targets: readonly TargetRecord[], tableSiteId: string, periodYears: number): { specs: ChartSpec[]; targets: TargetRecord[] } {
+  const { documentId, nodeId } = splitSiteId(tableSiteId);
+  const rows = targets.filter((t) => t.documentId === documentId && t.clauseId.startsWith(`${nodeId}.`) && t.value !== null && t.achieved !== null && t.achieved.value !== null);
+  if (rows.length === 0) throw new Error(`no target of table ${tableSiteId} reports what was achieved`);
+  const specs = rows.map((t, i): ChartSpec => {
+    const unit = t.unit ?? '';
+    const goal = comparableTarget(t, periodYears);
+    const done = t.achieved?.value ?? null;
+    return {
+      id: `${nodeId}-achieved-${i + 1}`,
+      title: t.indicator,
+      description: `${t.indicator}：${goal.label}${t.comparator ?? ''}${goal.value}${unit}，实际完成${done}${unit}（原文：${t.achieved?.text}）。`,
+      categories: [goal.label, '实际完成'],
+      series: [{ label: t.indicator, values: [goal.value, done] }],
+      categoryAxis: '',
+      valueAxis: unit,
+      unit,
+      horizontal: false,
+      stacked: false,
+      colourByCategory: true,
+    };
+  });
+  return { specs, targets: rows };
+}
+
+/** Projects per deadline year, one stack per kind (试点, 示范); projects without a year are left out and counted in the description. */
+export function projectsByYearChart(projects: readonly ProjectRecord[]): ChartSpec {
+  const years = [...new Set(projects.flatMap((p) => (p.deadline === null ? [] : [p.deadline])))].sort((a, b) => a - b);
+  const kinds = ['试点', '示范'] as const;
+  const undated = projects.filter((p) => p.deadline === null).length;
+  const series = kinds.map((kind) => ({ label: kind, values: years.map((y) => projects.filter((p) => p.kind === kind && p.deadline === y).length) }));
+  return {
+    id: 'projects-by-year',
+    title: '试点、示范项目的完成年份',
+    description: `堆叠柱状图，按完成年份统计项目数：${years.map((y, i) => `${y}年试点${series[0]?.values[i]}个、示范${series[1]?.values[i]}个`).join('；')}${undated > 0 ? `；另有${undated}个未列年份` : ''}。`,
+    categories: years.map((y) => `${y}年`),
+    series,
+    categoryAxis: '完成年份',
+    valueAxis: '项目数（个）',
+    unit: '个',
+    horizontal: false,
+    stacked: true,
+    colourByCategory: false,
+  };
+}
+
+/** Clauses each department leads or supports, most first; departments that only appear by name are left out. */
+export function departmentMeasuresChart(pages: readonly DepartmentPage[]): ChartSpec {
+  const acting = pages
+    .filter((p) => p.counts.lead + p.counts.support > 0)
+    .sort((a, b) => b.counts.lead + b.counts.support - (a.counts.lead + a.counts.support) || b.counts.lead - a.counts.lead || a.department.id.localeCompare(b.department.id));
+  return {
+    id: 'department-measures',
+    title: '各部门牵头和配合的条款数',
+    description: `横向堆叠条形图，${acting.length}个部门或单位：${acting.map((p) => `${p.department.name}牵头${p.counts.lead}条、配合${p.counts.support}条`).join('；')}。`,
+    categories: acting.map((p) => p.department.name),
+    series: [
+      { label: '牵头', values: acting.map((p) => p.counts.lead) },
+      { label: '配合', values: acting.map((p) => p.counts.support) },
+    ],
+    categoryAxis: '部门',
+    valueAxis: '条款数（条）',
+    unit: '条',
+    horizontal: true,
+    stacked: true,
+    colourByCategory: false,
+  };
+}
+
+/** Targets per document, one stack per domain (topic of the indicator), domains in topic-table order and 其他 last. */
+export function targetsByDomainChart(rows: readonly TargetRow[], topics: readonly Topic[]): ChartSpec {
+  const documents = [...new Map(rows.map((r) => [r.target.documentId, r.documentShortTitle])).values()];
+  const ids = [...new Set(rows.map((r) => r.target.documentId))];
+  const domains = [...topics.map((t) => t.name), OTHER_DOMAIN].filter((name) => rows.some((r) => r.domain === name));
+  const series = domains.map((domain) => ({ label: domain, values: ids.map((id) => rows.filter((r) => r.target.documentId === id && r.domain === domain).length) }));
+  return {
+    id: 'targets-by-domain',
+    title: '各文件的量化目标：按领域',
+    description: `堆叠条形图，各文件的目标数按领域分列：${documents.map((d, i) => `${d}${series.map((s) => (s.values[i] ? `${s.label}${s.values[i]}项` : '')).filter((x) => x !== '').join('、')}`).join('；')}。`,
+    categories: documents,
+    series,
+    categoryAxis: '文件',
+    valueAxis: '目标数（项）',
+    unit: '项',
+    horizontal: true,
+    stacked: true,
+    colourByCategory: false,
+  };
+}
+
+/** The table beside target-vs-achieved charts: each target with its bound (and the period total it is compared as), the result and the plan's own words. */
+export function achievedTable(targets: readonly TargetRecord[], caption: string, periodYears: number): ChartTable {
+  return {
+    caption,
+    categoryHeading: '指标',
+    columns: [
+      { heading: '目标', numeric: false },
+      { heading: '实际完成', numeric: true },
+      { heading: '单位', numeric: false },
+      { heading: '完成情况（原文）', numeric: false },
+    ],
+    rows: targets.map((t) => {
+      const goal = comparableTarget(t, periodYears);
+      const bound = `${t.comparator ?? ''}${t.value ?? '—'}${t.deadline === '每年' ? '/年' : ''}`;
+      return {
+        category: t.indicator,
+        cells: [goal.value === t.value ? bound : `${bound}（${periodYears}年合计${t.comparator ?? ''}${goal.value}）`, String(t.achieved?.value ?? '—'), t.unit ?? '—', t.achieved?.text ?? '—'],
+      };
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+import { achievedTable, departmentMeasuresChart, projectsByYearChart, sentenceTargetsChart, targetsByDomainChart, targetVsAchievedCharts, type ChartSpec, type ChartTable } from './charts.ts';
+import type { SiteData } from './site-data.ts';
+
+/** The charts the site shows, each with what it needs besides its spec. */
+export interface FeaturedCharts {
+  enrolment: ChartSpec;
+  achieved: { specs: ChartSpec[]; table: ChartTable; title: string };
+  projectsByYear: ChartSpec;
+  departmentMeasures: ChartSpec;
+  targetsByDomain: ChartSpec;
+}
+
+/**
+ * The editorial choice of charts. Like a quotation, a chart names its source by id (a target, a
+ * table); when the corpus no longer has it, the build fails instead of drawing an empty chart.
+ */
+export function featuredCharts(data: Pick<SiteData, 'corpus' | 'targets' | 'topics' | 'departments'>): FeaturedCharts {
+  // The table reviews the 12th five-year plan: yearly targets are measured against five-year totals.
+  const years = 5;
+  const achieved = targetVsAchievedCharts(data.corpus.targets, 'xuhui-2016-employment-plan/m-t1', years);
+  const achievedTitle = '徐汇区“十二五”就业和社保指标：目标与实际完成';
+  return {
+    enrolment: sentenceTargetsChart(data.corpus.targets, 'jiangsu-szbf-2012-91/d1-2.3/t1', {
+      id: 'jiangsu-2012-enrolment',
+      title: '江苏省2012年社会保险参保人数目标',
+      categoryAxis: '险种',
+      valueAxis: '参保人数',
+    }),
+    achieved: { specs: achieved.specs, table: achievedTable(achieved.targets, achievedTitle, years), title: achievedTitle },
+    projectsByYear: projectsByYearChart(data.corpus.projects),
+    departmentMeasures: departmentMeasuresChart(data.departments),
+    targetsByDomain: targetsByDomainChart(data.targets, data.topics),
+  };
+}

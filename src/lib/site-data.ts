@@ -1,0 +1,87 @@
+import topicsJson from '../../content/topics.json';
+import type { Corpus } from '../../scripts/lib/aggregate.ts';
+import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
+import type { Document } from '../schemas/document.ts';
+import type { Department } from '../schemas/entities.ts';
+import { getCorpus, registry } from './corpus.ts';
+import { corpusStats, type StatKey } from './corpus-stats.ts';
+import { departmentPages, type DepartmentPage } from './department-pages.ts';
+import { allViews } from './documents.ts';
+import { aboutPath, chartsPath, citationsPath, dataPath, departmentPath, departmentsPath, projectsPath, methodPath, regionsPath, targetsPath, topicPath, topicsPath } from './entity-urls.ts';
+import type { IndexMap } from './node-refs.ts';
+import { projectRows, type ProjectRow } from './project-table.ts';
+import { targetRows, type TargetRow } from './target-table.ts';
+import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
+
+/** Everything the entity pages show, computed once per build and shared by every page. */
+export interface SiteData {
+  corpus: Corpus;
+  /** Every document, newest first then by id (the home page's order), duplicates included. */
+  documents: readonly Document[];
+  /** The documents that are not a repeat of another: the ones facts are counted from. */
+  canonical: readonly Document[];
+  indexes: IndexMap;
+  registry: readonly Department[];
+  registryById: ReadonlyMap<string, Department>;
+  topics: readonly Topic[];
+  topicPages: readonly TopicPage[];
+  departments: readonly DepartmentPage[];
+  targets: readonly TargetRow[];
+  projects: readonly ProjectRow[];
+  stats: Readonly<Record<StatKey, number>>;
+  /** Departments and targets of each clause or table row, by site-wide id. */
+  clauseFacts: ReadonlyMap<string, ClauseFacts>;
+}
+
+let data: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [corpus, views] = await Promise.all([getCorpus(), allViews()]);
+  const documents = views.map((v) => v.document);
+  const canonical = documents.filter((d) => d.duplicateOf === null);
+  const indexes = new Map(views.map((v) => [v.document.id, v.index]));
+  const topics = loadTopics(topicsJson, registry);
+  const registryById = new Map(registry.map((d) => [d.id, d]));
+  const targets = targetRows(corpus.targets, canonical, indexes, topics);
+  const departments = departmentPages(registry, documents, indexes);
+  return {
+    corpus,
+    documents,
+    canonical,
+    indexes,
+    registry,
+    registryById,
+    topics,
+    topicPages: topicPages(corpus.clauses, targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
+    departments,
+    targets,
+    projects: projectRows(corpus.projects, canonical, indexes),
+    stats: corpusStats(documents, corpus, indexes),
+    clauseFacts: clauseFactsIndex(departments, targets),
+  };
+}
+
+/** The shared page data; the first call builds it, later calls reuse it. */
+export function getSiteData(): Promise<SiteData> {
+  data ??= load();
+  return data;
+}
+
+/** Every page of the entity and editorial sections, for the sitemap: indexes, each department and topic, data, about, method. */
+export async function entityPagePaths(): Promise<string[]> {
+  const { departments, topics } = await getSiteData();
+  return [
+    departmentsPath(),
+    ...departments.map((p) => departmentPath(p.department.id)),
+    targetsPath(),
+    projectsPath(),
+    citationsPath(),
+    regionsPath(),
+    topicsPath(),
+    ...topics.map((t) => topicPath(t.id)),
+    chartsPath(),
+    dataPath(),
+    aboutPath(),
+    methodPath(),
+  ];
+}

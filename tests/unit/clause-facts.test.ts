@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
+import { departmentPages } from '../../src/lib/department-pages.ts';
+import { targetRows } from '../../src/lib/target-table.ts';
+import { siteFixture } from '../helpers/site-fixture.ts';
+
+const { registry, documents, canonical, indexes, corpus, topics } = siteFixture();
+const index = clauseFactsIndex(departmentPages(registry, documents, indexes), targetRows(corpus.targets, canonical, indexes, topics));
+
+describe('clauseFactsIndex', () => {
+  it('gives a clause its departments, lead first, and its targets', () => {
+    const facts = index.get('xiangtan-2019-stabilise-employment/d1-2.6');
+    expect(facts?.departments.map((d) => [d.department.id, d.role])).toEqual([
+      ['xiangtan-hrss', 'lead'],
+      ['xiangtan-finance', 'support'],
+      ['xiangtan-pbc', 'support'],
+      ['xiangtan-cbirc', 'support'],
+    ]);
+    expect(facts?.targets.map((t) => t.target.indicator)).toEqual(['创业担保贷款最高申请额度', '最高贷款额度', '创业担保贷款最高限额', '累计次数']);
+  });
+
+  it('gives a table row its targets and has nothing for a clause without facts', () => {
+    expect(index.get('xuhui-2016-employment-plan/m-t1.r1')?.targets.map((t) => t.target.id)).toEqual(['xuhui-2016-employment-plan/m-t1.r1/t1']);
+    expect(index.get('jiangsu-szbf-2012-91/d1-1')).toBeUndefined();
+  });
+});
