@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { A11yExclusionsFile, auditFindings, unusedExclusions } from '../../scripts/lib/a11y.ts';
+import { SECTION_TYPES } from '../../scripts/lib/page-types.ts';
+import { formatDiagnostic } from '../../src/schemas/diagnostic.ts';
+import { axeViolations, VIEWS } from '../helpers/axe.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { fileForPage, representativeBuiltPages } from '../helpers/site-pages.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const { exclusions } = A11yExclusionsFile.parse(JSON.parse(fs.readFileSync('tests/quality/a11y-exclusions.json', 'utf8')));
+const representatives = representativeBuiltPages();
+const DOCUMENT_TYPES = ['document', 'part', 'clause', 'table', 'table-row'];
+/** Pages whose scripts draw most of what a person sees are audited in that state too: the search page with a query's results. */
+const STATES: Readonly<Record<string, readonly string[]>> = { search: ['', '?q=创业担保贷款'] };
+const timeout = 120_000;
+
+let server: StaticServer;
+let browser: Browser;
+const used = new Set<number>();
+
+beforeAll(async () => {
+  server = await serveStatic('dist');
+  browser = await launchChromium();
+}, timeout);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, timeout);
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA) of the largest built page of each kind', () => {
+  for (const [type, page] of representatives) {
+    for (const query of STATES[type] ?? ['']) {
+      for (const view of VIEWS) {
+        it(
+          `${type} ${page.path}${query} — ${view.name}`,
+          async () => {
+            const violations = await axeViolations(browser, server.origin + page.path + query, view, { settle: query !== '' });
+            const findings = auditFindings(violations, { file: `dist/${fileForPage(page.path)}`, type, view: `${view.name}${query === '' ? '' : ` with ${query}`}` }, exclusions);
+            for (const i of findings.used) used.add(i);
+            expect(findings.diagnostics.map(formatDiagnostic)).toEqual([]);
+          },
+          timeout,
+        );
+      }
+    }
+  }
+
+  for (const type of [...SECTION_TYPES.map((t) => t.name), ...DOCUMENT_TYPES].filter((t) => !representatives.has(t))) {
+    it.todo(`${type}: no page of this kind is built yet`);
+  }
+
+  it('every written-down exclusion still excuses a violation', () => {
+    expect(unusedExclusions(exclusions, used)).toEqual([]);
+  });
+});
