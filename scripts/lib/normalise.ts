@@ -2,6 +2,7 @@ import * as OpenCC from 'opencc-js';
 import { z } from 'astro/zod';
 import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
 import type { Drop, Script } from '../../src/schemas/document.ts';
+import { removePinyinAnnotations } from './pinyin.ts';
 
 export type OverrideEntry = { traditional: string; simplified: string; reason: string };
 
@@ -46,29 +47,6 @@ const UNSAFE_CODE_POINT = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
-
-const TONED_VOWELS: Readonly<Record<string, string>> = {
-  ā: 'a', á: 'a', ǎ: 'a', à: 'a', ē: 'e', é: 'e', ě: 'e', è: 'e', ī: 'i', í: 'i', ǐ: 'i', ì: 'i',
-  ō: 'o', ó: 'o', ǒ: 'o', ò: 'o', ū: 'u', ú: 'u', ǔ: 'u', ù: 'u', ǖ: 'ü', ǘ: 'ü', ǚ: 'ü', ǜ: 'ü',
-};
-const TONED = Object.keys(TONED_VOWELS).join('');
-const SYLLABLE_CANDIDATE = `[a-zü${TONED}]{1,7}`;
-// Any letter may carry the annotation, not only Han: in broken captures the annotated character
-// can itself be garbled into Latin (`司I(yè)`), and a bracketed toned syllable glued to a word
-// is an annotation whatever precedes it. `?` and U+FFFD stand for characters lost in capture.
-const BRACKETED_PINYIN = new RegExp(`(?<=[\\p{L}?\\ufffd])[(（](${SYLLABLE_CANDIDATE})[)）]`, 'gu');
-// A capture that lost the character together with the opening bracket leaves `當?shù)`: the `?`
-// stays as the mark of the lost character, only the annotation goes.
-const ORPHANED_PINYIN = new RegExp(`(?<=\\p{Script=Han}[?\\ufffd])(${SYLLABLE_CANDIDATE})[)）]`, 'gu');
-const PINYIN_SYLLABLE =
-  /^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|üan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|üe|ün|a|o|e|i|u|ü)$/;
-
-/** True for one pinyin syllable written with exactly one tone mark, e.g. qū, zhuàng, lǜ. */
-function isTonedSyllable(candidate: string): boolean {
-  const chars = [...candidate];
-  if (chars.filter((c) => c in TONED_VOWELS).length !== 1) return false;
-  return PINYIN_SYLLABLE.test(chars.map((c) => TONED_VOWELS[c] ?? c).join(''));
-}
 
 function removeTags(text: string, line: number, tally: Tally): string {
   return text.replace(TAG, (tag) => {
@@ -144,12 +122,7 @@ function replaceCounted(text: string, pattern: RegExp, rule: string, tally: Tall
 }
 
 function removePinyin(text: string, line: number, tally: Tally): string {
-  const remove = (annotation: string, syllable: string): string => {
-    if (!isTonedSyllable(syllable)) return annotation;
-    drop(tally, 'pinyin-annotation', line, annotation);
-    return '';
-  };
-  return text.replace(BRACKETED_PINYIN, remove).replace(ORPHANED_PINYIN, remove);
+  return removePinyinAnnotations(text, (annotation) => drop(tally, 'pinyin-annotation', line, annotation));
 }
 
 function applyCharacterRules(text: string, line: number, tally: Tally): string {

@@ -1,0 +1,126 @@
+import { removePinyinAnnotations } from '../../../scripts/lib/pinyin.ts';
+import { phraseTokens, termTokens, wordRuns } from './tokens.ts';
+
+/** One thing the user asked for: a word (all of its characters required, verbatim ranks first) or a quoted phrase (verbatim only). */
+export interface QueryTerm {
+  text: string;
+  quoted: boolean;
+}
+
+/** A query as searched: cleaned, in simplified characters, cut into terms. */
+export interface ParsedQuery {
+  /** The cleaned query, in the script searched; what the search box shows back when the script changed. */
+  text: string;
+  terms: QueryTerm[];
+  /** True when the query was typed in traditional characters and converted. */
+  converted: boolean;
+}
+
+/**
+ * Traditional → simplified conversion for queries: `convert` is opencc's tw→cn with the project's
+ * override table applied; `inCorpus` tells the characters the (simplified) corpus uses.
+ */
+export interface ScriptConverter {
+  convert(text: string): string;
+  inCorpus(char: string): boolean;
+}
+
+/** Longest query searched; a pasted page would otherwise ask for hundreds of tokens. */
+export const MAX_QUERY_LENGTH = 200;
+
+const HAN = /\p{Script=Han}/u;
+
+/** Opening quote → closing quote: ASCII (also what NFKC makes of full-width ＂), curly, corner brackets and 书名号. */
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '「': '」', '『': '』', '《': '》' };
+
+/**
+ * What was typed, cleaned like the sources: compatibility forms folded (full-width letters and
+ * digits, the ideographic space), pinyin annotations removed (業(yè) → 業), spaces collapsed.
+ * NFKC is safe here, unlike on the sources: in a query, punctuation only separates words.
+ */
+export function cleanQuery(raw: string): string {
+  const folded = removePinyinAnnotations(raw.normalize('NFKC'));
+  return [...folded.replace(/\s+/gu, ' ').trim()].slice(0, MAX_QUERY_LENGTH).join('');
+}
+
+/** True when the query has a Chinese character the corpus never uses: it may be traditional, so the converter is needed. */
+export function mayBeTraditional(text: string, corpus: ReadonlySet<string>): boolean {
+  return [...text].some((c) => HAN.test(c) && !corpus.has(c));
+}
+
+/**
+ * The query in simplified characters. Converted when some character is proof of traditional script:
+ * the conversion changes it and the simplified corpus never uses it. 顯著 becomes 显著 (顯 is proof,
+ * and opencc converts the phrase), but 显著 stays as typed, where a blind tw→cn conversion would
+ * turn it into 显着 (著 is in the corpus); a mixed query (創业) is converted.
+ */
+export function toSimplified(text: string, converter: ScriptConverter): { text: string; converted: boolean } {
+  const proof = [...text].some((c) => !converter.inCorpus(c) && converter.convert(c) !== c);
+  const converted = proof ? converter.convert(text) : text;
+  return { text: converted, converted: converted !== text };
+}
+
+/** True when a piece of a query has letters or digits to search for. */
+function searchable(text: string): boolean {
+  return wordRuns(text).length > 0;
+}
+
+/**
+ * Cuts a cleaned query into terms: quoted phrases ("…", “…”, 「…」, 『…』, 《…》) and the words
+ * between them, split at spaces. A quote still open at the end (the user is typing it) runs to the end.
+ */
+export function parseTerms(text: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const addWords = (piece: string) => {
+    for (const word of piece.split(' ')) if (searchable(word)) terms.push({ text: word, quoted: false });
+  };
+  let rest = text;
+  for (;;) {
+    const open = [...rest].findIndex((c) => c in QUOTES);
+    if (open === -1) break;
+    const chars = [...rest];
+    const opener = chars[open] ?? '';
+    const close = chars.indexOf(QUOTES[opener] ?? '', open + 1);
+    addWords(chars.slice(0, open).join(''));
+    const phrase = chars.slice(open + 1, close === -1 ? undefined : close).join('').trim();
+    if (searchable(phrase)) terms.push({ text: phrase, quoted: true });
+    if (close === -1) return terms;
+    rest = chars.slice(close + 1).join('');
+  }
+  addWords(rest);
+  return terms;
+}
+
+/** Cleans, converts (when a converter is given) and parses what was typed. */
+export function parseQuery(raw: string, converter: ScriptConverter | null): ParsedQuery {
+  const cleaned = cleanQuery(raw);
+  const script = converter === null ? { text: cleaned, converted: false } : toSimplified(cleaned, converter);
+  return { text: script.text, terms: parseTerms(script.text), converted: script.converted };
+}
+
+/** The Pagefind query that requires every term (each as its chain of character pairs). */
+export function requiredTokens(terms: readonly QueryTerm[]): string {
+  return terms
+    .map((t) => termTokens(t.text))
+    .filter((s) => s !== '')
+    .join(' ');
+}
+
+/** The Pagefind query that finds a term verbatim, quoted for Pagefind's positional search; null for a single character. */
+export function verbatimQuery(term: QueryTerm): string | null {
+  const tokens = phraseTokens(term.text);
+  return tokens === null ? null : `"${tokens}"`;
+}
+
+/** The query's character pairs one by one (or the character, for a one-character term), for the fuzzy fallback. */
+export function pairQueries(term: QueryTerm): string[] {
+  return [...new Set(termTokens(term.text).split(' ').filter((s) => s !== ''))];
+}
+
+/** The query without one term, for the "fewer words" suggestion. */
+export function withoutTerm(terms: readonly QueryTerm[], index: number): string {
+  return terms
+    .filter((_, i) => i !== index)
+    .map((t) => (t.quoted ? `"${t.text}"` : t.text))
+    .join(' ');
+}

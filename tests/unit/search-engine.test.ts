@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { searchRecords, type FilterCounts, type PagefindApi, type PagefindHit, type PagefindResponse } from '../../src/lib/search/engine.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
+import { indexContent } from '../../src/lib/search/tokens.ts';
+
+interface FakeRecord {
+  id: string;
+  text: string;
+  context?: string;
+  filters?: Record<string, string[]>;
+}
+
+/**
+ * Pagefind's matching rules, as far as the engine relies on them: an ordinary search requires every
+ * token found in the index (as a prefix of a word of the content or the metadata) and ignores tokens
+ * found nowhere; a quoted search wants the tokens at consecutive positions of the content (or of the
+ * metadata, then with no word locations). Scores: matched content positions.
+ */
+function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: string[] } {
+  const indexed = records.map((r) => ({
+    ...r,
+    words: indexContent(r.text).split(' ').filter((w) => w !== ''),
+    ctx: indexContent(r.context ?? '').split(' ').filter((w) => w !== ''),
+  }));
+  const calls: string[] = [];
+  const counts = (rs: readonly FakeRecord[]): FilterCounts => {
+    const c: Record<string, Record<string, number>> = {};
+    for (const r of rs) for (const [k, vs] of Object.entries(r.filters ?? {})) for (const v of vs) (c[k] ??= {})[v] = (c[k]?.[v] ?? 0) + 1;
+    return c;
+  };
+  const hit = (r: (typeof indexed)[number], words: number[]): PagefindHit => ({
+    id: r.id,
+    score: words.length,
+    words,
+    data: async () => ({ url: `/${r.id}/`, meta: { title: r.id, text: r.text }, filters: r.filters ?? {} }),
+  });
+  const chainAt = (words: readonly string[], tokens: readonly string[]) => words.findIndex((_, i) => tokens.every((t, j) => words[i + j] === t));
+  return {
+    calls,
+    async search(term, { filters }): Promise<PagefindResponse> {
+      calls.push(term);
+      const exact = /^".+"$/.test(term);
+      const tokens = term.replace(/"/g, '').split(' ');
+      const matching = indexed.flatMap((r): PagefindHit[] => {
+        if (exact) {
+          const at = chainAt(r.words, tokens);
+          if (at !== -1) return [hit(r, tokens.map((_, j) => at + j))];
+          return chainAt(r.ctx, tokens) !== -1 ? [hit(r, [])] : [];
+        }
+        const known = tokens.filter((t) => indexed.some((x) => [...x.words, ...x.ctx].some((w) => w.startsWith(t))));
+        if (known.length === 0 || !known.every((t) => [...r.words, ...r.ctx].some((w) => w.startsWith(t)))) return [];
+        return [hit(r, r.words.flatMap((w, i) => (known.some((t) => w.startsWith(t)) ? [i] : [])))];
+      });
+      const inFilters = (id: string) => Object.entries(filters).every(([k, v]) => records.find((r) => r.id === id)?.filters?.[k]?.includes(v));
+      const results = matching.filter((h) => inFilters(h.id)).sort((a, b) => b.score - a.score);
+      const byId = (hs: readonly PagefindHit[]) => records.filter((r) => hs.some((h) => h.id === r.id));
+      return { results, filters: counts(byId(results)), totalFilters: counts(byId(matching)) };
+    },
+  };
+}
+
+const corpus: FakeRecord[] = [
+  // Holds every pair of 创业担保贷款 but not the phrase; its repetitions give it the higher Pagefind score.
+  { id: 'pieces', text: '自主创业担当，担保贷款，担保贷款，创业担当', filters: { region: ['徐汇区'], kind: ['clause'] } },
+  { id: 'phrase', text: '加大创业担保贷款工作力度', context: '湘潭稳就业二十四条', filters: { region: ['湘潭市'], kind: ['clause'] } },
+  { id: 'family', text: '帮助零就业家庭成员就业', context: '湘潭稳就业二十四条', filters: { region: ['湘潭市'], kind: ['clause'] } },
+  { id: 'other', text: '农村零转移家庭动态为零', filters: { region: ['江苏省'], kind: ['clause'] } },
+];
+
+async function ids(query: string, selection = {}) {
+  const outcome = await searchRecords(fakePagefind(corpus), parseQuery(query, null), selection);
+  return { mode: outcome.mode, ids: outcome.hits.map((h) => h.id), counts: await outcome.counts() };
+}
+
+describe('searchRecords', () => {
+  it('ranks a record holding the query verbatim above one holding its pieces apart', async () => {
+    expect((await ids('创业担保贷款')).ids).toEqual(['phrase', 'pieces']);
+  });
+
+  it('keeps only verbatim matches for a quoted phrase', async () => {
+    expect((await ids('"创业担保贷款"')).ids).toEqual(['phrase']);
+  });
+
+  it('requires every space-separated term, matching the document context too', async () => {
+    expect((await ids('湘潭 贷款')).ids).toEqual(['phrase']);
+    expect((await ids('创业 家庭')).ids).toEqual([]);
+  });
+
+  it('finds nothing when one of several terms is nowhere in the index', async () => {
+    expect((await ids('创业担保贷款 宇宙飞船')).ids).toEqual([]);
+  });
+
+  it('finds a single character', async () => {
+    expect((await ids('零')).ids.sort()).toEqual(['family', 'other']);
+  });
+
+  it('falls back to records sharing most character pairs when nothing holds the query verbatim', async () => {
+    expect(await ids('零就业家廷')).toEqual({ mode: 'fuzzy', ids: ['family'], counts: { region: { 湘潭市: 1 }, kind: { clause: 1 } } });
+  });
+
+  it('counts filter values with Pagefind, showing the unfiltered counts of a chosen filter', async () => {
+    const outcome = await ids('贷款', { region: '湘潭市' });
+    expect(outcome.ids).toEqual(['phrase']);
+    expect(outcome.counts).toEqual({ region: { 徐汇区: 1, 湘潭市: 1 }, kind: { clause: 1 } });
+  });
+
+  it('runs one ordinary and one positional search per term', async () => {
+    const pagefind = fakePagefind(corpus);
+    await searchRecords(pagefind, parseQuery('创业 "担保贷款"', null), {});
+    expect(pagefind.calls).toHaveLength(3);
+    expect(pagefind.calls.filter((c) => c.startsWith('"'))).toHaveLength(2);
+  });
+});
