@@ -1,23 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 
 const timeout = 30_000;
 
-let server: StaticServer;
-let browser: Browser;
+const session = useSiteInBrowser('dist', timeout);
 let context: BrowserContext;
 
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-}, timeout);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, timeout);
 
 afterEach(async () => {
   await context?.close();
@@ -25,7 +14,7 @@ afterEach(async () => {
 
 /** A page whose console errors (Content Security Policy violations among them) and script requests are recorded. */
 async function open(path: string, options: { javaScriptEnabled?: boolean; height?: number } = {}): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
-  context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: options.height ?? 800 } });
+  context = await session.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: options.height ?? 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   const scripts: string[] = [];
@@ -36,7 +25,7 @@ async function open(path: string, options: { javaScriptEnabled?: boolean; height
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
   });
-  await page.goto(server.origin + path, { waitUntil: 'load' });
+  await page.goto(session.server.origin + path, { waitUntil: 'load' });
   return { page, errors, scripts };
 }
 

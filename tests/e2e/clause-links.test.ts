@@ -1,40 +1,29 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 
 const xiangtan = '/xiangtan-2019-stabilise-employment/';
 const timeout = 30_000;
 
-let server: StaticServer;
-let browser: Browser;
+const session = useSiteInBrowser('dist', timeout);
 let context: BrowserContext;
 /** Console errors of the page, such as Content Security Policy violations. */
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-}, timeout);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, timeout);
 
 afterEach(async () => {
   await context?.close();
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  context = await browser.newContext({ ...options, viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  context = await session.browser.newContext({ ...options, viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.origin });
   const page = await context.newPage();
   consoleErrors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  await page.goto(server.origin + path);
+  await page.goto(session.server.origin + path);
   return page;
 }
 
@@ -50,7 +39,7 @@ describe('copying a clause link on a document page', () => {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe('https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
 
-      await page.goto(copied.replace(new URL(copied).origin, server.origin));
+      await page.goto(copied.replace(new URL(copied).origin, session.server.origin));
       expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');
       expect(await page.locator('cite').innerText()).toBe('湘潭稳就业二十四条 二、（六）');
       expect(await page.locator('.clause-body').innerText()).toContain('将农村自主创业的农民纳入支持范围');
@@ -82,7 +71,7 @@ describe('the 原文 / 简体 switch', () => {
       expect(await title.innerText()).toBe('(六)加大創業擔保貸款工作力度');
       expect(await page.locator('[id="d1-2.6"] .provision-text').innerText()).toContain('將農村自主創業的農民納入支持范圍');
 
-      await page.goto(`${server.origin}${xiangtan}d1-2.6/`);
+      await page.goto(`${session.server.origin}${xiangtan}d1-2.6/`);
       expect(await page.locator('h1').innerText()).toBe('(六)加大創業擔保貸款工作力度');
       await page.getByText('简体', { exact: true }).click();
       expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');

@@ -1,42 +1,31 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { landingId, typeQuery } from '../helpers/search-page.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const SITE = 'dist';
 const timeout = 30_000;
 const loan = 'xiangtan-2019-stabilise-employment/d1-2.6';
 
-let server: StaticServer;
-let browser: Browser;
+const session = useSiteInBrowser(SITE, timeout);
 let context: BrowserContext;
 /** Console errors of the page, such as Content Security Policy violations. */
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  server = await serveStatic(SITE);
-  browser = await launchChromium();
-}, timeout);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, timeout);
 
 afterEach(async () => {
   await context?.close();
 });
 
 async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  context = await browser.newContext({ viewport });
+  context = await session.browser.newContext({ viewport });
   const page = await context.newPage();
   consoleErrors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  await page.goto(server.origin + path);
+  await page.goto(session.server.origin + path);
   return page;
 }
 

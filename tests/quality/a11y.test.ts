@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { A11yExclusionsFile, auditFindings, unusedExclusions } from '../../scripts/lib/a11y.ts';
 import { SECTION_TYPES } from '../../scripts/lib/page-types.ts';
 import { formatDiagnostic } from '../../src/schemas/diagnostic.ts';
 import { axeViolations, VIEWS } from '../helpers/axe.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { useSiteInBrowser } from '../helpers/browser.ts';
 import { fileForPage, representativeBuiltPages } from '../helpers/site-pages.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const { exclusions } = A11yExclusionsFile.parse(JSON.parse(fs.readFileSync('tests/quality/a11y-exclusions.json', 'utf8')));
 const representatives = representativeBuiltPages();
@@ -16,19 +14,9 @@ const DOCUMENT_TYPES = ['document', 'part', 'clause', 'table', 'table-row'];
 const STATES: Readonly<Record<string, readonly string[]>> = { search: ['', '?q=创业担保贷款'] };
 const timeout = 120_000;
 
-let server: StaticServer;
-let browser: Browser;
+const session = useSiteInBrowser('dist', timeout);
 const used = new Set<number>();
 
-beforeAll(async () => {
-  server = await serveStatic('dist');
-  browser = await launchChromium();
-}, timeout);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, timeout);
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) of the largest built page of each kind', () => {
   for (const [type, page] of representatives) {
@@ -37,7 +25,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) of the largest built page 
         it(
           `${type} ${page.path}${query} — ${view.name}`,
           async () => {
-            const violations = await axeViolations(browser, server.origin + page.path + query, view, { settle: query !== '' });
+            const violations = await axeViolations(session.browser, session.server.origin + page.path + query, view, { settle: query !== '' });
             const findings = auditFindings(violations, { file: `dist/${fileForPage(page.path)}`, type, view: `${view.name}${query === '' ? '' : ` with ${query}`}` }, exclusions);
             for (const i of findings.used) used.add(i);
             expect(findings.diagnostics.map(formatDiagnostic)).toEqual([]);
