@@ -1,20 +1,29 @@
-import type { Department } from '../schemas/entities.ts';
+import type { Document } from '../schemas/document.ts';
+import type { DateMention, Department } from '../schemas/entities.ts';
+import type { CitationRecord } from '../schemas/open-data.ts';
 import type { DepartmentPage, Role } from './department-pages.ts';
 import type { TargetRow } from './target-table.ts';
 
-/** What the site knows about one clause beyond its text: who acts on it and what it aims at. */
+/** What the site knows about one clause beyond its text: who acts on it, what it aims at, what it cites, when. */
 export interface ClauseFacts {
   departments: { department: Department; role: Role; inferred: boolean }[];
   targets: TargetRow[];
+  citations: CitationRecord[];
+  dates: DateMention[];
 }
 
 const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 0, support: 1, mentioned: 2 };
 
 /** The facts of every clause (and table row) that has any, by site-wide id; departments lead first, then in printed order. */
-export function clauseFactsIndex(departments: readonly DepartmentPage[], targets: readonly TargetRow[]): Map<string, ClauseFacts> {
+export function clauseFactsIndex(
+  departments: readonly DepartmentPage[],
+  targets: readonly TargetRow[],
+  citations: readonly CitationRecord[],
+  documents: readonly Document[],
+): Map<string, ClauseFacts> {
   const index = new Map<string, ClauseFacts>();
   const entry = (siteId: string): ClauseFacts => {
-    const facts = index.get(siteId) ?? { departments: [], targets: [] };
+    const facts = index.get(siteId) ?? { departments: [], targets: [], citations: [], dates: [] };
     index.set(siteId, facts);
     return facts;
   };
@@ -24,6 +33,8 @@ export function clauseFactsIndex(departments: readonly DepartmentPage[], targets
     }
   }
   for (const row of targets) entry(`${row.target.documentId}/${row.target.clauseId}`).targets.push(row);
+  for (const citation of citations) for (const siteId of citation.citedBy) entry(siteId).citations.push(citation);
+  for (const doc of documents) for (const date of doc.extracted.dates) entry(`${doc.id}/${date.clauseId}`).dates.push(date);
   for (const facts of index.values()) facts.departments.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   return index;
 }

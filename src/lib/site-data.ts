@@ -57,7 +57,7 @@ async function load(): Promise<SiteData> {
     targets,
     projects: projectRows(corpus.projects, canonical, indexes),
     stats: corpusStats(documents, corpus, indexes),
-    clauseFacts: clauseFactsIndex(departments, targets),
+    clauseFacts: clauseFactsIndex(departments, targets, corpus.citations, canonical),
   };
 }
 
