@@ -1,0 +1,407 @@
+/**
+ * `npm run bench [-- --sizes 5,100,1000] [--seed S] [--keep] [--no-incremental] [--out FILE]`: measures how the build
+ * scales. For each size N it builds an isolated copy of the project (a temp folder with the project's
+ * files, node_modules linked package by package so caches stay in the copy) on a corpus of N documents:
+ * the 5 real ones and N − 5 synthetic ones (scripts/bench/generate-corpus.ts), times ingest, `astro build` and the search
+ * index, measures peak memory and output, rebuilds after one source changed, and builds a bare Astro
+ * site with the same pages and text (the floor), and tries Astro's experimental incremental build
+ * (scripts/lib/bench/incremental.ts). Prints a markdown table with the targets and writes
+ * it to bench/results/latest.md. Prints figures only: it never fails on a missed target.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
+import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
+import { CACHE_KEY_MODULE, INCREMENTAL_CONFIG, INCREMENTAL_CONFIG_FILE, withCacheKeys } from '../lib/bench/incremental.ts';
+import { measure, type Measured } from './measure.ts';
+import { loadSeeds, writeCorpus } from './seeds.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '5,100,1000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    incremental: { type: 'boolean', default: true },
+    out: { type: 'string', default: 'bench/results/latest.md' },
+  },
+});
+
+const ROOT = process.cwd();
+const NODE = process.execPath;
+const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
+// Not copied: installed or built things, the sources (replaced per size) and what the ingest writes.
+const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents']);
+// Caches Astro and Vite keep under node_modules: each copy gets its own.
+const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
+const SITE = 'https://bench.invalid';
+
+const sizes = args.sizes.split(',').map(Number);
+const seeds = loadSeeds();
+if (sizes.some((n) => !Number.isInteger(n) || n < seeds.length)) {
+  console.error(`--sizes: numbers of documents, each at least ${seeds.length} (the real corpus, which the site's editorial pages cite)`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------
+// Progress: a live line on a terminal, one line per finished step in a log, nothing in CI.
+
+const mode: 'tty' | 'log' | 'quiet' = process.env['CI'] === 'true' || process.env['CI'] === '1' ? 'quiet' : process.stdout.isTTY ? 'tty' : 'log';
+const runStarted = Date.now();
+
+function live(line: string): void {
+  if (mode === 'tty') process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 120) - 1)}`);
+}
+
+function note(line: string): void {
+  if (mode === 'tty') process.stdout.write('\r\x1b[2K');
+  if (mode !== 'quiet') console.log(`[${formatSeconds((Date.now() - runStarted) / 1000)}] ${line}`);
+}
+
+// ---------------------------------------------------------------------------
+// Files
+
+/** Copies the project's own files (not node_modules, builds or sources) from `from`, then links node_modules. */
+function copyProject(from: string, to: string): void {
+  fs.cpSync(from, to, {
+    recursive: true,
+    filter: (src) => !NOT_COPIED.has(path.relative(from, src).split(path.sep).join('/')),
+  });
+  linkNodeModules(to);
+}
+
+/** node_modules as a folder of links to the project's packages, so Astro's and Vite's caches are written in the copy. */
+function linkNodeModules(to: string): void {
+  const dir = path.join(to, 'node_modules');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const entry of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
+    if (!OWN_CACHES.has(entry)) fs.symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, entry));
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+function folderStats(dir: string): { bytes: number; files: number; html: number } {
+  if (!fs.existsSync(dir)) return { bytes: 0, files: 0, html: 0 };
+  const files = filesUnder(dir);
+  const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+  return { bytes, files: files.length, html: files.filter((f) => f.endsWith('.html')).length };
+}
+
+/** A one-clause edit in the document at `share` of the sorted sources: the kind of change a maintainer makes; structure and ids stay as they were. */
+function changeOneSource(dir: string, share: number): string {
+  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const name = names[Math.floor(names.length * share)];
+  if (name === undefined) throw new Error(`no sources in ${dir}`);
+  const file = path.join(dir, name);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.length > 20 && l.trimEnd().endsWith('。'));
+  if (at < 0) throw new Error(`${file}: no sentence to change`);
+  const line = lines[at] ?? '';
+  lines[at] = `${line.trimEnd().slice(0, -1)}，并定期评估落实情况。`;
+  fs.writeFileSync(file, lines.join('\n'));
+  return `${name}:${at + 1}`;
+}
+
+// ---------------------------------------------------------------------------
+// Phases
+
+const childEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+
+type Expectation = { total: number | null; unit: string; expected: number | null };
+
+/** Runs one step in `cwd`, showing progress; fails the benchmark (with the child's output) when the step fails. */
+async function step(what: string, cwd: string, argv: readonly string[], expect: Expectation, countLine?: (line: string) => boolean): Promise<Measured & { lines: string[] }> {
+  let done = countLine ? 0 : null;
+  let elapsed = 0;
+  const kept: string[] = [];
+  const show = () => live(progressLine({ what, done, total: expect.total, unit: expect.unit, elapsed, expected: expect.expected }));
+  const result = await measure(NODE, argv, {
+    cwd,
+    env: childEnv,
+    onLine: (line) => {
+      if (countLine?.(line) && done !== null) done++;
+      else kept.push(line);
+    },
+    onTick: (s) => {
+      elapsed = s;
+      loadSamples.push(os.loadavg()[0] ?? 0);
+      show();
+    },
+  });
+  if (result.code !== 0) {
+    note(`${what}: FAILED (exit ${result.code})`);
+    console.error([...result.stdoutTail.slice(-20), result.stderr.slice(-4000)].join('\n'));
+    throw new Error(`${what} failed in ${cwd}`);
+  }
+  note(`${what}: ${formatSeconds(result.seconds)}, peak ${formatBytes(result.peakBytes)}`);
+  return { ...result, lines: kept };
+}
+
+const isPageLine = (line: string) => /^\s*\S*\s*[├└]─ /.test(line);
+
+function pagesBuilt(lines: readonly string[]): number {
+  for (const line of lines) {
+    const m = /(\d+) page\(s\) built in/.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return 0;
+}
+
+function phase(m: Measured): Phase {
+  return { seconds: m.seconds, cpuSeconds: m.cpuSeconds, peakBytes: m.peakBytes };
+}
+
+// 1-minute load averages sampled while steps run, to tell a quiet machine from a busy one.
+const loadSamples: number[] = [];
+
+function meanLoadSince(start: number): number {
+  const samples = loadSamples.slice(start);
+  return samples.length === 0 ? (os.loadavg()[0] ?? 0) : samples.reduce((a, b) => a + b, 0) / samples.length;
+}
+
+/** The project's own index step when it exists (it indexes clause records), otherwise Pagefind over the HTML. */
+function indexCommand(cwd: string): { argv: string[]; tool: string } {
+  if (fs.existsSync(path.join(cwd, 'scripts/search-index.ts'))) return { argv: ['scripts/search-index.ts', 'dist'], tool: 'scripts/search-index.ts' };
+  return { argv: [PAGEFIND, '--site', 'dist'], tool: 'pagefind --site dist' };
+}
+
+type Previous = { documents: number; ingest: number; astro: number; index: number; pagesPerDocument: number } | null;
+
+function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<Previous>) => number): number | null {
+  return previous ? (seconds(previous) * documents) / previous.documents : null;
+}
+
+/** Ingest, Astro build (with `astroArgs`) and search index in `cwd`, each timed; counts the pages Astro rendered rather than kept from its incremental cache. */
+async function ourBuild(label: string, cwd: string, documents: number, previous: Previous, astroArgs: readonly string[] = []) {
+  const tag = `[${label}]`;
+  const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
+  const expectedPages = previous ? Math.round(previous.pagesPerDocument * documents) : null;
+  // A rendered page's line ends with its render time, `(+4ms)`; a page kept from the incremental cache's with `(cached)`.
+  let rendered = 0;
+  const countPage = (line: string) => {
+    if (isPageLine(line) && /\(\+[\d.]+m?s\)/.test(line)) rendered++;
+    return isPageLine(line);
+  };
+  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build', ...astroArgs], { total: expectedPages, unit: 'pages', expected: scaled(previous, documents, (p) => p.astro) }, countPage);
+  const { argv, tool } = indexCommand(cwd);
+  const index = await step(`${tag} search index (${tool})`, cwd, argv, { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
+  const pages = pagesBuilt(astro.lines);
+  return { ingest, astro: { ...astro, pages, rendered: Math.min(rendered, pages) }, index, tool };
+}
+
+/** Wraps the copy's dynamic routes to return cache keys and writes the config that turns the experimental incremental build on. */
+function prepareIncrementalTrial(site: string): string[] {
+  const keyFile = path.join(site, 'src/bench-cache-key.ts');
+  fs.writeFileSync(keyFile, CACHE_KEY_MODULE);
+  fs.writeFileSync(path.join(site, INCREMENTAL_CONFIG_FILE), INCREMENTAL_CONFIG);
+  const pagesDir = path.join(site, 'src/pages');
+  const patched: string[] = [];
+  for (const file of filesUnder(pagesDir).filter((f) => f.endsWith('.astro'))) {
+    const full = path.join(pagesDir, file);
+    const relative = path.relative(path.dirname(full), keyFile).split(path.sep).join('/');
+    const source = withCacheKeys(fs.readFileSync(full, 'utf8'), relative.startsWith('.') ? relative : `./${relative}`);
+    if (source === null) continue;
+    fs.writeFileSync(full, source);
+    patched.push(file);
+  }
+  return patched;
+}
+
+/**
+ * The rebuild with Astro's experimental incremental build: a first build fills its cache, then one
+ * more source changes and ingest, Astro and the index run again. Also times the ingest of the changed
+ * source alone: what an ingest that skips unchanged sources (by sha256) would still do.
+ */
+async function incrementalTrial(label: string, site: string, documents: number, previous: Previous): Promise<NonNullable<SizeResult['incremental']>> {
+  const routes = prepareIncrementalTrial(site);
+  note(`[${label}] incremental trial: cache keys on ${routes.join(', ')}`);
+  const config = ['--config', INCREMENTAL_CONFIG_FILE];
+  const prime = await step(`[${label} incremental] first build (fills the cache)`, site, [ASTRO, 'build', ...config], { total: null, unit: 'pages', expected: null }, isPageLine);
+  const sources = path.join(site, 'content/sources');
+  const changed = changeOneSource(sources, 0.25);
+  note(`[${label}] changed ${changed}; incremental rebuild`);
+  const again = await ourBuild(`${label} incremental rebuild`, site, documents, previous, config);
+  const alone = path.join(site, 'bench-one-source');
+  fs.mkdirSync(alone, { recursive: true });
+  const name = changed.slice(0, changed.indexOf(':'));
+  for (const f of [name, name.replace(/\.txt$/, '.meta.json')]) fs.copyFileSync(path.join(sources, f), path.join(alone, f));
+  const one = await step(`[${label}] ingest of the changed source alone`, site, ['scripts/ingest.ts', '--quiet', '--sources', alone, '--out', path.join(alone, 'out')], { total: null, unit: '', expected: null });
+  return {
+    prime: phase(prime),
+    ingest: phase(again.ingest),
+    ingestOne: phase(one),
+    astro: { ...phase(again.astro), rendered: again.astro.rendered },
+    index: phase(again.index),
+  };
+}
+
+/** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
+function corpusTexts(site: string): Map<string, CorpusText> {
+  const dir = path.join(site, 'content/generated/documents');
+  const texts = new Map<string, CorpusText>();
+  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const doc = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { id: string; meta: { title: string }; lines: string[] };
+    texts.set(doc.id, { title: doc.meta.title, lines: doc.lines });
+  }
+  return texts;
+}
+
+/** Characters of visible text over all our built pages: how much text the site renders, against the corpus it renders. */
+function ourVisibleText(dist: string): number {
+  return filesUnder(dist)
+    .filter((f) => f.endsWith('.html'))
+    .reduce((n, f) => {
+      const { title, paragraphs } = visibleText(fs.readFileSync(path.join(dist, f), 'utf8'));
+      return n + title.length + paragraphs.reduce((m, p) => m + p.length, 0);
+    }, 0);
+}
+
+/** Writes the floor site's collection: one JSON file per top-level folder of our output (a document and its nodes). */
+function writeFloorContent(site: string, floorDir: string): { pages: number; textChars: number } {
+  const paths = filesUnder(path.join(site, 'dist')).filter((f) => f.endsWith('.html')).map(pagePath);
+  const pages = floorPages(paths, corpusTexts(site));
+  const entries = new Map<string, FloorPage[]>();
+  for (const page of pages) {
+    const id = floorEntryId(page.path);
+    entries.set(id, entries.get(id) ?? []);
+    entries.get(id)?.push(page);
+  }
+  const contentDir = path.join(floorDir, 'content/pages');
+  fs.mkdirSync(contentDir, { recursive: true });
+  for (const [id, list] of entries) fs.writeFileSync(path.join(contentDir, `${id}.json`), JSON.stringify({ pages: list }));
+  return { pages: pages.length, textChars: textVolume(pages) };
+}
+
+async function floorBuild(label: string, sizeDir: string, site: string): Promise<NonNullable<SizeResult['floor']>> {
+  const dir = path.join(sizeDir, 'floor');
+  for (const [file, text] of Object.entries(floorSiteFiles(SITE))) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  linkNodeModules(dir);
+  const { pages, textChars } = writeFloorContent(site, dir);
+  const tag = `[${label}] floor`;
+  const astro = await step(`${tag}: astro build`, dir, [ASTRO, 'build'], { total: pages, unit: 'pages', expected: null }, isPageLine);
+  const index = await step(`${tag}: pagefind --site dist`, dir, [PAGEFIND, '--site', 'dist'], { total: null, unit: '', expected: null });
+  return { pages, textChars, astro: phase(astro), index: phase(index) };
+}
+
+async function measureSize(documents: number, workspace: string, snapshot: string, previous: Previous): Promise<SizeResult> {
+  const label = String(documents);
+  const firstLoadSample = loadSamples.length;
+  const sizeDir = path.join(workspace, label);
+  const site = path.join(sizeDir, 'site');
+  copyProject(snapshot, site);
+  const sources = path.join(site, 'content/sources');
+  const { synthetic, bytes } = writeCorpus(sources, documents, Number(args.seed), seeds);
+  note(`[${label}] ${documents} sources (${synthetic} synthetic), ${formatBytes(bytes)} of text in ${site}`);
+
+  const full = await ourBuild(label, site, documents, previous);
+  const dist = path.join(site, 'dist');
+  const output = folderStats(dist);
+  const indexStats = folderStats(path.join(dist, 'pagefind'));
+
+  const changed = changeOneSource(sources, 0.5);
+  note(`[${label}] changed ${changed}; rebuilding with the caches of the first build`);
+  const again = await ourBuild(`${label} rebuild`, site, documents, previous);
+
+  const visibleChars = ourVisibleText(dist);
+  const floor = await floorBuild(label, sizeDir, site);
+  const incremental = args.incremental ? await incrementalTrial(label, site, documents, previous) : null;
+  if (!args.keep) fs.rmSync(sizeDir, { recursive: true, force: true });
+  return {
+    documents,
+    synthetic,
+    sourceBytes: bytes,
+    ingest: phase(full.ingest),
+    astro: { ...phase(full.astro), pages: full.astro.pages },
+    index: { ...phase(full.index), bytes: indexStats.bytes, files: indexStats.files, tool: full.tool },
+    output: { bytes: output.bytes, files: output.files, htmlPages: output.html, visibleChars },
+    rebuild: { ingest: phase(again.ingest), astro: phase(again.astro), index: phase(again.index) },
+    floor,
+    incremental,
+    load: meanLoadSince(firstLoadSample),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Report
+
+function git(...argv: string[]): string {
+  try {
+    return execFileSync('git', argv, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${os.availableParallelism()} cores (${cpu}), ${formatBytes(os.totalmem())} RAM, ${os.platform()} ${os.release()}, Node ${process.versions.node}`;
+}
+
+function report(results: readonly SizeResult[], failures: readonly string[], started: Date): string {
+  const astroVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+  const dirty = git('status', '--porcelain') !== '';
+  const indexTools = [...new Set(results.map((r) => r.index.tool))].join(', ');
+  return [
+    `# Build benchmark`,
+    '',
+    `- date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; run took ${formatSeconds((Date.now() - started.getTime()) / 1000)}`,
+    `- machine: ${machine()}`,
+    `- code: ${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''}; Astro ${astroVersion}; search index: ${indexTools}`,
+    `- corpus: the ${seeds.length} real documents plus N − ${seeds.length} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${args.seed})`,
+    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with the caches the full build left`,
+    '',
+    results.length > 0 ? resultTable(results) : 'No size was measured.',
+    ...(failures.length > 0 ? ['', '## Failed', '', ...failures.map((f) => `- ${f}`)] : []),
+    '',
+    '## Targets',
+    '',
+    formatTargets(checkTargets(results)),
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+
+const started = new Date();
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-'));
+// One snapshot of the project for every size, so that edits made meanwhile do not change the code between sizes.
+const snapshot = path.join(workspace, 'project');
+copyProject(ROOT, snapshot);
+note(`workspace ${workspace}; sizes ${sizes.join(', ')}`);
+const results: SizeResult[] = [];
+const failures: string[] = [];
+let previous: Previous = null;
+try {
+  for (const documents of sizes) {
+    try {
+      const r = await measureSize(documents, workspace, snapshot, previous);
+      results.push(r);
+      previous = { documents: r.documents, ingest: r.ingest.seconds, astro: r.astro.seconds, index: r.index.seconds, pagesPerDocument: r.astro.pages / r.documents };
+    } catch (error) {
+      // A size that fails (a build error, memory) is reported, and the sizes measured so far still are.
+      failures.push(`N = ${documents}: ${(error as Error).message}`);
+      note(`N = ${documents} failed: ${(error as Error).message}`);
+    }
+  }
+} finally {
+  if (!args.keep) fs.rmSync(workspace, { recursive: true, force: true });
+}
+const text = report(results, failures, started);
+fs.mkdirSync(path.dirname(args.out), { recursive: true });
+fs.writeFileSync(args.out, text);
+live('');
+console.log(text);
+process.exitCode = failures.length > 0 ? 1 : 0;

@@ -1,0 +1,229 @@
+/** Figures of the build benchmark, the targets they are held against, and how both are printed. */
+
+/** One timed child process: wall-clock seconds, CPU seconds (user + system, when measured) and the peak resident memory of its process tree. */
+export type Phase = { seconds: number; cpuSeconds: number | null; peakBytes: number };
+
+/** Everything measured for one corpus size. */
+export type SizeResult = {
+  documents: number;
+  /** How many of the documents are synthetic; 0 for the real corpus as committed. */
+  synthetic: number;
+  sourceBytes: number;
+  ingest: Phase;
+  astro: Phase & { pages: number };
+  index: Phase & { bytes: number; files: number; tool: string };
+  /** visibleChars: characters of visible text over all our HTML pages. */
+  output: { bytes: number; files: number; htmlPages: number; visibleChars: number };
+  /** After one source changed, with the caches the first build left (`.astro/`, `node_modules/.astro`, `node_modules/.vite`). */
+  rebuild: { ingest: Phase; astro: Phase; index: Phase } | null;
+  /** The bare-Astro site with the same pages carrying the corpus text once (textChars), indexed with `pagefind --site`. */
+  floor: { pages: number; textChars: number; astro: Phase; index: Phase } | null;
+  /**
+   * The rebuild with Astro's experimental incremental build and per-document cache keys (a trial on the
+   * copy): `prime` fills the cache; `ingestOne` is the ingest of the changed source alone; `rendered`
+   * the pages Astro rendered rather than kept.
+   */
+  incremental: { prime: Phase; ingest: Phase; ingestOne: Phase; astro: Phase & { rendered: number }; index: Phase } | null;
+  /** The machine's mean 1-minute load average while this size was measured: above the number of cores, other work slowed the wall-clock times. */
+  load: number;
+};
+
+export type Target = { name: string; pass: boolean | null; detail: string };
+
+export const LIMITS = {
+  realEndToEndSeconds: 60,
+  largeDocuments: 1000,
+  largeEndToEndSeconds: 300,
+  largePeakBytes: 4 * 1024 ** 3,
+  floorRatio: 2,
+  rebuildSpeedup: 3,
+} as const;
+
+/** Ingest, Astro build and search index, one after the other. */
+export function endToEnd(r: SizeResult): number {
+  return r.ingest.seconds + r.astro.seconds + r.index.seconds;
+}
+
+/** The part of our build the floor also does: the Astro build and the search index. */
+export function siteBuild(r: SizeResult): number {
+  return r.astro.seconds + r.index.seconds;
+}
+
+export function rebuildSeconds(r: SizeResult): number | null {
+  return r.rebuild ? r.rebuild.ingest.seconds + r.rebuild.astro.seconds + r.rebuild.index.seconds : null;
+}
+
+/** How many times faster the rebuild after one changed source is than the full build; null when not measured. */
+export function speedupOf(r: SizeResult): number | null {
+  const rebuilt = rebuildSeconds(r);
+  return rebuilt === null ? null : endToEnd(r) / rebuilt;
+}
+
+/** The incremental trial's rebuild: ingest, incremental Astro build and index; null without the trial. */
+export function incrementalSeconds(r: SizeResult): number | null {
+  return r.incremental ? r.incremental.ingest.seconds + r.incremental.astro.seconds + r.incremental.index.seconds : null;
+}
+
+/** The trial's rebuild if the ingest processed only the changed source (an ingest cache by sha256, which does not exist yet). */
+export function projectedSeconds(r: SizeResult): number | null {
+  return r.incremental ? r.incremental.ingestOne.seconds + r.incremental.astro.seconds + r.incremental.index.seconds : null;
+}
+
+function speedupOfSeconds(r: SizeResult, seconds: number | null): number | null {
+  return seconds === null ? null : endToEnd(r) / seconds;
+}
+
+/** The largest peak of any phase of the full build. */
+export function peakBytes(r: SizeResult): number {
+  return Math.max(r.ingest.peakBytes, r.astro.peakBytes, r.index.peakBytes);
+}
+
+/** Our Astro build plus index over the floor's; null without a floor. */
+export function floorRatio(r: SizeResult): number | null {
+  return r.floor ? siteBuild(r) / (r.floor.astro.seconds + r.floor.index.seconds) : null;
+}
+
+export function formatSeconds(s: number): string {
+  if (s < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
+}
+
+export function formatBytes(b: number): string {
+  if (b < 1024 ** 2) return `${(b / 1024).toFixed(0)} KB`;
+  if (b < 1024 ** 3) return `${(b / 1024 ** 2).toFixed(1)} MB`;
+  return `${(b / 1024 ** 3).toFixed(2)} GB`;
+}
+
+/** Wall-clock time, with the CPU time when it was measured: `12.5 s (CPU 11.9 s)`. */
+export function formatPhase(p: Phase): string {
+  return p.cpuSeconds === null ? formatSeconds(p.seconds) : `${formatSeconds(p.seconds)} (CPU ${formatSeconds(p.cpuSeconds)})`;
+}
+
+/** The summed CPU time of phases, or – when any was not measured. */
+function cpuOf(phases: readonly Phase[]): string {
+  const cpu = phases.map((p) => p.cpuSeconds);
+  return cpu.every((c): c is number => c !== null) ? formatSeconds(cpu.reduce((a, b) => a + b, 0)) : '–';
+}
+
+function millions(n: number): string {
+  return n < 1e6 ? `${(n / 1e3).toFixed(0)} k` : `${(n / 1e6).toFixed(1)} M`;
+}
+
+function ratio(x: number | null): string {
+  return x === null ? '–' : `${x.toFixed(2)}×`;
+}
+
+function rate(n: number, seconds: number, unit: string): string {
+  return seconds > 0 ? `${(n / seconds).toFixed(n / seconds < 10 ? 2 : 0)} ${unit}` : '–';
+}
+
+/** The figures as a markdown table: one row per figure, one column per corpus size. */
+export function resultTable(results: readonly SizeResult[]): string {
+  const rows: [string, (r: SizeResult) => string][] = [
+    ['documents', (r) => String(r.documents)],
+    ['source text', (r) => formatBytes(r.sourceBytes)],
+    ['**ingest** time', (r) => formatPhase(r.ingest)],
+    ['ingest throughput', (r) => rate(r.sourceBytes / 1e6, r.ingest.seconds, 'MB/s')],
+    ['ingest peak memory', (r) => formatBytes(r.ingest.peakBytes)],
+    ['**Astro build** time', (r) => formatPhase(r.astro)],
+    ['pages built (Astro)', (r) => String(r.astro.pages)],
+    ['pages per second', (r) => rate(r.astro.pages, r.astro.seconds, 'pages/s')],
+    ['Astro peak memory', (r) => formatBytes(r.astro.peakBytes)],
+    ['**search index** time', (r) => formatPhase(r.index)],
+    ['index size (files)', (r) => `${formatBytes(r.index.bytes)} (${r.index.files})`],
+    ['index peak memory', (r) => formatBytes(r.index.peakBytes)],
+    ['**end to end** (ingest + Astro + index)', (r) => formatSeconds(endToEnd(r))],
+    ['… CPU time of the three', (r) => cpuOf([r.ingest, r.astro, r.index])],
+    ['peak memory (any phase)', (r) => formatBytes(peakBytes(r))],
+    ['output size (files)', (r) => `${formatBytes(r.output.bytes)} (${r.output.files})`],
+    ['HTML pages', (r) => String(r.output.htmlPages)],
+    ['visible text on our pages', (r) => `${millions(r.output.visibleChars)} chars${r.floor ? ` (${(r.output.visibleChars / r.floor.textChars).toFixed(1)}× the corpus text)` : ''}`],
+    ['**rebuild** after one source changed', (r) => (r.rebuild ? formatSeconds(rebuildSeconds(r) ?? 0) : '–')],
+    ['… of which ingest / Astro / index', (r) => (r.rebuild ? [r.rebuild.ingest, r.rebuild.astro, r.rebuild.index].map(formatPhase).join(' / ') : '–')],
+    ['full build ÷ rebuild', (r) => ratio(speedupOf(r))],
+    ['**incremental trial**: first build (fills the cache)', (r) => (r.incremental ? formatPhase(r.incremental.prime) : '–')],
+    ['incremental rebuild after one source changed', (r) => (r.incremental ? formatSeconds(incrementalSeconds(r) ?? 0) : '–')],
+    ['… of which ingest / Astro / index', (r) => (r.incremental ? [r.incremental.ingest, r.incremental.astro, r.incremental.index].map(formatPhase).join(' / ') : '–')],
+    ['… pages Astro rendered (the rest kept)', (r) => (r.incremental ? `${r.incremental.astro.rendered} of ${r.astro.pages}` : '–')],
+    ['full build ÷ incremental rebuild', (r) => ratio(speedupOfSeconds(r, incrementalSeconds(r)))],
+    ['ingest of the changed source alone', (r) => (r.incremental ? formatPhase(r.incremental.ingestOne) : '–')],
+    ['full build ÷ (incremental rebuild with that ingest)', (r) => ratio(speedupOfSeconds(r, projectedSeconds(r)))],
+    ['**floor**: bare Astro build', (r) => (r.floor ? formatPhase(r.floor.astro) : '–')],
+    ['floor: `pagefind --site`', (r) => (r.floor ? formatPhase(r.floor.index) : '–')],
+    ['floor: pages, text (the corpus once)', (r) => (r.floor ? `${r.floor.pages}, ${millions(r.floor.textChars)} chars` : '–')],
+    ['floor peak memory', (r) => (r.floor ? formatBytes(Math.max(r.floor.astro.peakBytes, r.floor.index.peakBytes)) : '–')],
+    ['**our build ÷ floor** (Astro + index)', (r) => ratio(floorRatio(r))],
+    ['our Astro ÷ floor Astro', (r) => ratio(r.floor ? r.astro.seconds / r.floor.astro.seconds : null)],
+    ['machine load (mean 1-min load average)', (r) => r.load.toFixed(1)],
+  ];
+  const header = `| figure | ${results.map(sizeName).join(' | ')} |`;
+  const rule = `| --- | ${results.map(() => '---:').join(' | ')} |`;
+  return [header, rule, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(' | ')} |`)].join('\n');
+}
+
+/** `N = 1000`, or `N = 5 (real corpus)`. */
+export function sizeName(r: SizeResult): string {
+  return `N = ${r.documents}${r.synthetic === 0 ? ' (real corpus)' : ''}`;
+}
+
+/** Each target with ✓, ✗ or (not measured in this run) –. */
+export function checkTargets(results: readonly SizeResult[]): Target[] {
+  const real = results.find((r) => r.synthetic === 0);
+  const large = results.find((r) => r.documents === LIMITS.largeDocuments);
+  const withFloor = results.filter((r) => r.floor !== null);
+  const ratios = withFloor.map((r) => `N=${r.documents}: ${ratio(floorRatio(r))}`).join(', ');
+  const rebuilt = large ? rebuildSeconds(large) : null;
+  const speedup = large ? speedupOf(large) : null;
+  return [
+    {
+      name: `real corpus end to end under ${LIMITS.realEndToEndSeconds} s`,
+      pass: real ? endToEnd(real) < LIMITS.realEndToEndSeconds : null,
+      detail: real ? formatSeconds(endToEnd(real)) : 'not measured',
+    },
+    {
+      name: `${LIMITS.largeDocuments} documents under ${LIMITS.largeEndToEndSeconds / 60} min, peak memory under ${formatBytes(LIMITS.largePeakBytes)}`,
+      pass: large ? endToEnd(large) < LIMITS.largeEndToEndSeconds && peakBytes(large) < LIMITS.largePeakBytes : null,
+      detail: large ? `${formatSeconds(endToEnd(large))}, ${formatBytes(peakBytes(large))}` : 'not measured',
+    },
+    {
+      name: `our build at most ${LIMITS.floorRatio}× the bare-Astro floor at every N`,
+      pass: withFloor.length > 0 ? withFloor.every((r) => (floorRatio(r) ?? Infinity) <= LIMITS.floorRatio) : null,
+      detail: withFloor.length > 0 ? ratios : 'not measured',
+    },
+    {
+      name: `rebuild after one changed source at least ${LIMITS.rebuildSpeedup}× faster than a full build at N = ${LIMITS.largeDocuments}`,
+      pass: speedup === null ? null : speedup >= LIMITS.rebuildSpeedup,
+      detail:
+        large && rebuilt !== null
+          ? [
+              `as is ${ratio(speedup)} (${formatSeconds(endToEnd(large))} → ${formatSeconds(rebuilt)})`,
+              ...(large.incremental
+                ? [
+                    `with the experimental incremental build (trial) ${ratio(speedupOfSeconds(large, incrementalSeconds(large)))}`,
+                    `with that and an ingest of the changed source only (projected) ${ratio(speedupOfSeconds(large, projectedSeconds(large)))}`,
+                  ]
+                : []),
+            ].join('; ')
+          : 'not measured',
+    },
+  ];
+}
+
+export function formatTargets(targets: readonly Target[]): string {
+  return targets.map((t) => `- ${t.pass === null ? '–' : t.pass ? '✓' : '✗'} ${t.name}: ${t.detail}`).join('\n');
+}
+
+/** A one-line progress report: what is running, how far, elapsed and (when the total is known) the time left. */
+export function progressLine(p: { what: string; done: number | null; total: number | null; unit: string; elapsed: number; expected: number | null }): string {
+  const count = p.done === null ? null : p.total === null ? `${p.done} ${p.unit}` : `${p.done}/${p.total} ${p.unit}`;
+  const left = estimateLeft(p);
+  return `${p.what}: ${[count, `${formatSeconds(p.elapsed)} elapsed`, left === null ? null : `~${formatSeconds(left)} left`].filter((x) => x !== null).join(', ')}`;
+}
+
+/** Time left from the share done so far, or from an expected duration when nothing can be counted. */
+export function estimateLeft(p: { done: number | null; total: number | null; elapsed: number; expected: number | null }): number | null {
+  if (p.done !== null && p.total !== null && p.done > 0) return Math.max(0, (p.elapsed * (p.total - p.done)) / p.done);
+  if (p.expected !== null) return Math.max(0, p.expected - p.elapsed);
+  return null;
+}
