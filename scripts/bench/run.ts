@@ -125,10 +125,13 @@ async function step(what: string, cwd: string, argv: readonly string[], expect: 
   let elapsed = 0;
   const kept: string[] = [];
   const show = () => live(progressLine({ what, done, total: expect.total, unit: expect.unit, elapsed, expected: expect.expected }));
+  // With --keep, every step's output is kept beside the copy it ran in, to read what a figure came from.
+  const log = args.keep ? fs.createWriteStream(path.join(cwd, `bench-${what.replace(/[^\w.-]+/g, '_')}.log`)) : null;
   const result = await measure(NODE, argv, {
     cwd,
     env: childEnv,
     onLine: (line) => {
+      log?.write(`${line}\n`);
       if (countLine?.(line) && done !== null) done++;
       else kept.push(line);
     },
@@ -138,6 +141,7 @@ async function step(what: string, cwd: string, argv: readonly string[], expect: 
       show();
     },
   });
+  log?.end(result.stderr);
   if (result.code !== 0) {
     note(`${what}: FAILED (exit ${result.code})`);
     console.error([...result.stdoutTail.slice(-20), result.stderr.slice(-4000)].join('\n'));
