@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
 import { CACHE_KEY_MODULE, INCREMENTAL_CONFIG, INCREMENTAL_CONFIG_FILE, withCacheKeys } from '../lib/bench/incremental.ts';
@@ -20,6 +21,7 @@ import { measure, type Measured } from './measure.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 
 const { values: args } = parseArgs({
+  allowNegative: true,
   options: {
     sizes: { type: 'string', default: '5,100,1000' },
     seed: { type: 'string', default: '1' },
@@ -119,12 +121,37 @@ const childEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1',
 
 type Expectation = { total: number | null; unit: string; expected: number | null };
 
+/** Follows the page lines Astro logs: pages written, pages rendered (not kept from the incremental cache), documents whose clause pages have started. */
+type PageTracker = { consume: (line: string) => boolean; done: () => number; rendered: () => number };
+
+/** The ids of the copy's documents: each source is named after its sidecar's id. */
+function documentIds(site: string): Set<string> {
+  return new Set(fs.readdirSync(path.join(site, 'content/sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length)));
+}
+
+function pageTracker(ids: ReadonlySet<string>): PageTracker {
+  const documents = new Set<string>();
+  let rendered = 0;
+  return {
+    consume(line) {
+      const page = pageLine(line);
+      if (!page) return false;
+      const [first, second] = page.segments;
+      // Clause pages (two path segments) come document by document; the document pages themselves all come in one early pass.
+      if (first !== undefined && second !== undefined && ids.has(first)) documents.add(first);
+      if (page.rendered) rendered++;
+      return true;
+    },
+    done: () => documents.size,
+    rendered: () => rendered,
+  };
+}
+
 /** Runs one step in `cwd`, showing progress; fails the benchmark (with the child's output) when the step fails. */
-async function step(what: string, cwd: string, argv: readonly string[], expect: Expectation, countLine?: (line: string) => boolean): Promise<Measured & { lines: string[] }> {
-  let done = countLine ? 0 : null;
+async function step(what: string, cwd: string, argv: readonly string[], expect: Expectation, pages?: PageTracker): Promise<Measured & { lines: string[] }> {
   let elapsed = 0;
   const kept: string[] = [];
-  const show = () => live(progressLine({ what, done, total: expect.total, unit: expect.unit, elapsed, expected: expect.expected }));
+  const show = () => live(progressLine({ what, done: pages ? pages.done() : null, total: expect.total, unit: expect.unit, elapsed, expected: expect.expected }));
   // With --keep, every step's output is kept beside the copy it ran in, to read what a figure came from.
   const log = args.keep ? fs.createWriteStream(path.join(cwd, `bench-${what.replace(/[^\w.-]+/g, '_')}.log`)) : null;
   const result = await measure(NODE, argv, {
@@ -132,8 +159,7 @@ async function step(what: string, cwd: string, argv: readonly string[], expect: 
     env: childEnv,
     onLine: (line) => {
       log?.write(`${line}\n`);
-      if (countLine?.(line) && done !== null) done++;
-      else kept.push(line);
+      if (!pages?.consume(line)) kept.push(line);
     },
     onTick: (s) => {
       elapsed = s;
@@ -149,16 +175,6 @@ async function step(what: string, cwd: string, argv: readonly string[], expect: 
   }
   note(`${what}: ${formatSeconds(result.seconds)}, peak ${formatBytes(result.peakBytes)}`);
   return { ...result, lines: kept };
-}
-
-const isPageLine = (line: string) => /^\s*\S*\s*[├└]─ /.test(line);
-
-function pagesBuilt(lines: readonly string[]): number {
-  for (const line of lines) {
-    const m = /(\d+) page\(s\) built in/.exec(line);
-    if (m) return Number(m[1]);
-  }
-  return 0;
 }
 
 function phase(m: Measured): Phase {
@@ -179,7 +195,7 @@ function indexCommand(cwd: string): { argv: string[]; tool: string } {
   return { argv: [PAGEFIND, '--site', 'dist'], tool: 'pagefind --site dist' };
 }
 
-type Previous = { documents: number; ingest: number; astro: number; index: number; pagesPerDocument: number } | null;
+type Previous = { documents: number; ingest: number; astro: number; index: number } | null;
 
 function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<Previous>) => number): number | null {
   return previous ? (seconds(previous) * documents) / previous.documents : null;
@@ -189,18 +205,11 @@ function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<
 async function ourBuild(label: string, cwd: string, documents: number, previous: Previous, astroArgs: readonly string[] = []) {
   const tag = `[${label}]`;
   const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
-  const expectedPages = previous ? Math.round(previous.pagesPerDocument * documents) : null;
-  // A rendered page's line ends with its render time, `(+4ms)`; a page kept from the incremental cache's with `(cached)`.
-  let rendered = 0;
-  const countPage = (line: string) => {
-    if (isPageLine(line) && /\(\+[\d.]+m?s\)/.test(line)) rendered++;
-    return isPageLine(line);
-  };
-  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build', ...astroArgs], { total: expectedPages, unit: 'pages', expected: scaled(previous, documents, (p) => p.astro) }, countPage);
+  const pages = pageTracker(documentIds(cwd));
+  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build', ...astroArgs], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
   const { argv, tool } = indexCommand(cwd);
   const index = await step(`${tag} search index (${tool})`, cwd, argv, { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
-  const pages = pagesBuilt(astro.lines);
-  return { ingest, astro: { ...astro, pages, rendered: Math.min(rendered, pages) }, index, tool };
+  return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines), rendered: pages.rendered() }, index, tool };
 }
 
 /** Wraps the copy's dynamic routes to return cache keys and writes the config that turns the experimental incremental build on. */
@@ -230,7 +239,7 @@ async function incrementalTrial(label: string, site: string, documents: number, 
   const routes = prepareIncrementalTrial(site);
   note(`[${label}] incremental trial: cache keys on ${routes.join(', ')}`);
   const config = ['--config', INCREMENTAL_CONFIG_FILE];
-  const prime = await step(`[${label} incremental] first build (fills the cache)`, site, [ASTRO, 'build', ...config], { total: null, unit: 'pages', expected: null }, isPageLine);
+  const prime = await step(`[${label} incremental] first build (fills the cache)`, site, [ASTRO, 'build', ...config], { total: documents, unit: 'documents', expected: null }, pageTracker(documentIds(site)));
   const sources = path.join(site, 'content/sources');
   const changed = changeOneSource(sources, 0.25);
   note(`[${label}] changed ${changed}; incremental rebuild`);
@@ -286,7 +295,7 @@ function writeFloorContent(site: string, floorDir: string): { pages: number; tex
   return { pages: pages.length, textChars: textVolume(pages) };
 }
 
-async function floorBuild(label: string, sizeDir: string, site: string): Promise<NonNullable<SizeResult['floor']>> {
+async function floorBuild(label: string, sizeDir: string, site: string, documents: number): Promise<NonNullable<SizeResult['floor']>> {
   const dir = path.join(sizeDir, 'floor');
   for (const [file, text] of Object.entries(floorSiteFiles(SITE))) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -295,7 +304,7 @@ async function floorBuild(label: string, sizeDir: string, site: string): Promise
   linkNodeModules(dir);
   const { pages, textChars } = writeFloorContent(site, dir);
   const tag = `[${label}] floor`;
-  const astro = await step(`${tag}: astro build`, dir, [ASTRO, 'build'], { total: pages, unit: 'pages', expected: null }, isPageLine);
+  const astro = await step(`${tag}: astro build`, dir, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: null }, pageTracker(documentIds(site)));
   const index = await step(`${tag}: pagefind --site dist`, dir, [PAGEFIND, '--site', 'dist'], { total: null, unit: '', expected: null });
   return { pages, textChars, astro: phase(astro), index: phase(index) };
 }
@@ -320,7 +329,7 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
   const again = await ourBuild(`${label} rebuild`, site, documents, previous);
 
   const visibleChars = ourVisibleText(dist);
-  const floor = await floorBuild(label, sizeDir, site);
+  const floor = await floorBuild(label, sizeDir, site, documents);
   const incremental = args.incremental ? await incrementalTrial(label, site, documents, previous) : null;
   if (!args.keep) fs.rmSync(sizeDir, { recursive: true, force: true });
   return {
@@ -393,7 +402,7 @@ try {
     try {
       const r = await measureSize(documents, workspace, snapshot, previous);
       results.push(r);
-      previous = { documents: r.documents, ingest: r.ingest.seconds, astro: r.astro.seconds, index: r.index.seconds, pagesPerDocument: r.astro.pages / r.documents };
+      previous = { documents: r.documents, ingest: r.ingest.seconds, astro: r.astro.seconds, index: r.index.seconds };
     } catch (error) {
       // A size that fails (a build error, memory) is reported, and the sizes measured so far still are.
       failures.push(`N = ${documents}: ${(error as Error).message}`);

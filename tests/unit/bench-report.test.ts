@@ -54,6 +54,7 @@ describe('formatting', () => {
     expect(formatSeconds(4.844)).toBe('4.84 s');
     expect(formatSeconds(47.26)).toBe('47.3 s');
     expect(formatSeconds(754)).toBe('12 min 34 s');
+    expect(formatSeconds(179.6)).toBe('3 min 00 s');
     expect(formatBytes(512 * 1024)).toBe('512 KB');
     expect(formatBytes(171.9 * MB)).toBe('171.9 MB');
     expect(formatBytes(5 * GB)).toBe('5.00 GB');

@@ -49,10 +49,10 @@ export function benchId(k: number): string {
 
 /**
  * Makes `count` synthetic sources from the seeds: document k keeps the layout, heading and metadata
- * of one seed and fills each of its top-level sections (一、…) with a section drawn from any seed,
- * renumbered to its slot, so the text stays real published Chinese (traditional, pinyin-annotated
- * and simplified lines mixed as the seeds are). Document k depends only on the seed and on
- * documents 1…k-1, so a smaller corpus is a prefix of a larger one.
+ * of one seed and fills each of its top-level sections (一、…) with a section drawn from any seed in
+ * the same script, renumbered to its slot, so the text stays real published Chinese (traditional
+ * with its pinyin artefacts, or simplified). Document k depends only on the seed and on documents
+ * 1…k-1, so a smaller corpus is a prefix of a larger one.
  */
 export function generateCorpus(seeds: readonly CorpusSeed[], count: number, seed = 1): GeneratedSource[] {
   // A duplicate seed repeats another's text, so it lends its sections (in its own script) but is no layout.

@@ -49,14 +49,14 @@ export function siteBuild(r: SizeResult): number {
   return r.astro.seconds + r.index.seconds;
 }
 
+/** The rebuild after one changed source, as the project builds today: ingest, Astro and index again. */
 export function rebuildSeconds(r: SizeResult): number | null {
   return r.rebuild ? r.rebuild.ingest.seconds + r.rebuild.astro.seconds + r.rebuild.index.seconds : null;
 }
 
 /** How many times faster the rebuild after one changed source is than the full build; null when not measured. */
 export function speedupOf(r: SizeResult): number | null {
-  const rebuilt = rebuildSeconds(r);
-  return rebuilt === null ? null : endToEnd(r) / rebuilt;
+  return speedupOfSeconds(r, rebuildSeconds(r));
 }
 
 /** The incremental trial's rebuild: ingest, incremental Astro build and index; null without the trial. */
@@ -85,8 +85,8 @@ export function floorRatio(r: SizeResult): number | null {
 
 export function formatSeconds(s: number): string {
   if (s < 60) return `${s.toFixed(s < 10 ? 2 : 1)} s`;
-  const m = Math.floor(s / 60);
-  return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
+  const whole = Math.round(s);
+  return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
 }
 
 export function formatBytes(b: number): string {
