@@ -193,7 +193,10 @@ export function targetsByDomainChart(rows: readonly TargetRow[], topics: readonl
   const documents = [...new Map(rows.map((r) => [r.target.documentId, r.documentShortTitle])).values()];
   const ids = [...new Set(rows.map((r) => r.target.documentId))];
   const domains = [...topics.map((t) => t.name), OTHER_DOMAIN].filter((name) => rows.some((r) => r.domain === name));
-  const series = domains.map((domain) => ({ label: domain, values: ids.map((id) => rows.filter((r) => r.target.documentId === id && r.domain === domain).length) }));
+  // One pass over the targets: filtering them again for every document × domain cell grows as documents squared.
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(`${r.target.documentId}\u0000${r.domain}`, (counts.get(`${r.target.documentId}\u0000${r.domain}`) ?? 0) + 1);
+  const series = domains.map((domain) => ({ label: domain, values: ids.map((id) => counts.get(`${id}\u0000${domain}`) ?? 0) }));
   return {
     id: 'targets-by-domain',
     title: '各文件的量化目标：按领域',
