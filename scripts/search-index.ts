@@ -1,9 +1,13 @@
 /**
- * `node scripts/search-index.ts [SITE] [--out DIR]`: builds the search index of the built site SITE
- * (default dist) into SITE/pagefind with Pagefind's Node API, from the generated documents rather
- * than from the HTML, so that every record is one clause (or target, department, project) and its
- * text is tokenised the way the search page tokenises queries (src/lib/search/tokens.ts).
- * Runs after `astro build`; fails when a clause record has no page in the built site.
+ * `node scripts/search-index.ts [SITE] [--out DIR] [--cache DIR] [--documents-per-shard N]`: builds the search index of the
+ * built site SITE (default dist) into SITE/pagefind with Pagefind's Node API, from the generated
+ * documents rather than from the HTML, so that every record is one clause (or target, department,
+ * project) and its text is tokenised the way the search page tokenises queries
+ * (src/lib/search/tokens.ts). A large corpus gets one bundle per shard of documents
+ * (scripts/lib/search-shards.ts), listed in SITE/pagefind/shards.json for the search page to merge.
+ * Bundles are built into the cache folder under a key of their records and linked into the site, so
+ * an unchanged shard is never indexed twice. Runs after `astro build`; fails when a clause record
+ * has no page in the built site.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,12 +16,16 @@ import * as pagefind from 'pagefind';
 import { z } from 'astro/zod';
 import { Document } from '../src/schemas/document.ts';
 import { Department } from '../src/schemas/entities.ts';
+import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '../src/lib/search/shards.ts';
+import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
+import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
 import {
   allClauseRecords,
   departmentRecords,
   documentEntityRecords,
   searchRecords,
   toPagefindRecord,
+  type PagefindRecord,
   type SearchRecord,
 } from './lib/search-records.ts';
 
@@ -27,10 +35,13 @@ const { values: args, positionals } = parseArgs({
     out: { type: 'string' },
     documents: { type: 'string', default: 'content/generated/documents' },
     departments: { type: 'string', default: 'content/departments.json' },
+    cache: { type: 'string', default: 'node_modules/.cache/policy-atlas/search' },
+    'documents-per-shard': { type: 'string', default: String(DOCUMENTS_PER_SHARD) },
   },
 });
 
 const site = positionals[0] ?? 'dist';
+const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const out = args.out ?? path.join(site, 'pagefind');
 
 function readDocuments(dir: string): Document[] {
@@ -71,8 +82,21 @@ function directoryBytes(dir: string): number {
 }
 
 const documents = readDocuments(args.documents);
-const records = searchRecords(documents, [allClauseRecords, documentEntityRecords, departmentRecords(readRegistry(args.departments))]);
-const { present, missing } = splitByPage(records);
+const canonical = documents.filter((d) => d.duplicateOf === null);
+const departments = departmentRecords(readRegistry(args.departments));
+const perShard = Number(args['documents-per-shard']);
+if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`search-index: --documents-per-shard must be a positive integer, not ${args['documents-per-shard']}`);
+const groups = partitionDocuments(canonical, perShard);
+// One bundle holds everything while the corpus fits in one shard; beyond that the department
+// records, which count mentions over the whole corpus, form the primary bundle on their own, so that
+// a changed document re-indexes its own shard and that small bundle.
+const planned: SearchRecord[][] =
+  groups.length === 1
+    ? [searchRecords(canonical, [allClauseRecords, documentEntityRecords, departments])]
+    : [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [allClauseRecords, documentEntityRecords]))];
+const checked = planned.map(splitByPage);
+const present = checked.flatMap((c) => c.present);
+const missing = checked.flatMap((c) => c.missing);
 
 const missingClauses = missing.filter((r) => r.kind === 'clause');
 if (missingClauses.length > 0) {
@@ -90,20 +114,57 @@ if (missing.length > 0) {
 // download by about 70 KB on this corpus (measured with npm run bench:search). The variable is
 // Pagefind's own, marked unstable: without it the index only gets larger chunks, nothing breaks.
 process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
-const { index, errors } = await pagefind.createIndex({});
-if (!index) throw new Error(`search-index: Pagefind could not start: ${errors.join('; ')}`);
-const problems: string[] = [];
-for (const record of present) {
-  const added = await index.addCustomRecord(toPagefindRecord(record));
-  problems.push(...added.errors.map((e) => `${record.url}: ${e}`));
-}
-fs.rmSync(out, { recursive: true, force: true });
-const written = await index.writeFiles({ outputPath: out });
-problems.push(...written.errors);
-await pagefind.close();
+const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
 
-if (problems.length > 0) {
-  console.error(`search-index: ${problems.length} problems:\n  ${problems.join('\n  ')}`);
+/**
+ * Indexes one bundle's records into `dir`, in a Pagefind service of its own: closing it gives its
+ * memory back before the next. Throws with every problem Pagefind reported, so that no bundle with
+ * problems is kept.
+ */
+async function writeBundle(records: readonly PagefindRecord[], dir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const problems: string[] = [];
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    problems.push(...added.errors.map((e) => `${record.url}: ${e}`));
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  problems.push(...written.errors);
+  await pagefind.close();
+  if (problems.length > 0) throw new Error(problems.join('\n  '));
+}
+
+const bundles = checked.map((c, i) => {
+  const records = c.present.map(toPagefindRecord);
+  if (checked.length > 1) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
+  return { records, key: bundleKey(records, settings) };
+});
+const failures: string[] = [];
+let built = 0;
+for (const { records, key } of bundles) {
+  if (hasBundle(args.cache, key)) continue;
+  try {
+    await storeBundle(args.cache, key, (dir) => writeBundle(records, dir));
+    built += 1;
+  } catch (error) {
+    failures.push(`bundle ${key} (${records.length} records): ${(error as Error).message}`);
+  }
+}
+if (failures.length > 0) {
+  console.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`search-index: ${present.length} records (${countByKind(present)}) → ${out} (${Math.round(directoryBytes(out) / 1024)} KB)`);
+
+const [primary, ...shards] = bundles.map((b) => b.key);
+fs.rmSync(out, { recursive: true, force: true });
+linkTree(path.join(args.cache, primary ?? ''), out);
+const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`) };
+shards.forEach((key, i) => linkTree(path.join(args.cache, key), path.join(out, manifest.shards[i] ?? '')));
+fs.writeFileSync(path.join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
+pruneCache(args.cache, bundles.map((b) => b.key));
+
+console.log(
+  `search-index: ${present.length} records (${countByKind(present)}) in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
+    `${built} built, ${bundles.length - built} from cache → ${out} (${Math.round(directoryBytes(out) / 1024)} KB)`,
+);

@@ -3,15 +3,17 @@
  * the Pagefind index through src/lib/search/engine.ts, and renders results grouped by the page they
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
-import { searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { searchRecords, type IndexLayout, type FilterCounts, type FilterSelection, type PagefindApi, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '../lib/search/facets.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
+import { SHARD_MANIFEST, shardFolders } from '../lib/search/shards.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
   init(): Promise<void>;
+  mergeIndex(indexPath: string): Promise<void>;
   filters(): Promise<FilterCounts>;
 }
 
@@ -48,15 +50,25 @@ let pagefindLoad: Promise<PagefindModule> | undefined;
 let converterLoad: Promise<ScriptConverter> | undefined;
 /** Every value of every filter in the index, for the filter menus. */
 let allValues: FilterCounts = {};
+let layout: IndexLayout = { merged: false };
 
 function loadPagefind(): Promise<PagefindModule> {
   pagefindLoad ??= (async () => {
-    const url = `${base}pagefind/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as PagefindModule;
+    const bundle = `${base}pagefind/`;
+    const [pagefind, shards] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+      fetch(`${bundle}${SHARD_MANIFEST}`).then(async (response) => {
+        if (!response.ok) throw new Error(`search: ${SHARD_MANIFEST}: HTTP ${response.status}`);
+        return shardFolders(await response.json());
+      }),
+    ]);
     // Pagefind's default ranking is kept: the order that matters (verbatim first) is decided by the
     // engine, and the alternatives measured (less or no length normalisation, lower saturation) only
     // reshuffled records within that order, pushing long catch-all paragraphs up.
     await pagefind.init();
+    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results by score.
+    await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
+    layout = { merged: shards.length > 0 };
     // Before any search: Pagefind counts filter values only over the filter chunks already loaded.
     allValues = await pagefind.filters();
     return pagefind;
@@ -274,7 +286,7 @@ async function fewerWords(pagefind: PagefindModule, query: ParsedQuery, selectio
   const candidates = query.terms.map((_, i) => withoutTerm(query.terms, i));
   const found = await Promise.all(
     candidates.map(async (raw) => {
-      const response = await searchRecords(pagefind, parseQuery(raw, null), selection);
+      const response = await searchRecords(pagefind, parseQuery(raw, null), selection, layout);
       return { raw, count: response.hits.length };
     }),
   );
@@ -335,7 +347,7 @@ async function runSearch(): Promise<void> {
   form.setAttribute('aria-busy', 'true');
   const [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);
   const query = parseQuery(raw, converter);
-  const outcome = await searchRecords(pagefind, query, selection);
+  const outcome = await searchRecords(pagefind, query, selection, layout);
   const listing: Listing = { query, outcome, next: 0, groups: new Map() };
   const groups = await readGroups(listing, PAGE_SIZE);
   if (ticket !== sequence) return;

@@ -51,10 +51,38 @@ function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: st
         if (known.length === 0 || !known.every((t) => [...r.words, ...r.ctx].some((w) => w.startsWith(t)))) return [];
         return [hit(r, r.words.flatMap((w, i) => (known.some((t) => w.startsWith(t)) ? [i] : [])))];
       });
-      const inFilters = (id: string) => Object.entries(filters).every(([k, v]) => records.find((r) => r.id === id)?.filters?.[k]?.includes(v));
+      const inFilters = (id: string) =>
+        Object.entries(filters).every(([k, v]) => {
+          const values = records.find((r) => r.id === id)?.filters?.[k] ?? [];
+          return typeof v === 'string' ? values.includes(v) : v.any.some((x) => values.includes(x));
+        });
       const results = matching.filter((h) => inFilters(h.id)).sort((a, b) => b.score - a.score);
       const byId = (hs: readonly PagefindHit[]) => records.filter((r) => hs.some((h) => h.id === r.id));
       return { results, filters: counts(byId(results)), totalFilters: counts(byId(matching)) };
+    },
+  };
+}
+
+/**
+ * Shards merged as Pagefind's mergeIndex merges them: each bundle matches on its own (ignoring the
+ * tokens it has never seen), results are pooled and sorted by score, counts added up. Every record
+ * carries its bundle as a filter, as scripts/search-index.ts writes them.
+ */
+function mergedPagefind(shards: readonly (readonly FakeRecord[])[]): PagefindApi {
+  const bundles = shards.map((records, i) => fakePagefind(records.map((r) => ({ ...r, filters: { ...r.filters, bundle: [String(i)] } }))));
+  const add = (all: FilterCounts[]): FilterCounts => {
+    const sum: Record<string, Record<string, number>> = {};
+    for (const c of all) for (const [k, vs] of Object.entries(c)) for (const [v, n] of Object.entries(vs ?? {})) (sum[k] ??= {})[v] = (sum[k]?.[v] ?? 0) + n;
+    return sum;
+  };
+  return {
+    async search(term, options) {
+      const responses = (await Promise.all(bundles.map((b) => b.search(term, options)))).filter((r) => r !== null);
+      return {
+        results: responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score),
+        filters: add(responses.map((r) => r.filters)),
+        totalFilters: add(responses.map((r) => r.totalFilters)),
+      };
     },
   };
 }
@@ -109,5 +137,34 @@ describe('searchRecords', () => {
     await searchRecords(pagefind, parseQuery('创业 "担保贷款"', null), {});
     expect(pagefind.calls).toHaveLength(3);
     expect(pagefind.calls.filter((c) => c.startsWith('"'))).toHaveLength(2);
+  });
+});
+
+describe('searchRecords on merged shards', () => {
+  // 担保 is in the first shard only: alone, the second would answer 创业担保贷款 with its 创业 and 贷款.
+  const shards: FakeRecord[][] = [
+    [{ id: 'phrase', text: '加大创业担保贷款工作力度', filters: { region: ['湘潭市'], kind: ['clause'] } }],
+    [
+      { id: 'loan', text: '创业贷款的贷款额度', filters: { region: ['江苏省'], kind: ['clause'] } },
+      { id: 'family', text: '帮助零就业家庭成员就业', filters: { region: ['江苏省'], kind: ['clause'] } },
+    ],
+  ];
+
+  it('keeps each search to the bundles that hold every token of the query', async () => {
+    const outcome = await searchRecords(mergedPagefind(shards), parseQuery('创业担保贷款', null), {}, { merged: true });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['phrase']);
+    expect(await outcome.counts()).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 }, bundle: { '0': 1 } });
+  });
+
+  it('would otherwise take a bundle lacking a token for an answer', async () => {
+    const outcome = await searchRecords(mergedPagefind(shards), parseQuery('创业担保贷款', null), {});
+    expect(outcome.hits.map((h) => h.id)).toEqual(['phrase', 'loan']);
+  });
+
+  it('finds what a single bundle finds when every bundle holds the tokens, with the chosen filters', async () => {
+    const merged = await searchRecords(mergedPagefind(shards), parseQuery('就业', null), { region: '江苏省' }, { merged: true });
+    expect(merged.hits.map((h) => h.id)).toEqual(['family']);
+    const none = await searchRecords(mergedPagefind(shards), parseQuery('宇宙飞船', null), {}, { merged: true });
+    expect(none.hits).toEqual([]);
   });
 });

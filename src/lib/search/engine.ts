@@ -1,4 +1,5 @@
 import type { FilterKey } from './facets.ts';
+import { BUNDLE_FILTER } from './shards.ts';
 import { pairQueries, requiredTokens, verbatimQuery, type ParsedQuery, type QueryTerm } from './query.ts';
 
 /** What Pagefind's `data()` gives for a record (only the fields used here). */
@@ -29,7 +30,7 @@ export interface PagefindResponse {
 
 /** The part of Pagefind's JS API the engine calls. */
 export interface PagefindApi {
-  search(term: string, options: { filters: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(term: string, options: { filters: Record<string, string | { any: string[] }> }): Promise<PagefindResponse | null>;
 }
 
 /** The filters chosen on the page: one value per key. */
@@ -67,12 +68,19 @@ const MAX_COUNTED_FROM_DATA = 30;
 /** Shortest unquoted term for the fuzzy fallback: it needs at least two character pairs. */
 const MIN_FUZZY_LENGTH = 3;
 
-function pagefindFilters(selection: FilterSelection): Record<string, string> {
-  return Object.fromEntries(Object.entries(selection).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+/** The bundles a search may answer from; null for all of them. */
+type Scope = readonly string[] | null;
+
+function pagefindFilters(selection: FilterSelection, scope: Scope): Record<string, string | { any: string[] }> {
+  const chosen = Object.fromEntries(Object.entries(selection).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  return scope === null ? chosen : { ...chosen, [BUNDLE_FILTER]: { any: [...scope] } };
 }
 
-async function run(api: PagefindApi, term: string, selection: FilterSelection): Promise<PagefindResponse> {
-  return (await api.search(term, { filters: pagefindFilters(selection) })) ?? { results: [], filters: {}, totalFilters: {} };
+const NO_RESULTS: PagefindResponse = { results: [], filters: {}, totalFilters: {} };
+
+async function run(api: PagefindApi, term: string, selection: FilterSelection, scope: Scope = null): Promise<PagefindResponse> {
+  if (scope !== null && scope.length === 0) return NO_RESULTS;
+  return (await api.search(term, { filters: pagefindFilters(selection, scope) })) ?? NO_RESULTS;
 }
 
 /** Where a term stands verbatim: records whose text holds it, and records holding it anywhere (the context included). */
@@ -86,9 +94,9 @@ interface Verbatim {
  * Where a term stands verbatim, from its positional search: word locations mean the text, none the
  * context. A term of one character has no positional search: the ordinary one tells the same.
  */
-async function verbatimOf(api: PagefindApi, term: QueryTerm, required: Promise<PagefindResponse>, selection: FilterSelection): Promise<Verbatim> {
+async function verbatimOf(api: PagefindApi, term: QueryTerm, required: Promise<PagefindResponse>, selection: FilterSelection, scope: Scope): Promise<Verbatim> {
   const query = verbatimQuery(term);
-  const response = await (query === null ? required : run(api, query, selection));
+  const response = await (query === null ? required : run(api, query, selection, scope));
   return {
     inText: new Set(response.results.filter((r) => r.words.length > 0).map((r) => r.id)),
     anywhere: new Set(response.results.map((r) => r.id)),
@@ -175,16 +183,37 @@ function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
 }
 
 /**
+ * The bundles that hold every token of the query, from one search per token. Pagefind ignores a
+ * token its index has never seen; where the index is several merged bundles, a bundle without one
+ * of the tokens would answer the others alone, so searches are kept to the bundles holding them all.
+ */
+async function bundlesHoldingEveryToken(api: PagefindApi, terms: readonly QueryTerm[], selection: FilterSelection): Promise<string[]> {
+  const tokens = [...new Set(terms.flatMap(pairQueries))];
+  const holding = (await Promise.all(tokens.map((t) => run(api, t, selection)))).map(
+    (response) => new Set(Object.entries(response.filters[BUNDLE_FILTER] ?? {}).flatMap(([bundle, n]) => (n > 0 ? [bundle] : []))),
+  );
+  const [first, ...rest] = holding;
+  return [...(first ?? [])].filter((bundle) => rest.every((set) => set.has(bundle))).sort();
+}
+
+/** How the index is laid out. */
+export interface IndexLayout {
+  /** Shards merged into the primary bundle, each record carrying its bundle as a filter (src/lib/search/shards.ts). */
+  merged: boolean;
+}
+
+/**
  * Runs a parsed query: one Pagefind search that requires every term, one positional search per term
  * to learn which records hold it verbatim, then ranks records holding more terms verbatim first
  * (Pagefind's score breaks ties). Quoted terms keep only records holding them verbatim.
  */
-export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection): Promise<SearchOutcome> {
+export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection, layout: IndexLayout = { merged: false }): Promise<SearchOutcome> {
   const { terms } = query;
   if (terms.length === 0) return { mode: 'strict', hits: [], counts: async () => ({}) };
+  const scope = layout.merged ? await bundlesHoldingEveryToken(api, terms, selection) : null;
   // All at once: Pagefind fetches the index chunks the first search needs, the others find them loaded.
-  const requiredSearch = run(api, requiredTokens(terms), selection);
-  const [required, ...verbatim] = await Promise.all([requiredSearch, ...terms.map((t) => verbatimOf(api, t, requiredSearch, selection))]);
+  const requiredSearch = run(api, requiredTokens(terms), selection, scope);
+  const [required, ...verbatim] = await Promise.all([requiredSearch, ...terms.map((t) => verbatimOf(api, t, requiredSearch, selection, scope))]);
 
   const hits = required.results
     .filter((r) => answers(r.id, terms, verbatim))

@@ -1,0 +1,80 @@
+/**
+ * A folder of built search bundles, one sub-folder per bundle key (scripts/lib/search-shards.ts),
+ * from which the site's index is assembled by hard links: a rebuild that changes one shard writes one
+ * shard, and the site's copy of the rest costs a link per file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Puts every file of `from` at the same place under `to` (created), as a hard link, or a copy where links cannot be made. */
+export function linkTree(from: string, to: string): number {
+  let files = 0;
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      files += linkTree(source, target);
+      continue;
+    }
+    try {
+      fs.linkSync(source, target);
+    } catch (error) {
+      // Another file system (EXDEV) or one without hard links (EPERM): a copy is the same bundle.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+      fs.copyFileSync(source, target);
+    }
+    files += 1;
+  }
+  return files;
+}
+
+/** Whether the cache holds a complete bundle under this key (a bundle is renamed into place only once written). */
+export function hasBundle(cache: string, key: string): boolean {
+  return fs.existsSync(path.join(cache, key, 'pagefind-entry.json'));
+}
+
+/**
+ * Writes a bundle under its key: `write` fills a temporary folder, renamed to the key once it
+ * succeeded, so an interrupted build never leaves a partial bundle that a later build would take.
+ */
+export async function storeBundle(cache: string, key: string, write: (dir: string) => Promise<void>): Promise<string> {
+  const final = path.join(cache, key);
+  const temporary = `${final}.partial-${process.pid}`;
+  fs.rmSync(temporary, { recursive: true, force: true });
+  fs.mkdirSync(temporary, { recursive: true });
+  try {
+    await write(temporary);
+  } catch (error) {
+    fs.rmSync(temporary, { recursive: true, force: true });
+    throw error;
+  }
+  fs.rmSync(final, { recursive: true, force: true });
+  fs.renameSync(temporary, final);
+  return final;
+}
+
+/** A partial bundle this old was left by a build that died; a younger one may be another build's, still writing. */
+const ABANDONED_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps the bundles just used and, of the others, as many as were used, the most recently used
+ * first (a build and the one before it, say, when switching between two corpora); deletes the rest
+ * and abandoned partial bundles. Returns the names deleted.
+ */
+export function pruneCache(cache: string, used: readonly string[], now = new Date()): string[] {
+  if (!fs.existsSync(cache)) return [];
+  for (const key of used) fs.utimesSync(path.join(cache, key), now, now);
+  const inUse = new Set(used);
+  const others = fs
+    .readdirSync(cache)
+    .filter((name) => !inUse.has(name))
+    .map((name) => ({ name, partial: name.includes('.partial-'), mtime: fs.statSync(path.join(cache, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
+  const complete = others.filter((o) => !o.partial);
+  const abandoned = others.filter((o) => o.partial && now.getTime() - o.mtime > ABANDONED_MS);
+  const removed = [...complete.slice(used.length), ...abandoned].map((o) => o.name);
+  for (const name of removed) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+  return removed.sort();
+}

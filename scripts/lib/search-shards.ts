@@ -1,0 +1,47 @@
+/**
+ * How the search index is cut into Pagefind bundles. Pagefind's indexer holds every record of a
+ * bundle in memory until it writes (about 100 KB a record), so a corpus of 1000 documents in one
+ * bundle needs 9 GB; bundles of a bounded number of documents, built one after the other, bound the
+ * memory, and a changed document re-indexes its bundle only.
+ */
+import { createHash } from 'node:crypto';
+import type { Document } from '../../src/schemas/document.ts';
+import type { PagefindRecord } from './search-records.ts';
+
+/**
+ * About 18,000 records, under 2 GB in Pagefind's indexer; the real corpus (5 documents) stays one
+ * bundle, so its search loads one index.
+ */
+export const DOCUMENTS_PER_SHARD = 200;
+
+/** FNV-1a: a shard is chosen by the document id alone, so adding a document leaves the others where they were. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * The documents of each shard, in the input order; one group when they fit in one shard. Their number
+ * depends only on the number of documents: as long as it stays, a document keeps its shard.
+ */
+export function partitionDocuments<D extends Pick<Document, 'id'>>(documents: readonly D[], perShard = DOCUMENTS_PER_SHARD): D[][] {
+  const count = Math.max(1, Math.ceil(documents.length / perShard));
+  const groups: D[][] = Array.from({ length: count }, () => []);
+  for (const doc of documents) groups[fnv1a(doc.id) % count]?.push(doc);
+  return groups.filter((g) => g.length > 0);
+}
+
+/**
+ * Names a bundle by everything that makes its files: its records and the indexer's settings. Equal
+ * keys mean a bundle built before can be used as it is.
+ */
+export function bundleKey(records: readonly PagefindRecord[], settings: Readonly<Record<string, string>>): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1))));
+  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+  return hash.digest('hex').slice(0, 32);
+}

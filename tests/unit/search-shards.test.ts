@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { bundleKey, partitionDocuments } from '../../scripts/lib/search-shards.ts';
+import type { PagefindRecord } from '../../scripts/lib/search-records.ts';
+
+const documents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `doc-${String(i).padStart(4, '0')}` }));
+
+describe('partitionDocuments', () => {
+  it('keeps a corpus that fits in one shard as one group, in order', () => {
+    expect(partitionDocuments(documents(5), 200)).toEqual([documents(5)]);
+  });
+
+  it('cuts a larger corpus into about evenly filled shards holding every document once', () => {
+    const groups = partitionDocuments(documents(1000), 200);
+    expect(groups).toHaveLength(5);
+    expect(groups.flat().map((d) => d.id).sort()).toEqual(documents(1000).map((d) => d.id));
+    for (const g of groups) expect(g.length).toBeGreaterThan(150);
+  });
+
+  it('leaves every document in its shard when another document joins, while the number of shards stays', () => {
+    const before = partitionDocuments(documents(950), 200);
+    const after = partitionDocuments([...documents(950), { id: 'a-new-one' }], 200);
+    expect(after.map((g) => g.filter((d) => d.id !== 'a-new-one'))).toEqual(before);
+  });
+});
+
+describe('bundleKey', () => {
+  const record = (url: string, content: string): PagefindRecord => ({ url, content, language: 'und', meta: { title: url }, filters: { kind: ['clause'] } });
+  const records = [record('/a/d1/', 'a0x a0y'), record('/a/d2/', 'a0z')];
+  const settings = { pagefind: '1.6.0', chunkSize: '4000' };
+
+  it('is the same for the same records and settings, in any order of the settings', () => {
+    expect(bundleKey(records, settings)).toBe(bundleKey(records.map((r) => ({ ...r })), { chunkSize: '4000', pagefind: '1.6.0' }));
+    expect(bundleKey(records, settings)).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('changes with any record, their order, or the indexer settings', () => {
+    const key = bundleKey(records, settings);
+    expect(bundleKey([records[0]!, record('/a/d2/', 'a0w')], settings)).not.toBe(key);
+    expect(bundleKey([...records].reverse(), settings)).not.toBe(key);
+    expect(bundleKey(records, { ...settings, pagefind: '1.6.1' })).not.toBe(key);
+    expect(bundleKey([{ ...records[0]!, filters: { kind: ['clause'], bundle: ['1'] } }, records[1]!], settings)).not.toBe(key);
+  });
+});
