@@ -1,7 +1,8 @@
 /**
  * `npm run ingest [-- --check] [--sources DIR] [--out DIR]`: ingests every source text with its
- * sidecar and writes one JSON file per document. With --check it writes nothing and fails when the
- * committed data differs from what the sources produce now.
+ * sidecar and writes one JSON file per document, rewriting only the files whose content changed.
+ * With --check it writes nothing and fails when the committed data differs from what the sources
+ * produce now.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { summarise } from './lib/summary.ts';
-import { serialise } from './lib/write.ts';
+import { outputOf, serialise, staleFiles, writeChanged } from './lib/write.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -61,10 +62,10 @@ const documents = linked.documents.map((d) => ({
 if (!args.quiet) {
   for (const doc of documents) console.log(summarise(doc, unmatched.get(doc.id) ?? []));
 }
-const expected = new Map(documents.map((d) => [`${d.id}.json`, serialise(d)]));
+const expected = new Map(documents.map((d) => [`${d.id}.json`, outputOf(serialise(d))]));
 const errors = diagnostics.filter((d) => d.level === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
-const stale = args.check ? staleFiles(args.out, expected) : writeAll(args.out, expected);
+const stale = args.check ? staleFiles(args.out, expected) : writeChanged(args.out, expected).removed;
 for (const f of stale) console.error(`${path.join(args.out, f)}: ${args.check ? 'differs from what the sources produce: run `npm run ingest` and commit the result' : 'removed (no source produces it)'}`);
 if (args['update-golden']) {
   const golden = fs.existsSync(GOLDEN_FILE) ? JSON.parse(fs.readFileSync(GOLDEN_FILE, 'utf8')) : {};
@@ -92,21 +93,4 @@ function readSidecar(file: string): { value: SourceMeta | null; diagnostics: Dia
     value: null,
     diagnostics: parsed.error.issues.map((issue) => ({ level: 'error', code: 'sidecar-schema', message: `${issue.path.join('.') || '(root)'}: ${issue.message}`, file })),
   };
-}
-
-/** Files in the output folder that are missing, different or not produced by any source. */
-function staleFiles(dir: string, files: ReadonlyMap<string, string>): string[] {
-  const present = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-  const differing = [...files].filter(([name, text]) => !present.includes(name) || fs.readFileSync(path.join(dir, name), 'utf8') !== text).map(([name]) => name);
-  const orphans = present.filter((name) => !files.has(name));
-  return [...differing, ...orphans].sort();
-}
-
-/** Writes every document and removes files no source produces any more; returns the removed ones. */
-function writeAll(dir: string, files: ReadonlyMap<string, string>): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const orphans = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !files.has(f));
-  for (const f of orphans) fs.rmSync(path.join(dir, f));
-  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  return orphans;
 }
