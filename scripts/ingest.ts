@@ -1,7 +1,14 @@
 /**
- * `npm run ingest [-- --check] [--sources DIR] [--out DIR]`: ingests every source text with its
- * sidecar and writes one JSON file per document. With --check it writes nothing and fails when the
- * committed data differs from what the sources produce now.
+ * `npm run ingest [-- --check] [--sources DIR] [--out DIR] [--no-cache]`: ingests every source text
+ * with its sidecar and writes one JSON file per document, rewriting only the files whose content
+ * changed. With --check it writes no data and fails when the committed data differs from what the
+ * sources produce now.
+ *
+ * A source whose text, sidecar, override table, department registry and pipeline code are all as in
+ * an earlier run takes its result from the cache (`--cache DIR`, by default under node_modules/.cache)
+ * instead of going through the pipeline again; the corpus-wide steps (duplicates, golden ids,
+ * summaries) always see every document. The cache is kept, and pruned to this run's sources, with
+ * --check as well; --no-cache neither reads nor writes it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +21,10 @@ import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
 import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
+import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry } from './lib/ingest-cache.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { summarise } from './lib/summary.ts';
-import { serialise } from './lib/write.ts';
+import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/write.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,12 +35,17 @@ const { values: args } = parseArgs({
     departments: { type: 'string', default: 'content/departments.json' },
     quiet: { type: 'boolean', default: false },
     'update-golden': { type: 'boolean', default: false },
+    cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
 
 const diagnostics: Diagnostic[] = [];
-const overrides = loadOverrides(JSON.parse(fs.readFileSync(args.overrides, 'utf8')));
-const registry = loadRegistry(JSON.parse(fs.readFileSync(args.departments, 'utf8')));
+const overridesBytes = fs.readFileSync(args.overrides);
+const registryBytes = fs.readFileSync(args.departments);
+const overrides = loadOverrides(JSON.parse(overridesBytes.toString('utf8')));
+const registry = loadRegistry(JSON.parse(registryBytes.toString('utf8')));
+const codeDigest = args['no-cache'] ? null : codeVersion(path.resolve(import.meta.dirname, '..'));
 const sourceFiles = fs
   .readdirSync(args.sources)
   .filter((f) => f.endsWith('.txt'))
@@ -40,12 +53,28 @@ const sourceFiles = fs
 
 const ingested: Document[] = [];
 const unmatched = new Map<string, SourceRef[]>();
+const usedKeys = new Set<string>();
+const storeErrors: Error[] = [];
+let fromCache = 0;
+// The digest of each document taken from the cache, by object: one that linkDuplicates leaves as it
+// is needs serialising only when its file differs.
+const knownDigests = new WeakMap<Document, string>();
 for (const name of sourceFiles) {
   const file = path.join(args.sources, name);
   const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'));
   diagnostics.push(...sidecar.diagnostics);
   if (!sidecar.value) continue;
-  const result = ingestSource({ file, bytes: fs.readFileSync(file), sidecar: sidecar.value, overrides, registry });
+  const bytes = fs.readFileSync(file);
+  const key = codeDigest && cacheKey({ file, source: bytes, sidecar: sidecar.bytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
+  const cached = key ? loadEntry(args.cache, key) : null;
+  const result = cached?.result ?? ingestSource({ file, bytes, sidecar: sidecar.value, overrides, registry });
+  if (key) usedKeys.add(key);
+  if (cached?.sha256 && result.document) knownDigests.set(result.document, cached.sha256);
+  if (cached) fromCache += 1;
+  else if (key) {
+    const error = storeEntry(args.cache, key, result);
+    if (error) storeErrors.push(error);
+  }
   diagnostics.push(...result.diagnostics);
   unmatched.set(sidecar.value.id, result.unmatched);
   if (result.document && !result.diagnostics.some((d) => d.level === 'error')) ingested.push(result.document);
@@ -53,18 +82,21 @@ for (const name of sourceFiles) {
 diagnostics.push(...duplicateIdErrors(ingested));
 const linked = linkDuplicates(ingested);
 diagnostics.push(...linked.diagnostics);
-const documents = linked.documents.map((d) => ({
-  ...d,
-  diagnostics: [...d.diagnostics, ...linked.diagnostics.filter((x) => x.file === d.sourceFile)],
-}));
+const documents = linked.documents.map((d) => {
+  const found = linked.diagnostics.filter((x) => x.file === d.sourceFile);
+  return found.length === 0 ? d : { ...d, diagnostics: [...d.diagnostics, ...found] };
+});
 
 if (!args.quiet) {
   for (const doc of documents) console.log(summarise(doc, unmatched.get(doc.id) ?? []));
 }
-const expected = new Map(documents.map((d) => [`${d.id}.json`, serialise(d)]));
+const expected = new Map(documents.map((d): [string, Output] => {
+  const sha256 = knownDigests.get(d);
+  return [`${d.id}.json`, sha256 ? { sha256, text: () => serialise(d) } : outputOf(serialise(d))];
+}));
 const errors = diagnostics.filter((d) => d.level === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
-const stale = args.check ? staleFiles(args.out, expected) : writeAll(args.out, expected);
+const stale = args.check ? staleFiles(args.out, expected) : writeChanged(args.out, expected).removed;
 for (const f of stale) console.error(`${path.join(args.out, f)}: ${args.check ? 'differs from what the sources produce: run `npm run ingest` and commit the result' : 'removed (no source produces it)'}`);
 if (args['update-golden']) {
   const golden = fs.existsSync(GOLDEN_FILE) ? JSON.parse(fs.readFileSync(GOLDEN_FILE, 'utf8')) : {};
@@ -73,40 +105,27 @@ if (args['update-golden']) {
   console.log(`${GOLDEN_FILE}: ${added} ids added`);
   for (const m of moved) console.error(`${GOLDEN_FILE}: ${m} — left as it was: a pinned id must keep naming the same thing`);
 }
-console.log(`${sourceFiles.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings`);
+if (codeDigest) pruneEntries(args.cache, usedKeys);
+if (storeErrors[0]) console.error(`${args.cache}: ${storeErrors.length} results could not be cached (${storeErrors[0].message}); the next run ingests them again`);
+console.log(`${sourceFiles.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
 process.exitCode = errors.length > 0 || (args.check && stale.length > 0) ? 1 : 0;
 
-function readSidecar(file: string): { value: SourceMeta | null; diagnostics: Diagnostic[] } {
+/** The sidecar's validated value and its bytes (part of the cache key). */
+function readSidecar(file: string): { value: SourceMeta; bytes: Buffer; diagnostics: [] } | { value: null; diagnostics: Diagnostic[] } {
   if (!fs.existsSync(file)) {
     return { value: null, diagnostics: [{ level: 'error', code: 'sidecar-missing', message: `no sidecar: create ${path.basename(file)} with the document's id, region, type and short title (see README)`, file }] };
   }
+  const bytes = fs.readFileSync(file);
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     return { value: null, diagnostics: [{ level: 'error', code: 'sidecar-json', message: `not valid JSON: ${(error as Error).message}`, file }] };
   }
   const parsed = SourceMeta.safeParse(json);
-  if (parsed.success) return { value: parsed.data, diagnostics: [] };
+  if (parsed.success) return { value: parsed.data, bytes, diagnostics: [] };
   return {
     value: null,
     diagnostics: parsed.error.issues.map((issue) => ({ level: 'error', code: 'sidecar-schema', message: `${issue.path.join('.') || '(root)'}: ${issue.message}`, file })),
   };
-}
-
-/** Files in the output folder that are missing, different or not produced by any source. */
-function staleFiles(dir: string, files: ReadonlyMap<string, string>): string[] {
-  const present = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-  const differing = [...files].filter(([name, text]) => !present.includes(name) || fs.readFileSync(path.join(dir, name), 'utf8') !== text).map(([name]) => name);
-  const orphans = present.filter((name) => !files.has(name));
-  return [...differing, ...orphans].sort();
-}
-
-/** Writes every document and removes files no source produces any more; returns the removed ones. */
-function writeAll(dir: string, files: ReadonlyMap<string, string>): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const orphans = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !files.has(f));
-  for (const f of orphans) fs.rmSync(path.join(dir, f));
-  for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
-  return orphans;
 }

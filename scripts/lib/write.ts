@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Document } from '../../src/schemas/document.ts';
 
 /**
@@ -6,4 +9,45 @@ import type { Document } from '../../src/schemas/document.ts';
  */
 export function serialise(doc: Document): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** A file to write: the SHA-256 of its bytes, and its text, which may be rendered only when the file has to be written. */
+export type Output = { sha256: string; text: () => string };
+
+/** The SHA-256 of a file's bytes, or of a text's UTF-8 bytes. */
+export function contentDigest(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export function outputOf(text: string): Output {
+  return { sha256: contentDigest(text), text: () => text };
+}
+
+/** Files in the output folder that are missing, different or not produced by any source. */
+export function staleFiles(dir: string, files: ReadonlyMap<string, Output>): string[] {
+  const differing = [...files].filter(([name, output]) => !holds(path.join(dir, name), output)).map(([name]) => name);
+  return [...differing, ...orphans(dir, files)].sort();
+}
+
+/**
+ * Writes the files whose content changed and removes the ones no source produces any more. An
+ * unchanged file is left as it is, modification time included, so that what reads the folder
+ * (Astro's content layer) sees only what changed.
+ */
+export function writeChanged(dir: string, files: ReadonlyMap<string, Output>): { written: string[]; removed: string[] } {
+  fs.mkdirSync(dir, { recursive: true });
+  const removed = orphans(dir, files);
+  for (const f of removed) fs.rmSync(path.join(dir, f));
+  const written = [...files].filter(([name, output]) => !holds(path.join(dir, name), output));
+  for (const [name, output] of written) fs.writeFileSync(path.join(dir, name), output.text());
+  return { written: written.map(([name]) => name), removed };
+}
+
+function orphans(dir: string, files: ReadonlyMap<string, Output>): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !files.has(f)) : [];
+}
+
+/** Whether `file` exists with exactly the bytes of `output`. */
+function holds(file: string, output: Output): boolean {
+  return fs.existsSync(file) && contentDigest(fs.readFileSync(file)) === output.sha256;
 }

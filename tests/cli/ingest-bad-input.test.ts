@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '../../src/schemas/document.ts';
 
 const FIXTURES = 'tests/fixtures/bad-input';
+// Each run keeps its cache to itself: the project's own holds the real corpus.
+const tempCache = () => fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-cache-'));
 
 /** Runs a project script with the Node that runs the tests (the pinned Node 22). */
 function run(script: string, args: readonly string[]) {
@@ -25,7 +27,7 @@ describe('npm run ingest on a folder of bad and odd inputs', () => {
     fs.writeFileSync(path.join(sources, 'copy-of-notice.meta.json'), fs.readFileSync(path.join(FIXTURES, 'bom-crlf-notice.meta.json'), 'utf8').replace('"bom-crlf-notice"', '"copy-of-notice"'));
     // A source without a sidecar.
     fs.writeFileSync(path.join(sources, 'orphan.txt'), '一、总体要求\n');
-    result = run('scripts/ingest.ts', ['--sources', sources, '--out', out]);
+    result = run('scripts/ingest.ts', ['--sources', sources, '--out', out, '--cache', tempCache()]);
   });
   const written = (id: string) => Document.parse(JSON.parse(fs.readFileSync(path.join(out, `${id}.json`), 'utf8')));
   const errorLines = () => result.stderr.split('\n').filter((l) => l.includes(': error ['));
@@ -103,7 +105,7 @@ describe('npm run parse', () => {
 describe('npm run ingest -- --check', () => {
   it('passes on fresh output and fails, naming the file, when the committed data is stale', () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-check-'));
-    const args = ['--sources', FIXTURES, '--out', out, '--quiet'];
+    const args = ['--sources', FIXTURES, '--out', out, '--quiet', '--cache', tempCache()];
     run('scripts/ingest.ts', args);
     expect(run('scripts/ingest.ts', [...args, '--check']).stderr).not.toContain('differs from what the sources produce');
     const stale = path.join(out, 'no-structure.json');
