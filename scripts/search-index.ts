@@ -1,5 +1,5 @@
 /**
- * `node scripts/search-index.ts [SITE] [--out DIR] [--cache DIR] [--documents-per-shard N]`: builds the search index of the
+ * `node scripts/search-index.ts [SITE] [--out DIR] [--cache DIR] [--documents-per-shard N] [--jobs N]`: builds the search index of the
  * built site SITE (default dist) into SITE/pagefind with Pagefind's Node API, from the generated
  * documents rather than from the HTML, so that every record is one clause (or target, department,
  * project) and its text is tokenised the way the search page tokenises queries
@@ -10,14 +10,15 @@
  * has no page in the built site.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as pagefind from 'pagefind';
 import { z } from 'astro/zod';
 import { Document } from '../src/schemas/document.ts';
 import { Department } from '../src/schemas/entities.ts';
 import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '../src/lib/search/shards.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
+import { eachConcurrently, writeBundle } from './lib/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
 import {
   allClauseRecords,
@@ -25,7 +26,6 @@ import {
   documentEntityRecords,
   searchRecords,
   toPagefindRecord,
-  type PagefindRecord,
   type SearchRecord,
 } from './lib/search-records.ts';
 
@@ -37,6 +37,7 @@ const { values: args, positionals } = parseArgs({
     departments: { type: 'string', default: 'content/departments.json' },
     cache: { type: 'string', default: 'node_modules/.cache/policy-atlas/search' },
     'documents-per-shard': { type: 'string', default: String(DOCUMENTS_PER_SHARD) },
+    jobs: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
   },
 });
 
@@ -87,6 +88,8 @@ const departments = departmentRecords(readRegistry(args.departments));
 const perShard = Number(args['documents-per-shard']);
 if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`search-index: --documents-per-shard must be a positive integer, not ${args['documents-per-shard']}`);
 const groups = partitionDocuments(canonical, perShard);
+const jobs = Number(args.jobs);
+if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`search-index: --jobs must be a positive integer, not ${args.jobs}`);
 // One bundle holds everything while the corpus fits in one shard; beyond that the department
 // records, which count mentions over the whole corpus, form the primary bundle on their own, so that
 // a changed document re-indexes its own shard and that small bundle.
@@ -116,41 +119,20 @@ if (missing.length > 0) {
 process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
 const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
 
-/**
- * Indexes one bundle's records into `dir`, in a Pagefind service of its own: closing it gives its
- * memory back before the next. Throws with every problem Pagefind reported, so that no bundle with
- * problems is kept.
- */
-async function writeBundle(records: readonly PagefindRecord[], dir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const problems: string[] = [];
-  for (const record of records) {
-    const added = await index.addCustomRecord(record);
-    problems.push(...added.errors.map((e) => `${record.url}: ${e}`));
-  }
-  const written = await index.writeFiles({ outputPath: dir });
-  problems.push(...written.errors);
-  await pagefind.close();
-  if (problems.length > 0) throw new Error(problems.join('\n  '));
-}
-
 const bundles = checked.map((c, i) => {
   const records = c.present.map(toPagefindRecord);
   if (checked.length > 1) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
   return { records, key: bundleKey(records, settings) };
 });
 const failures: string[] = [];
-let built = 0;
-for (const { records, key } of bundles) {
-  if (hasBundle(args.cache, key)) continue;
+const toBuild = bundles.filter((b) => !hasBundle(args.cache, b.key));
+await eachConcurrently(toBuild, jobs, async ({ records, key }) => {
   try {
     await storeBundle(args.cache, key, (dir) => writeBundle(records, dir));
-    built += 1;
   } catch (error) {
     failures.push(`bundle ${key} (${records.length} records): ${(error as Error).message}`);
   }
-}
+});
 if (failures.length > 0) {
   console.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
   process.exit(1);
@@ -166,5 +148,5 @@ pruneCache(args.cache, bundles.map((b) => b.key));
 
 console.log(
   `search-index: ${present.length} records (${countByKind(present)}) in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
-    `${built} built, ${bundles.length - built} from cache → ${out} (${Math.round(directoryBytes(out) / 1024)} KB)`,
+    `${toBuild.length} built, ${bundles.length - toBuild.length} from cache → ${out} (${Math.round(directoryBytes(out) / 1024)} KB)`,
 );

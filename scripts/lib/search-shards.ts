@@ -1,18 +1,19 @@
 /**
  * How the search index is cut into Pagefind bundles. Pagefind's indexer holds every record of a
  * bundle in memory until it writes (about 100 KB a record), so a corpus of 1000 documents in one
- * bundle needs 9 GB; bundles of a bounded number of documents, built one after the other, bound the
- * memory, and a changed document re-indexes its bundle only.
+ * bundle needs 9 GB; bundles of a bounded number of documents bound the memory, and a changed
+ * document re-indexes its bundle only.
  */
 import { createHash } from 'node:crypto';
 import type { Document } from '../../src/schemas/document.ts';
 import type { PagefindRecord } from './search-records.ts';
 
 /**
- * About 18,000 records, under 2 GB in Pagefind's indexer; the real corpus (5 documents) stays one
- * bundle, so its search loads one index.
+ * About 9,000 records, about 1 GB in Pagefind's indexer, so that two bundles indexed side by side
+ * (one per core) stay well under 4 GB; the real corpus (5 documents) stays one bundle, so its search
+ * loads one index. More documents a shard would make the browser fetch fewer index chunks per query.
  */
-export const DOCUMENTS_PER_SHARD = 200;
+export const DOCUMENTS_PER_SHARD = 100;
 
 /** FNV-1a: a shard is chosen by the document id alone, so adding a document leaves the others where they were. */
 function fnv1a(text: string): number {

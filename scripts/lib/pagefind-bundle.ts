@@ -1,0 +1,61 @@
+/**
+ * Writes one Pagefind bundle from custom records in a worker thread of its own. Pagefind's Node API
+ * keeps one indexing service per module instance; a worker has its own, so bundles can be indexed
+ * side by side, and the service's memory goes when the worker ends.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
+import type { PagefindRecord } from './search-records.ts';
+
+/** Marks the workers started here, apart from any other thread (a test runner's) that imports this module. */
+const JOB = 'pagefind-bundle';
+
+interface Job {
+  job: typeof JOB;
+  records: readonly PagefindRecord[];
+  dir: string;
+}
+
+/** Every problem Pagefind reports, none dropped: an index missing records would look fine in the browser. */
+async function indexRecords({ records, dir }: Job): Promise<string[]> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return [`Pagefind could not start: ${errors.join('; ')}`];
+  const problems: string[] = [];
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    problems.push(...added.errors.map((e) => `${record.url}: ${e}`));
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  problems.push(...written.errors);
+  await pagefind.close();
+  return problems;
+}
+
+/** Indexes the records into `dir`; rejects with every problem Pagefind reported. */
+export function writeBundle(records: readonly PagefindRecord[], dir: string): Promise<void> {
+  const job: Job = { job: JOB, records, dir };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    worker.once('message', (problems: string[]) => (problems.length === 0 ? resolve() : reject(new Error(problems.join('\n  ')))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the indexing worker stopped (exit code ${code}) before it answered`)));
+  });
+}
+
+/** Runs `task` on every item, at most `jobs` at a time; waits for all, then rejects with the first failure. */
+export async function eachConcurrently<T>(items: readonly T[], jobs: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item).catch((error: unknown) => failures.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
+  if (failures.length > 0) throw failures[0];
+}
+
+if (!isMainThread && (workerData as Partial<Job> | null)?.job === JOB) {
+  parentPort?.postMessage(await indexRecords(workerData as Job));
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eachConcurrently, writeBundle } from '../../scripts/lib/pagefind-bundle.ts';
+import { indexContent } from '../../src/lib/search/tokens.ts';
+
+describe('writeBundle', () => {
+  it('indexes records into a Pagefind bundle from a worker thread', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-bundle-'));
+    try {
+      const record = (url: string, text: string) => ({ url, content: indexContent(text), language: 'und', meta: { title: text }, filters: { kind: ['clause'] } });
+      await writeBundle([record('/a/d1/', '创业担保贷款'), record('/a/d2/', '零就业家庭')], dir);
+      const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+      expect(entry.languages['und']?.page_count).toBe(2);
+      expect(fs.readdirSync(path.join(dir, 'fragment'))).toHaveLength(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
+describe('eachConcurrently', () => {
+  it('runs every item, never more than `jobs` at once, and waits for all before reporting a failure', async () => {
+    let running = 0;
+    let most = 0;
+    const done: number[] = [];
+    const task = async (n: number) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, n % 3));
+      running -= 1;
+      if (n === 2) throw new Error('item 2 failed');
+      done.push(n);
+    };
+    await expect(eachConcurrently([1, 2, 3, 4, 5, 6], 2, task)).rejects.toThrow('item 2 failed');
+    expect(most).toBe(2);
+    expect(done.sort()).toEqual([1, 3, 4, 5, 6]);
+  });
+});
