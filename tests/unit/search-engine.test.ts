@@ -68,15 +68,18 @@ function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: st
  * tokens it has never seen), results are pooled and sorted by score, counts added up. Every record
  * carries its bundle as a filter, as scripts/search-index.ts writes them.
  */
-function mergedPagefind(shards: readonly (readonly FakeRecord[])[]): PagefindApi {
+function mergedPagefind(shards: readonly (readonly FakeRecord[])[]): PagefindApi & { calls: string[] } {
   const bundles = shards.map((records, i) => fakePagefind(records.map((r) => ({ ...r, filters: { ...r.filters, bundle: [String(i)] } }))));
   const add = (all: FilterCounts[]): FilterCounts => {
     const sum: Record<string, Record<string, number>> = {};
     for (const c of all) for (const [k, vs] of Object.entries(c)) for (const [v, n] of Object.entries(vs ?? {})) (sum[k] ??= {})[v] = (sum[k]?.[v] ?? 0) + n;
     return sum;
   };
+  const calls: string[] = [];
   return {
+    calls,
     async search(term, options) {
+      calls.push(term);
       const responses = (await Promise.all(bundles.map((b) => b.search(term, options)))).filter((r) => r !== null);
       return {
         results: responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score),
@@ -154,6 +157,13 @@ describe('searchRecords on merged shards', () => {
     const outcome = await searchRecords(mergedPagefind(shards), parseQuery('创业担保贷款', null), {}, { merged: true });
     expect(outcome.hits.map((h) => h.id)).toEqual(['phrase']);
     expect(await outcome.counts()).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 }, bundle: { '0': 1 } });
+  });
+
+  it('searches no more than a single bundle would where every bundle answering holds the query verbatim', async () => {
+    const pagefind = mergedPagefind(shards);
+    const outcome = await searchRecords(pagefind, parseQuery('就业家庭', null), {}, { merged: true });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['family']);
+    expect(pagefind.calls).toHaveLength(2);
   });
 
   it('would otherwise take a bundle lacking a token for an answer', async () => {

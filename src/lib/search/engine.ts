@@ -185,15 +185,18 @@ function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
 /**
  * The bundles that hold every token of the query, from one search per token. Pagefind ignores a
  * token its index has never seen; where the index is several merged bundles, a bundle without one
- * of the tokens would answer the others alone, so searches are kept to the bundles holding them all.
+ * of the tokens would answer the others alone.
  */
 async function bundlesHoldingEveryToken(api: PagefindApi, terms: readonly QueryTerm[], selection: FilterSelection): Promise<string[]> {
   const tokens = [...new Set(terms.flatMap(pairQueries))];
-  const holding = (await Promise.all(tokens.map((t) => run(api, t, selection)))).map(
-    (response) => new Set(Object.entries(response.filters[BUNDLE_FILTER] ?? {}).flatMap(([bundle, n]) => (n > 0 ? [bundle] : []))),
-  );
+  const holding = (await Promise.all(tokens.map((t) => run(api, t, selection)))).map((response) => new Set(bundlesIn(response)));
   const [first, ...rest] = holding;
   return [...(first ?? [])].filter((bundle) => rest.every((set) => set.has(bundle))).sort();
+}
+
+/** The bundles a response has results in. */
+function bundlesIn(response: PagefindResponse): string[] {
+  return Object.entries(response.filters[BUNDLE_FILTER] ?? {}).flatMap(([bundle, n]) => (n > 0 ? [bundle] : []));
 }
 
 /** How the index is laid out. */
@@ -202,23 +205,52 @@ export interface IndexLayout {
   merged: boolean;
 }
 
-/**
- * Runs a parsed query: one Pagefind search that requires every term, one positional search per term
- * to learn which records hold it verbatim, then ranks records holding more terms verbatim first
- * (Pagefind's score breaks ties). Quoted terms keep only records holding them verbatim.
- */
-export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection, layout: IndexLayout = { merged: false }): Promise<SearchOutcome> {
-  const { terms } = query;
-  if (terms.length === 0) return { mode: 'strict', hits: [], counts: async () => ({}) };
-  const scope = layout.merged ? await bundlesHoldingEveryToken(api, terms, selection) : null;
+/** The outcome of the required and the positional searches. */
+interface Pass {
+  required: PagefindResponse;
+  verbatim: Verbatim[];
+  hits: RankedHit[];
+}
+
+async function strictPass(api: PagefindApi, terms: readonly QueryTerm[], selection: FilterSelection, scope: Scope): Promise<Pass> {
   // All at once: Pagefind fetches the index chunks the first search needs, the others find them loaded.
   const requiredSearch = run(api, requiredTokens(terms), selection, scope);
   const [required, ...verbatim] = await Promise.all([requiredSearch, ...terms.map((t) => verbatimOf(api, t, requiredSearch, selection, scope))]);
-
   const hits = required.results
     .filter((r) => answers(r.id, terms, verbatim))
     .map((r) => ({ id: r.id, score: r.score, verbatim: verbatim.filter((v) => v.inText.has(r.id)).length, data: () => r.data() }))
     .sort(byRank);
+  return { required, verbatim, hits };
+}
+
+/**
+ * Whether a bundle lacking a token may have answered: some bundle has results of a single term
+ * beyond those holding it verbatim (the positional search wants every token), or results of several
+ * terms were dropped for lack of one (they stay out, but Pagefind's counts would hold them).
+ */
+function mayHoldStrays({ required, verbatim, hits }: Pass): boolean {
+  const [single, ...others] = verbatim;
+  if (single === undefined || others.length > 0) return hits.length !== required.results.length;
+  const holding = single.response.filters[BUNDLE_FILTER] ?? {};
+  return Object.entries(required.filters[BUNDLE_FILTER] ?? {}).some(([bundle, n]) => n > (holding[bundle] ?? 0));
+}
+
+/**
+ * Runs a parsed query: one Pagefind search that requires every term, one positional search per term
+ * to learn which records hold it verbatim, then ranks records holding more terms verbatim first
+ * (Pagefind's score breaks ties). Quoted terms keep only records holding them verbatim. On merged
+ * bundles, where that may have let a bundle lacking a token answer, the searches run again on the
+ * bundles that hold every token.
+ */
+export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection, layout: IndexLayout = { merged: false }): Promise<SearchOutcome> {
+  const { terms } = query;
+  if (terms.length === 0) return { mode: 'strict', hits: [], counts: async () => ({}) };
+  let pass = await strictPass(api, terms, selection, null);
+  if (layout.merged && mayHoldStrays(pass)) {
+    const scope = await bundlesHoldingEveryToken(api, terms, selection);
+    if (bundlesIn(pass.required).some((bundle) => !scope.includes(bundle))) pass = await strictPass(api, terms, selection, scope);
+  }
+  const { required, verbatim, hits } = pass;
 
   const [only] = terms;
   if (only !== undefined && isFuzzyCandidate(terms) && !hits.some((h) => h.verbatim > 0)) {
