@@ -11,8 +11,8 @@ interface Options {
 
 // Astro's record of the last incremental build, in its cache folder (astro/dist/core/build/incremental.js).
 const ASTRO_MANIFEST = 'incremental-build.json';
-// Present while a build runs: a build that died left it behind.
-const UNFINISHED = 'incremental-build.unfinished';
+/** In Astro's cache folder while a build runs: a build that failed or was interrupted leaves it behind. */
+export const UNFINISHED = 'incremental-build.unfinished';
 
 /** Every file under `root` as a path relative to it, not descending into kept folders. */
 function listFiles(root: string, keep: readonly string[]): string[] {

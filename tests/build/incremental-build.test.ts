@@ -7,6 +7,7 @@ import { pageLine } from '../../scripts/lib/bench/astro-log.ts';
 import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { serialise } from '../../scripts/lib/write.ts';
+import { UNFINISHED } from '../../src/integrations/incremental-output.ts';
 import { Document } from '../../src/schemas/document.ts';
 import { renamedDocument } from '../helpers/generated.ts';
 
@@ -54,7 +55,10 @@ describe('the incremental build', () => {
   let work = '';
   let site = '';
   let rebuilt: { rendered: string[]; kept: string[] } = { rendered: [], kept: [] };
+  // The output of a full build of the changed data, in a fresh copy.
+  let full = new Map<string, string>();
   const stalePage = 'removed-document';
+  const output = () => fileDigests(path.join(site, 'dist'), ['pagefind/']);
 
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-incremental-'));
@@ -80,23 +84,20 @@ describe('the incremental build', () => {
     fs.writeFileSync(oldStyles, '');
     fs.utimesSync(oldStyles, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     rebuilt = pagesOf(build(site));
+
+    const fresh = path.join(work, 'fresh');
+    copyProject(site, fresh, new Set(['dist', '.astro']), path.join(ROOT, 'node_modules'));
+    build(fresh);
+    full = fileDigests(path.join(fresh, 'dist'), []);
   }, timeout);
 
   afterAll(() => {
     if (work !== '') fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it(
-    'writes the same files, byte for byte, as a full build of the same data',
-    () => {
-      const fresh = path.join(work, 'fresh');
-      copyProject(site, fresh, new Set(['dist', '.astro']), path.join(ROOT, 'node_modules'));
-      build(fresh);
-      const differences = outputDifferences(fileDigests(path.join(fresh, 'dist'), []), fileDigests(path.join(site, 'dist'), ['pagefind/']));
-      expect(differences).toEqual({ missing: [], extra: [], differ: [] });
-    },
-    timeout,
-  );
+  it('writes the same files, byte for byte, as a full build of the same data', () => {
+    expect(outputDifferences(full, output())).toEqual({ missing: [], extra: [], differ: [] });
+  });
 
   it('keeps the pages whose data did not change and renders those whose data did, in other documents too', () => {
     const renderedOf = (id: string) => rebuilt.rendered.filter((p) => p.startsWith(`/${id}/`)).sort();
@@ -113,4 +114,15 @@ describe('the incremental build', () => {
     expect(fs.existsSync(path.join(dist, '_astro/Base.0ld.css'))).toBe(false);
     expect(fs.existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
   });
+
+  it(
+    'renders every page again after a build that did not finish',
+    () => {
+      fs.writeFileSync(path.join(site, 'node_modules/.astro', UNFINISHED), '');
+      const again = pagesOf(build(site));
+      expect(again.kept).toEqual([]);
+      expect(outputDifferences(full, output())).toEqual({ missing: [], extra: [], differ: [] });
+    },
+    timeout,
+  );
 });
