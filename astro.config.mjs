@@ -1,11 +1,23 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { incrementalOutput } from './src/integrations/incremental-output.ts';
 
 export default defineConfig({
   site: 'https://policy-atlas.example.org',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // The search index (scripts/search-index.ts) writes dist/pagefind/ after the build.
+  integrations: [mdx(), incrementalOutput({ keep: ['pagefind/'] })],
+  experimental: {
+    // Pages of a document keep their output from the last build while their cacheKey (src/lib/page-keys.ts) and code are unchanged.
+    incrementalBuild: true,
+  },
+  vite: {
+    build: {
+      // Kept pages stay where they are instead of being copied back from Astro's cache; incrementalOutput removes what a build no longer produces.
+      emptyOutDir: false,
+    },
+  },
   markdown: {
     // Shiki colours code with inline styles, which the Content Security Policy below forbids; Prism uses classes.
     syntaxHighlight: 'prism',

@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --sizes 5,100,1000] [--seed S] [--keep] [--no-incremental] [--out FILE]`: measures how the build
+ * `npm run bench [-- --sizes 5,100,1000] [--seed S] [--keep] [--out FILE]`: measures how the build
  * scales. For each size N it builds an isolated copy of the project (a temp folder with the project's
  * files, node_modules linked package by package so caches stay in the copy) on a corpus of N documents:
  * the 5 real ones and N − 5 synthetic ones (scripts/bench/generate-corpus.ts), times ingest, `astro build` and the search
- * index, measures peak memory and output, rebuilds after one source changed, and builds a bare Astro
- * site with the same pages and text (the floor), and tries Astro's experimental incremental build
- * (scripts/lib/bench/incremental.ts). Prints a markdown table with the targets and writes
- * it to bench/results/latest.md. Prints figures only: it never fails on a missed target.
+ * index, measures peak memory and output, rebuilds after one source changed (the project's incremental
+ * build: Astro renders only the pages whose data or code changed), and builds a bare Astro site with
+ * the same pages and text (the floor). Prints a markdown table with the targets and writes it to
+ * bench/results/latest.md. Prints figures only: it never fails on a missed target.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
-import { CACHE_KEY_MODULE, INCREMENTAL_CONFIG, INCREMENTAL_CONFIG_FILE, withCacheKeys } from '../lib/bench/incremental.ts';
+import { copyProject, linkNodeModules } from '../lib/project-copy.ts';
 import { measure, type Measured } from './measure.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 
@@ -26,7 +26,6 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '5,100,1000' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
-    incremental: { type: 'boolean', default: true },
     out: { type: 'string', default: 'bench/results/latest.md' },
   },
 });
@@ -35,10 +34,9 @@ const ROOT = process.cwd();
 const NODE = process.execPath;
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
-// Not copied: installed or built things, the sources (replaced per size) and what the ingest writes.
-const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents']);
-// Caches Astro and Vite keep under node_modules: each copy gets its own.
-const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
+const MODULES = path.join(ROOT, 'node_modules');
+// Not copied: built things, the sources (replaced per size) and what the ingest writes.
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents']);
 const SITE = 'https://bench.invalid';
 
 const sizes = args.sizes.split(',').map(Number);
@@ -65,24 +63,6 @@ function note(line: string): void {
 
 // ---------------------------------------------------------------------------
 // Files
-
-/** Copies the project's own files (not node_modules, builds or sources) from `from`, then links node_modules. */
-function copyProject(from: string, to: string): void {
-  fs.cpSync(from, to, {
-    recursive: true,
-    filter: (src) => !NOT_COPIED.has(path.relative(from, src).split(path.sep).join('/')),
-  });
-  linkNodeModules(to);
-}
-
-/** node_modules as a folder of links to the project's packages, so Astro's and Vite's caches are written in the copy. */
-function linkNodeModules(to: string): void {
-  const dir = path.join(to, 'node_modules');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const entry of fs.readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (!OWN_CACHES.has(entry)) fs.symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(dir, entry));
-  }
-}
 
 function filesUnder(dir: string): string[] {
   return fs
@@ -201,61 +181,15 @@ function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<
   return previous ? (seconds(previous) * documents) / previous.documents : null;
 }
 
-/** Ingest, Astro build (with `astroArgs`) and search index in `cwd`, each timed; counts the pages Astro rendered rather than kept from its incremental cache. */
-async function ourBuild(label: string, cwd: string, documents: number, previous: Previous, astroArgs: readonly string[] = []) {
+/** Ingest, Astro build and search index in `cwd`, each timed; counts the pages Astro rendered rather than kept from the last build. */
+async function ourBuild(label: string, cwd: string, documents: number, previous: Previous) {
   const tag = `[${label}]`;
   const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
   const pages = pageTracker(documentIds(cwd));
-  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build', ...astroArgs], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
+  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
   const { argv, tool } = indexCommand(cwd);
   const index = await step(`${tag} search index (${tool})`, cwd, argv, { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
   return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines), rendered: pages.rendered() }, index, tool };
-}
-
-/** Wraps the copy's dynamic routes to return cache keys and writes the config that turns the experimental incremental build on. */
-function prepareIncrementalTrial(site: string): string[] {
-  const keyFile = path.join(site, 'src/bench-cache-key.ts');
-  fs.writeFileSync(keyFile, CACHE_KEY_MODULE);
-  fs.writeFileSync(path.join(site, INCREMENTAL_CONFIG_FILE), INCREMENTAL_CONFIG);
-  const pagesDir = path.join(site, 'src/pages');
-  const patched: string[] = [];
-  for (const file of filesUnder(pagesDir).filter((f) => f.endsWith('.astro'))) {
-    const full = path.join(pagesDir, file);
-    const relative = path.relative(path.dirname(full), keyFile).split(path.sep).join('/');
-    const source = withCacheKeys(fs.readFileSync(full, 'utf8'), relative.startsWith('.') ? relative : `./${relative}`);
-    if (source === null) continue;
-    fs.writeFileSync(full, source);
-    patched.push(file);
-  }
-  return patched;
-}
-
-/**
- * The rebuild with Astro's experimental incremental build: a first build fills its cache, then one
- * more source changes and ingest, Astro and the index run again. Also times the ingest of the changed
- * source alone: what an ingest that skips unchanged sources (by sha256) would still do.
- */
-async function incrementalTrial(label: string, site: string, documents: number, previous: Previous): Promise<NonNullable<SizeResult['incremental']>> {
-  const routes = prepareIncrementalTrial(site);
-  note(`[${label}] incremental trial: cache keys on ${routes.join(', ')}`);
-  const config = ['--config', INCREMENTAL_CONFIG_FILE];
-  const prime = await step(`[${label} incremental] first build (fills the cache)`, site, [ASTRO, 'build', ...config], { total: documents, unit: 'documents', expected: null }, pageTracker(documentIds(site)));
-  const sources = path.join(site, 'content/sources');
-  const changed = changeOneSource(sources, 0.25);
-  note(`[${label}] changed ${changed}; incremental rebuild`);
-  const again = await ourBuild(`${label} incremental rebuild`, site, documents, previous, config);
-  const alone = path.join(site, 'bench-one-source');
-  fs.mkdirSync(alone, { recursive: true });
-  const name = changed.slice(0, changed.indexOf(':'));
-  for (const f of [name, name.replace(/\.txt$/, '.meta.json')]) fs.copyFileSync(path.join(sources, f), path.join(alone, f));
-  const one = await step(`[${label}] ingest of the changed source alone`, site, ['scripts/ingest.ts', '--quiet', '--sources', alone, '--out', path.join(alone, 'out')], { total: null, unit: '', expected: null });
-  return {
-    prime: phase(prime),
-    ingest: phase(again.ingest),
-    ingestOne: phase(one),
-    astro: { ...phase(again.astro), rendered: again.astro.rendered },
-    index: phase(again.index),
-  };
 }
 
 /** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
@@ -301,7 +235,7 @@ async function floorBuild(label: string, sizeDir: string, site: string, document
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
-  linkNodeModules(dir);
+  linkNodeModules(MODULES, dir);
   const { pages, textChars } = writeFloorContent(site, dir);
   const tag = `[${label}] floor`;
   const astro = await step(`${tag}: astro build`, dir, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: null }, pageTracker(documentIds(site)));
@@ -314,7 +248,7 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
   const firstLoadSample = loadSamples.length;
   const sizeDir = path.join(workspace, label);
   const site = path.join(sizeDir, 'site');
-  copyProject(snapshot, site);
+  copyProject(snapshot, site, NOT_COPIED, MODULES);
   const sources = path.join(site, 'content/sources');
   const { synthetic, bytes } = writeCorpus(sources, documents, Number(args.seed), seeds);
   note(`[${label}] ${documents} sources (${synthetic} synthetic), ${formatBytes(bytes)} of text in ${site}`);
@@ -325,12 +259,11 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
   const indexStats = folderStats(path.join(dist, 'pagefind'));
 
   const changed = changeOneSource(sources, 0.5);
-  note(`[${label}] changed ${changed}; rebuilding with the caches of the first build`);
+  note(`[${label}] changed ${changed}; rebuilding with what the first build left`);
   const again = await ourBuild(`${label} rebuild`, site, documents, previous);
 
   const visibleChars = ourVisibleText(dist);
   const floor = await floorBuild(label, sizeDir, site, documents);
-  const incremental = args.incremental ? await incrementalTrial(label, site, documents, previous) : null;
   if (!args.keep) fs.rmSync(sizeDir, { recursive: true, force: true });
   return {
     documents,
@@ -340,9 +273,8 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
     astro: { ...phase(full.astro), pages: full.astro.pages },
     index: { ...phase(full.index), bytes: indexStats.bytes, files: indexStats.files, tool: full.tool },
     output: { bytes: output.bytes, files: output.files, htmlPages: output.html, visibleChars },
-    rebuild: { ingest: phase(again.ingest), astro: phase(again.astro), index: phase(again.index) },
+    rebuild: { ingest: phase(again.ingest), astro: { ...phase(again.astro), rendered: again.astro.rendered }, index: phase(again.index) },
     floor,
-    incremental,
     load: meanLoadSince(firstLoadSample),
   };
 }
@@ -374,7 +306,7 @@ function report(results: readonly SizeResult[], failures: readonly string[], sta
     `- machine: ${machine()}`,
     `- code: ${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''}; Astro ${astroVersion}; search index: ${indexTools}`,
     `- corpus: the ${seeds.length} real documents plus N − ${seeds.length} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${args.seed})`,
-    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with the caches the full build left`,
+    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, incremental build cache, data store)`,
     '',
     results.length > 0 ? resultTable(results) : 'No size was measured.',
     ...(failures.length > 0 ? ['', '## Failed', '', ...failures.map((f) => `- ${f}`)] : []),
@@ -392,7 +324,7 @@ const started = new Date();
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-atlas-bench-'));
 // One snapshot of the project for every size, so that edits made meanwhile do not change the code between sizes.
 const snapshot = path.join(workspace, 'project');
-copyProject(ROOT, snapshot);
+copyProject(ROOT, snapshot, NOT_COPIED, MODULES);
 note(`workspace ${workspace}; sizes ${sizes.join(', ')}`);
 const results: SizeResult[] = [];
 const failures: string[] = [];

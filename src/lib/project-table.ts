@@ -1,3 +1,4 @@
+import { siteId } from '../../scripts/lib/aggregate.ts';
 import type { Document } from '../schemas/document.ts';
 import type { ProjectRecord } from '../schemas/open-data.ts';
 import { resolveNode, type IndexMap } from './node-refs.ts';
@@ -41,4 +42,14 @@ export function projectRows(projects: readonly ProjectRecord[], documents: reado
         places: project.regions.map((name) => ({ name, key: placeKey(name) })),
       };
     });
+}
+
+/** The projects of each table row, by the row's site-wide id, in the order given. */
+export function projectsByRow(projects: readonly ProjectRecord[]): Map<string, ProjectRecord[]> {
+  const byRow = new Map<string, ProjectRecord[]>();
+  for (const p of projects) {
+    const key = siteId(p.documentId, p.rowId);
+    byRow.set(key, [...(byRow.get(key) ?? []), p]);
+  }
+  return byRow;
 }

@@ -3,13 +3,14 @@ import type { Corpus } from '../../scripts/lib/aggregate.ts';
 import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
 import type { Document } from '../schemas/document.ts';
 import type { Department } from '../schemas/entities.ts';
+import type { ProjectRecord } from '../schemas/open-data.ts';
 import { getCorpus, registry } from './corpus.ts';
 import { corpusStats, type StatKey } from './corpus-stats.ts';
 import { departmentPages, type DepartmentPage } from './department-pages.ts';
 import { allViews } from './documents.ts';
 import { aboutPath, chartsPath, citationsPath, dataPath, departmentPath, departmentsPath, projectsPath, methodPath, regionsPath, targetsPath, topicPath, topicsPath } from './entity-urls.ts';
 import type { IndexMap } from './node-refs.ts';
-import { projectRows, type ProjectRow } from './project-table.ts';
+import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts';
 import { targetRows, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
 
@@ -31,6 +32,8 @@ export interface SiteData {
   stats: Readonly<Record<StatKey, number>>;
   /** Departments and targets of each clause or table row, by site-wide id. */
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
+  /** The pilot and demonstration projects of each table row, by the row's site-wide id. */
+  rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
 }
 
 let data: Promise<SiteData> | undefined;
@@ -58,6 +61,7 @@ async function load(): Promise<SiteData> {
     projects: projectRows(corpus.projects, canonical, indexes),
     stats: corpusStats(documents, corpus, indexes),
     clauseFacts: clauseFactsIndex(departments, targets, corpus.citations, canonical),
+    rowProjects: projectsByRow(corpus.projects),
   };
 }
 

@@ -17,3 +17,8 @@ export function generatedIds(): string[] {
     .map((f) => f.replace(/\.json$/, ''))
     .sort();
 }
+
+/** The same document under another id, as the ingest would write it: every id and record it holds carries the new id. */
+export function renamedDocument(document: Document, id: string): Document {
+  return Document.parse(JSON.parse(JSON.stringify(document).replaceAll(`"${document.id}`, `"${id}`)));
+}

@@ -25,15 +25,12 @@ function result(documents: number, synthetic: number, s: { ingest: number; astro
     astro: { seconds: s.astro, cpuSeconds: null, peakBytes: s.peak, pages: documents * 50 },
     index: { seconds: s.index, cpuSeconds: null, peakBytes: 100 * MB, bytes: 3 * MB, files: 400, tool: 'scripts/search-index.ts' },
     output: { bytes: 6 * MB, files: documents * 52, htmlPages: documents * 50, visibleChars: 30_000_000 },
-    rebuild: { ingest: { seconds: s.rebuild / 4, cpuSeconds: null, peakBytes: 0 }, astro: { seconds: s.rebuild / 2, cpuSeconds: null, peakBytes: 0 }, index: { seconds: s.rebuild / 4, cpuSeconds: null, peakBytes: 0 } },
-    floor: { pages: documents * 50, textChars: 1_500_000, astro: { seconds: s.floor / 2, cpuSeconds: null, peakBytes: 300 * MB }, index: { seconds: s.floor / 2, cpuSeconds: null, peakBytes: 50 * MB } },
-    incremental: {
-      prime: { seconds: s.astro * 1.2, cpuSeconds: null, peakBytes: 0 },
-      ingest: { seconds: s.ingest, cpuSeconds: null, peakBytes: 0 },
-      ingestOne: { seconds: 1, cpuSeconds: null, peakBytes: 0 },
-      astro: { seconds: s.astro / 10, cpuSeconds: null, peakBytes: 0, rendered: 60 },
-      index: { seconds: s.index, cpuSeconds: null, peakBytes: 0 },
+    rebuild: {
+      ingest: { seconds: s.rebuild / 4, cpuSeconds: null, peakBytes: 150 * MB },
+      astro: { seconds: s.rebuild / 2, cpuSeconds: null, peakBytes: s.peak / 2, rendered: 60 },
+      index: { seconds: s.rebuild / 4, cpuSeconds: null, peakBytes: 0 },
     },
+    floor: { pages: documents * 50, textChars: 1_500_000, astro: { seconds: s.floor / 2, cpuSeconds: null, peakBytes: 300 * MB }, index: { seconds: s.floor / 2, cpuSeconds: null, peakBytes: 50 * MB } },
     load: 1.5,
   };
 }
@@ -73,9 +70,9 @@ describe('formatting', () => {
     expect(lines).toContain('| visible text on our pages | 30.0 M chars (20.0× the corpus text) | 30.0 M chars (20.0× the corpus text) |');
     expect(lines).toContain('| floor: pages, text (the corpus once) | 250, 1.5 M chars | 50000, 1.5 M chars |');
     expect(lines).toContain('| … pages Astro rendered (the rest kept) | 60 of 250 | 60 of 50000 |');
-    expect(lines).toContain('| full build ÷ incremental rebuild | 3.57× | 4.38× |');
+    expect(lines).toContain('| … peak memory (any phase) | 250.0 MB | 2.50 GB |');
     expect(lines).toContain('| … CPU time of the three | – | – |');
-    expect(lines.length).toBe(37);
+    expect(lines.length).toBe(32);
   });
 });
 
@@ -85,9 +82,7 @@ describe('checkTargets', () => {
     expect(targets.map((t) => t.pass)).toEqual([true, false, false, false]);
     expect(targets[1]?.detail).toBe('11 min 40 s, 5.00 GB');
     expect(targets[2]?.detail).toBe('N=5: 2.25×, N=1000: 6.40×');
-    expect(targets[3]?.detail).toBe(
-      'as is 1.17× (11 min 40 s → 10 min 00 s); with the experimental incremental build (trial) 4.38×; with that and an ingest of the changed source only (projected) 6.93×',
-    );
+    expect(targets[3]?.detail).toBe('1.17× (11 min 40 s → 10 min 00 s)');
     expect(formatTargets(targets).split('\n')[0]).toBe('- ✓ real corpus end to end under 60 s: 10.0 s');
     expect(checkTargets([real]).map((t) => t.pass)).toEqual([true, null, false, null]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byCountThenName, filterAttribute, filterOptions } from '../../src/lib/filters.ts';
-import { placeKey, projectRows } from '../../src/lib/project-table.ts';
+import { placeKey, projectRows, projectsByRow } from '../../src/lib/project-table.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { corpus, canonical, indexes } = siteFixture();
@@ -43,5 +43,15 @@ describe('filters', () => {
   it('joins a row’s values for its data attribute and refuses the separator inside a value', () => {
     expect(filterAttribute(['南京', '无锡'])).toBe('南京|无锡');
     expect(() => filterAttribute(['南京|无锡'])).toThrow('filter value "南京|无锡" contains |');
+  });
+});
+
+describe('projectsByRow', () => {
+  it('files each project under its table row, in the order given', () => {
+    const byRow = projectsByRow(corpus.projects);
+    expect([...byRow.values()].flat()).toHaveLength(corpus.projects.length);
+    for (const [row, projects] of byRow) for (const p of projects) expect(`${p.documentId}/${p.rowId}`).toBe(row);
+    const first = corpus.projects[0]!;
+    expect(byRow.get(`${first.documentId}/${first.rowId}`)?.[0]).toBe(first);
   });
 });

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { siteId } from '../../scripts/lib/aggregate.ts';
+import type { ProjectRecord } from '../schemas/open-data.ts';
+import { factsSource, type DocumentView } from './catalogue.ts';
+import type { ClauseFacts } from './clause-facts.ts';
+import type { NodeEntry } from './nodes.ts';
+
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): Astro copies a page from
+ * the previous build instead of rendering it when the page's key and code are both unchanged. Astro
+ * hashes the code (each route's module graph, with the department and topic tables it imports); the
+ * key must change whenever the data a page shows changes. A document or clause page shows:
+ *
+ * - its own document: the entry's digest;
+ * - for a repeated text, the canonical document (its title, the counterpart clauses): its digest;
+ * - beside each clause, its departments, targets, citations and dates, and on a table row's page its
+ *   projects. These are corpus-wide records: a citation's title and 文号 are the first found over every
+ *   document citing the same text (newest first), and it is matched against the whole corpus. So they
+ *   enter the key as the page shows them, whatever document they come from.
+ *
+ * A page that starts showing anything else from another document must add it here.
+ */
+
+/** What the clause and document pages show beside the text, as `getSiteData` provides it. */
+export interface ShownFacts {
+  /** Departments, targets, citations and dates beside each clause, by site-wide id (clauseFactsIndex). */
+  clauseFacts: ReadonlyMap<string, ClauseFacts>;
+  /** The projects a table row's page names, by the row's site-wide id. */
+  rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
+}
+
+const factsDigests = new WeakMap<ClauseFacts, string>();
+
+/**
+ * A clause's facts as the page shows them. A citation's `citedBy` is left out: the pages do not show
+ * it, and it would re-render every page citing a text whenever another document starts citing it.
+ */
+function factsDigest(facts: ClauseFacts): string {
+  let digest = factsDigests.get(facts);
+  if (digest === undefined) {
+    const shown = { ...facts, citations: facts.citations.map(({ citedBy: _notShown, ...citation }) => citation) };
+    digest = createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+    factsDigests.set(facts, digest);
+  }
+  return digest;
+}
+
+function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: string | null, shown: ShownFacts): string {
+  const hash = createHash('sha256');
+  hash.update(`${view.digest}\n${view.duplicate?.canonical.digest ?? '-'}\n`);
+  for (const id of factsAt) {
+    const facts = shown.clauseFacts.get(id);
+    if (facts !== undefined) hash.update(`${id}\t${factsDigest(facts)}\n`);
+  }
+  if (projectsAt !== null) hash.update(JSON.stringify(shown.rowProjects.get(projectsAt) ?? []));
+  return hash.digest('base64url');
+}
+
+/** The key of a document's page, which shows every clause of the document with its facts. */
+export function documentPageKey(view: DocumentView, shown: ShownFacts): string {
+  return pageKey(
+    view,
+    view.index.entries.map((e) => siteId(view.document.id, e.id)),
+    null,
+    shown,
+  );
+}
+
+/** The key of a clause's page: the clause and everything below it with their facts, and the facts and projects of the clause (or of its counterpart, for a repeat). */
+export function clausePageKey(view: DocumentView, entry: NodeEntry, shown: ShownFacts): string {
+  const source = factsSource(view, entry);
+  const own = siteId(source.documentId, source.nodeId);
+  const below = view.index.entries.filter((e) => e.id === entry.id || e.ancestorIds.includes(entry.id));
+  return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], own, shown);
+}

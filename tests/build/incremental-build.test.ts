@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageLine } from '../../scripts/lib/bench/astro-log.ts';
+import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
+import { serialise } from '../../scripts/lib/write.ts';
+import { UNFINISHED } from '../../src/integrations/incremental-output.ts';
+import { Document } from '../../src/schemas/document.ts';
+import { renamedDocument } from '../helpers/generated.ts';
+
+/**
+ * The incremental build (experimental.incrementalBuild with the keys of src/lib/page-keys.ts, and the
+ * output kept and pruned by src/integrations/incremental-output.ts) must write what a full build of
+ * the same data writes, byte for byte. The real site is built in a copy, its data changed the ways
+ * that reach pages of other documents, built again, and compared with a full build in a fresh copy.
+ */
+const ROOT = process.cwd();
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content/sources']);
+const DOCUMENTS = 'content/generated/documents';
+const timeout = 10 * 60_000;
+
+/** `astro build` in `site` with the Node that runs the tests; the lines it logged. */
+function build(site: string): string[] {
+  const run = spawnSync(process.execPath, [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`astro build failed in ${site}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+  return run.stdout.split('\n');
+}
+
+function readDocument(site: string, id: string): Document {
+  return Document.parse(JSON.parse(fs.readFileSync(path.join(site, DOCUMENTS, `${id}.json`), 'utf8')));
+}
+
+function writeDocument(site: string, document: Document): void {
+  fs.writeFileSync(path.join(site, DOCUMENTS, `${document.id}.json`), serialise(document));
+}
+
+/** Pages the build rendered and pages it kept from the last build, as site paths (`/doc/node/`). */
+function pagesOf(lines: readonly string[]): { rendered: string[]; kept: string[] } {
+  const pages = lines.flatMap((line) => {
+    const page = pageLine(line);
+    return page === null ? [] : [{ path: `/${page.segments.map((s) => `${s}/`).join('')}`, rendered: page.rendered }];
+  });
+  return { rendered: pages.filter((p) => p.rendered).map((p) => p.path), kept: pages.filter((p) => !p.rendered).map((p) => p.path) };
+}
+
+describe('the incremental build', () => {
+  let work = '';
+  let site = '';
+  let rebuilt: { rendered: string[]; kept: string[] } = { rendered: [], kept: [] };
+  // The output of a full build of the changed data, in a fresh copy.
+  let full = new Map<string, string>();
+  const stalePage = 'removed-document';
+  const output = () => fileDigests(path.join(site, 'dist'), ['pagefind/']);
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-incremental-'));
+    site = path.join(work, 'site');
+    copyProject(ROOT, site, NOT_COPIED, path.join(ROOT, 'node_modules'));
+    // A document that the next build no longer has.
+    writeDocument(site, renamedDocument(readDocument(site, 'yibin-yfbh-2014-282'), stalePage));
+    build(site);
+
+    fs.rmSync(path.join(site, DOCUMENTS, `${stalePage}.json`));
+    // The document a repeated text links to is renamed: the repeat's pages show its title.
+    const canonical = readDocument(site, 'jiangsu-szbf-2012-91');
+    writeDocument(site, { ...canonical, meta: { ...canonical.meta, title: `${canonical.meta.title}（修订）` } });
+    // Xuhui's mention of the Employment Promotion Law is the one Yibin's citation of it shows.
+    const xuhui = readDocument(site, 'xuhui-2016-employment-plan');
+    const citations = xuhui.extracted.citations.map((m) => (m.title === '就业促进法' ? { ...m, title: '中华人民共和国就业促进法' } : m));
+    writeDocument(site, { ...xuhui, extracted: { ...xuhui.extracted, citations } });
+    // What a later step writes, and a stylesheet of earlier code.
+    const dist = path.join(site, 'dist');
+    fs.mkdirSync(path.join(dist, 'pagefind'), { recursive: true });
+    fs.writeFileSync(path.join(dist, 'pagefind/pagefind.js'), '');
+    const oldStyles = path.join(dist, '_astro/Base.0ld.css');
+    fs.writeFileSync(oldStyles, '');
+    fs.utimesSync(oldStyles, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    rebuilt = pagesOf(build(site));
+
+    const fresh = path.join(work, 'fresh');
+    copyProject(site, fresh, new Set(['dist', '.astro']), path.join(ROOT, 'node_modules'));
+    build(fresh);
+    full = fileDigests(path.join(fresh, 'dist'), []);
+  }, timeout);
+
+  afterAll(() => {
+    if (work !== '') fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('writes the same files, byte for byte, as a full build of the same data', () => {
+    expect(outputDifferences(full, output())).toEqual({ missing: [], extra: [], differ: [] });
+  });
+
+  it('keeps the pages whose data did not change and renders those whose data did, in other documents too', () => {
+    const renderedOf = (id: string) => rebuilt.rendered.filter((p) => p.startsWith(`/${id}/`)).sort();
+    expect(renderedOf('xiangtan-2019-stabilise-employment')).toEqual([]);
+    // Yibin's own data did not change: only the pages showing its citation of the law.
+    expect(renderedOf('yibin-yfbh-2014-282')).toEqual(['/yibin-yfbh-2014-282/', '/yibin-yfbh-2014-282/m-p2/', '/yibin-yfbh-2014-282/m/']);
+    expect(renderedOf('jiangsu-szbf-2012-91-excerpt')).toContain('/jiangsu-szbf-2012-91-excerpt/');
+    expect(rebuilt.kept).toContain('/yibin-yfbh-2014-282/m-1/');
+  });
+
+  it('removes the pages of a removed document and stale assets, and leaves the search index alone', () => {
+    const dist = path.join(site, 'dist');
+    expect(fs.existsSync(path.join(dist, stalePage))).toBe(false);
+    expect(fs.existsSync(path.join(dist, '_astro/Base.0ld.css'))).toBe(false);
+    expect(fs.existsSync(path.join(dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it(
+    'renders every page again after a build that did not finish',
+    () => {
+      fs.writeFileSync(path.join(site, 'node_modules/.astro', UNFINISHED), '');
+      const again = pagesOf(build(site));
+      expect(again.kept).toEqual([]);
+      expect(outputDifferences(full, output())).toEqual({ missing: [], extra: [], differ: [] });
+    },
+    timeout,
+  );
+});
