@@ -25,6 +25,10 @@ export default defineConfig({
   build: {
     // One stylesheet file for every page, cached once, instead of the same CSS inlined into each of hundreds of pages.
     inlineStylesheets: 'never',
+    // Pages rendered at once. One at a time, the build waits on each page's file writes (and the
+    // incremental build's copy) about half of the time; four overlap them: 5,378 pages built in 21–23 s
+    // instead of 32–40 s on two cores (measured by hand); eight or sixteen gained nothing more.
+    concurrency: 4,
   },
   security: {
     // Astro adds the hashes of its own scripts and styles to script-src and style-src in a <meta> on each page.

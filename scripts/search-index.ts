@@ -76,11 +76,6 @@ function countByKind(records: readonly SearchRecord[]): string {
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
-function directoryBytes(dir: string): number {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((sum, e) => {
-    return e.isFile() ? sum + fs.statSync(path.join(e.parentPath, e.name)).size : sum;
-  }, 0);
-}
 
 const documents = readDocuments(args.documents);
 const canonical = documents.filter((d) => d.duplicateOf === null);
@@ -140,13 +135,15 @@ if (failures.length > 0) {
 
 const [primary, ...shards] = bundles.map((b) => b.key);
 fs.rmSync(out, { recursive: true, force: true });
-linkTree(path.join(args.cache, primary ?? ''), out);
 const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`) };
-shards.forEach((key, i) => linkTree(path.join(args.cache, key), path.join(out, manifest.shards[i] ?? '')));
+// Linking is cheap, so the site's copy is remade whole: nothing of an older index can stay behind.
+const files =
+  linkTree(path.join(args.cache, primary ?? ''), out) +
+  shards.reduce((n, key, i) => n + linkTree(path.join(args.cache, key), path.join(out, manifest.shards[i] ?? '')), 0);
 fs.writeFileSync(path.join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
 pruneCache(args.cache, bundles.map((b) => b.key));
 
 console.log(
   `search-index: ${present.length} records (${countByKind(present)}) in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
-    `${toBuild.length} built, ${bundles.length - toBuild.length} from cache → ${out} (${Math.round(directoryBytes(out) / 1024)} KB)`,
+    `${toBuild.length} built, ${bundles.length - toBuild.length} from cache → ${out} (${files} files)`,
 );

@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
@@ -229,9 +230,15 @@ function writeFloorContent(site: string, floorDir: string): { pages: number; tex
   return { pages: pages.length, textChars: textVolume(pages) };
 }
 
+/** The project's `build.concurrency` (Astro's default is 1), for the floor to build with the same. */
+async function projectConcurrency(): Promise<number> {
+  const config = (await import(pathToFileURL(path.join(ROOT, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
+  return config.default.build?.concurrency ?? 1;
+}
+
 async function floorBuild(label: string, sizeDir: string, site: string, documents: number): Promise<NonNullable<SizeResult['floor']>> {
   const dir = path.join(sizeDir, 'floor');
-  for (const [file, text] of Object.entries(floorSiteFiles(SITE))) {
+  for (const [file, text] of Object.entries(floorSiteFiles(SITE, await projectConcurrency()))) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }

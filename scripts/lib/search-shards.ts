@@ -26,11 +26,19 @@ function fnv1a(text: string): number {
 }
 
 /**
- * The documents of each shard, in the input order; one group when they fit in one shard. Their number
- * depends only on the number of documents: as long as it stays, a document keeps its shard.
+ * How many shards: one for a corpus of up to a fifth of a shard, which indexes in a second or two and
+ * keeps the browser on a single bundle; above that at least two, so that both cores index.
+ */
+export function shardCount(documents: number, perShard = DOCUMENTS_PER_SHARD): number {
+  return documents <= perShard / 5 ? 1 : Math.max(2, Math.ceil(documents / perShard));
+}
+
+/**
+ * The documents of each shard, in the input order. Their number depends only on the number of
+ * documents: as long as it stays, a document keeps its shard.
  */
 export function partitionDocuments<D extends Pick<Document, 'id'>>(documents: readonly D[], perShard = DOCUMENTS_PER_SHARD): D[][] {
-  const count = Math.max(1, Math.ceil(documents.length / perShard));
+  const count = shardCount(documents.length, perShard);
   const groups: D[][] = Array.from({ length: count }, () => []);
   for (const doc of documents) groups[fnv1a(doc.id) % count]?.push(doc);
   return groups.filter((g) => g.length > 0);

@@ -55,9 +55,9 @@ describe('floorPages', () => {
 
 describe('floorSiteFiles', () => {
   it('is a plain static site: config, one JSON collection and one catch-all route', () => {
-    const files = floorSiteFiles('https://bench.invalid');
+    const files = floorSiteFiles('https://bench.invalid', 4);
     expect(Object.keys(files).sort()).toEqual(['astro.config.mjs', 'package.json', 'src/content.config.ts', 'src/pages/[...path].astro']);
-    expect(files['astro.config.mjs']).toContain(`site: "https://bench.invalid", trailingSlash: 'always'`);
+    expect(files['astro.config.mjs']).toContain(`site: "https://bench.invalid", trailingSlash: 'always', build: { concurrency: 4 }`);
     expect(files['src/content.config.ts']).toContain("glob({ pattern: '*.json', base: './content/pages', retainBody: false })");
     expect(files['src/pages/[...path].astro']).toContain("params: { path: page.path === '' ? undefined : page.path }");
   });

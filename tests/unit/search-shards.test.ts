@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { bundleKey, partitionDocuments } from '../../scripts/lib/search-shards.ts';
+import { bundleKey, partitionDocuments, shardCount } from '../../scripts/lib/search-shards.ts';
 import type { PagefindRecord } from '../../scripts/lib/search-records.ts';
 
 const documents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `doc-${String(i).padStart(4, '0')}` }));
 
 describe('partitionDocuments', () => {
-  it('keeps a corpus that fits in one shard as one group, in order', () => {
-    expect(partitionDocuments(documents(5), 200)).toEqual([documents(5)]);
+  it('keeps a corpus of up to a fifth of a shard as one group, in order', () => {
+    expect(partitionDocuments(documents(5), 100)).toEqual([documents(5)]);
+    expect(partitionDocuments(documents(20), 100)).toEqual([documents(20)]);
+  });
+
+  it('cuts a larger corpus into at least two shards, so that two cores can index it', () => {
+    expect(shardCount(21, 100)).toBe(2);
+    expect(shardCount(100, 100)).toBe(2);
+    expect(shardCount(201, 100)).toBe(3);
+    expect(partitionDocuments(documents(100), 100).map((g) => g.length).reduce((a, b) => a + b)).toBe(100);
   });
 
   it('cuts a larger corpus into about evenly filled shards holding every document once', () => {

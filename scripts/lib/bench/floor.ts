@@ -83,11 +83,15 @@ export function floorPages(paths: readonly string[], texts: ReadonlyMap<string, 
   });
 }
 
-/** The source files of the floor site (besides its content/pages/*.json): config, collection and one catch-all route. */
-export function floorSiteFiles(site: string): Record<string, string> {
+/**
+ * The source files of the floor site (besides its content/pages/*.json): config, collection and one
+ * catch-all route. `concurrency` is the project's `build.concurrency`: how many pages Astro renders at
+ * once is a setting of Astro's, not a cost of our pages, so the floor gets the same.
+ */
+export function floorSiteFiles(site: string, concurrency: number): Record<string, string> {
   return {
     'package.json': `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`,
-    'astro.config.mjs': `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ site: ${JSON.stringify(site)}, trailingSlash: 'always' });\n`,
+    'astro.config.mjs': `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({ site: ${JSON.stringify(site)}, trailingSlash: 'always', build: { concurrency: ${concurrency} } });\n`,
     'src/content.config.ts': [
       "import { defineCollection } from 'astro:content';",
       "import { glob } from 'astro/loaders';",
