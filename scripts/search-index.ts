@@ -76,7 +76,6 @@ function countByKind(records: readonly SearchRecord[]): string {
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
-
 const documents = readDocuments(args.documents);
 const canonical = documents.filter((d) => d.duplicateOf === null);
 const departments = departmentRecords(readRegistry(args.departments));
