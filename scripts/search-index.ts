@@ -21,9 +21,8 @@ import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache
 import { eachConcurrently, writeBundle } from './lib/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
 import {
-  allClauseRecords,
   departmentRecords,
-  documentEntityRecords,
+  documentRecords,
   searchRecords,
   toPagefindRecord,
   type SearchRecord,
@@ -89,8 +88,8 @@ if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`search-index: --jobs m
 // a changed document re-indexes its own shard and that small bundle.
 const planned: SearchRecord[][] =
   groups.length === 1
-    ? [searchRecords(canonical, [allClauseRecords, documentEntityRecords, departments])]
-    : [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [allClauseRecords, documentEntityRecords]))];
+    ? [searchRecords(canonical, [documentRecords, departments])]
+    : [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [documentRecords]))];
 const checked = planned.map(splitByPage);
 const present = checked.flatMap((c) => c.present);
 const missing = checked.flatMap((c) => c.missing);

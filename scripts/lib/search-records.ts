@@ -96,66 +96,50 @@ function isSearchable(entry: NodeEntry): boolean {
   }
 }
 
+/** What every record standing in a node of a document carries: its kind, the document, the node's citation, the filters. */
+function inNode(doc: Document, index: DocumentIndex, kind: RecordKind, nodeId: string): Pick<SearchRecord, 'kind' | 'source' | 'citation' | 'filters'> {
+  return { kind, source: doc.meta.shortTitle, citation: index.byId.get(nodeId)?.citation ?? '', filters: { ...documentFilters(doc), kind: [kind] } };
+}
+
 /** One record per provision, paragraph and table row of a document. */
 export function clauseRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
   return index.entries.filter(isSearchable).flatMap((entry): SearchRecord[] => {
     const searchText = searchableText(entry);
     if (searchText.trim() === '') return [];
-    return [
-      {
-        url: nodeUrl(doc.id, entry.id),
-        kind: 'clause',
-        title: entry.citation,
-        source: doc.meta.shortTitle,
-        citation: entry.citation,
-        text: plainText(entry),
-        searchText,
-        context: documentContext(doc),
-        filters: { ...documentFilters(doc), kind: ['clause'] },
-      },
-    ];
+    return [{ ...inNode(doc, index, 'clause', entry.id), url: nodeUrl(doc.id, entry.id), title: entry.citation, text: plainText(entry), searchText, context: documentContext(doc) }];
   });
 }
 
 /** One record per extracted target, landing on the clause that states it. */
 export function targetRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
   return doc.extracted.targets.map((t) => ({
+    ...inNode(doc, index, 'target', t.clauseId),
     url: entityUrl(doc.id, t.clauseId, t.id),
-    kind: 'target',
     title: t.indicator,
-    source: doc.meta.shortTitle,
-    citation: index.byId.get(t.clauseId)?.citation ?? '',
     text: t.sentence,
     searchText: t.sentence.includes(t.indicator) ? t.sentence : `${t.indicator}：${t.sentence}`,
     context: documentContext(doc),
-    filters: { ...documentFilters(doc), kind: ['target'] },
   }));
 }
 
 /** One record per pilot or demonstration project, landing on its table row. */
 export function projectRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
   return doc.extracted.projects.map((p) => ({
+    ...inNode(doc, index, 'project', p.rowId),
     url: entityUrl(doc.id, p.rowId, p.id),
-    kind: 'project',
     title: p.name,
-    source: doc.meta.shortTitle,
-    citation: index.byId.get(p.rowId)?.citation ?? '',
     text: [p.goal, p.regionsText].filter((s) => s !== '').join('；'),
     searchText: [p.name, p.goal, p.requirements, p.regionsText].filter((s) => s !== '').join('；'),
     context: [...documentContext(doc), ...p.regions],
-    filters: { ...documentFilters(doc), kind: ['project'] },
   }));
 }
 
-/** Targets and projects of every document: the per-document entity records. */
-export const documentEntityRecords: RecordSource = (documents) =>
+/** The clauses, targets and projects of every document, each document indexed once. */
+export const documentRecords: RecordSource = (documents) =>
   documents.flatMap((doc) => {
     const index = indexDocument(doc);
-    return [...targetRecords(doc, index), ...projectRecords(doc, index)];
+    return [...clauseRecords(doc, index), ...targetRecords(doc, index), ...projectRecords(doc, index)];
   });
-
-/** Every clause record of the corpus. */
-export const allClauseRecords: RecordSource = (documents) => documents.flatMap((doc) => clauseRecords(doc));
 
 function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
