@@ -21,7 +21,7 @@ import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
 import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
-import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry } from './lib/ingest-cache.ts';
+import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest-cache.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { summarise } from './lib/summary.ts';
 import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/write.ts';
@@ -56,8 +56,8 @@ const unmatched = new Map<string, SourceRef[]>();
 const usedKeys = new Set<string>();
 const storeErrors: Error[] = [];
 let fromCache = 0;
-// The digest of each document taken from the cache, by object: one that linkDuplicates leaves as it
-// is needs serialising only when its file differs.
+// The digest of each document's committed form, by object (from the cache, or computed once when it
+// was stored): one that linkDuplicates leaves as it is needs serialising only when its file differs.
 const knownDigests = new WeakMap<Document, string>();
 for (const name of sourceFiles) {
   const file = path.join(args.sources, name);
@@ -67,12 +67,13 @@ for (const name of sourceFiles) {
   const bytes = fs.readFileSync(file);
   const key = codeDigest && cacheKey({ file, source: bytes, sidecar: sidecar.bytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
   const cached = key ? loadEntry(args.cache, key) : null;
-  const result = cached?.result ?? ingestSource({ file, bytes, sidecar: sidecar.value, overrides, registry });
+  const entry = cached ?? withDigest(ingestSource({ file, bytes, sidecar: sidecar.value, overrides, registry }));
+  const { result } = entry;
   if (key) usedKeys.add(key);
-  if (cached?.sha256 && result.document) knownDigests.set(result.document, cached.sha256);
+  if (entry.sha256 && result.document) knownDigests.set(result.document, entry.sha256);
   if (cached) fromCache += 1;
   else if (key) {
-    const error = storeEntry(args.cache, key, result);
+    const error = storeEntry(args.cache, key, entry);
     if (error) storeErrors.push(error);
   }
   diagnostics.push(...result.diagnostics);

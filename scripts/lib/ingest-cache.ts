@@ -12,12 +12,11 @@ import { contentDigest, serialise } from './write.ts';
 /** Where `npm run ingest` keeps one result per source, beside the other tools' caches. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/policy-atlas/ingest';
 
-/**
- * What a source's result depends on besides its own inputs, relative to the project: the pipeline's
- * code and schemas (its imports stay inside these folders, a test checks that) and the lockfile,
- * which pins opencc-js and zod.
- */
-export const CODE_PATHS = ['scripts/lib', 'src/schemas', 'package-lock.json'] as const;
+/** The modules a source's result is computed by: the pipeline, and this cache (its format). */
+export const PIPELINE_ENTRIES = ['scripts/lib/pipeline.ts', 'scripts/lib/ingest-cache.ts'] as const;
+
+/** The lockfile, which pins the packages the pipeline imports (opencc-js, zod through astro). */
+const LOCKFILE = 'package-lock.json';
 
 /** Everything one source's result is computed from. */
 export type KeyInputs = {
@@ -39,28 +38,37 @@ export function cacheKey(inputs: KeyInputs): string {
 }
 
 /**
- * A digest of the code a result depends on: every .ts file under the folders of `paths` and every
- * other file listed (by path and content), and the Node version, since the cache's format and
- * text decoding come from it. Computed once per run.
+ * The project's modules that `entries` import, directly or not (paths relative to `root`, sorted),
+ * and the packages they import by name. Only the ingest's own code, so that editing a benchmark or
+ * a search module leaves the cache as it is.
  */
-export function codeVersion(root: string, paths: readonly string[] = CODE_PATHS, runtime: string = process.version): string {
+export function moduleGraph(root: string, entries: readonly string[]): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, spec] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^(?:import|export)\s[^;]*?from '([^']+)'/gms)) {
+      if (spec === undefined || spec.startsWith('node:')) continue;
+      if (spec.startsWith('.')) visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+      else packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
+    }
+  };
+  for (const entry of entries) visit(entry);
+  return { files: [...files].sort(), packages: [...packages].sort() };
+}
+
+/**
+ * A digest of the code a result depends on: every module of the pipeline's import graph (by path
+ * and content), the lockfile, and the Node version, since the cache's format and text decoding come
+ * from it. Computed once per run.
+ */
+export function codeVersion(root: string, entries: readonly string[] = PIPELINE_ENTRIES, runtime: string = process.version): string {
   const hash = createHash('sha256');
   field(hash, 'runtime', runtime);
-  for (const entry of paths) {
-    const full = path.join(root, entry);
-    if (!fs.existsSync(full)) {
-      field(hash, entry, 'absent');
-      continue;
-    }
-    const files = fs.statSync(full).isDirectory()
-      ? fs
-          .readdirSync(full, { recursive: true, encoding: 'utf8' })
-          .filter((f) => f.endsWith('.ts'))
-          .map((f) => path.join(entry, f).split(path.sep).join('/'))
-          .sort()
-      : [entry];
-    for (const f of files) field(hash, f, fs.readFileSync(path.join(root, f)));
-  }
+  for (const f of moduleGraph(root, entries).files) field(hash, f, fs.readFileSync(path.join(root, f)));
+  const lockfile = path.join(root, LOCKFILE);
+  field(hash, LOCKFILE, fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : 'absent');
   return hash.digest('hex');
 }
 
@@ -74,6 +82,11 @@ function field(hash: Hash, name: string, value: string | Uint8Array): void {
  * ingest can tell that a document's file is up to date without serialising it again.
  */
 export type CachedResult = { result: Ingested; sha256: string | null };
+
+/** A fresh result with the digest of its document's committed form, serialised once for the cache and the output alike. */
+export function withDigest(result: Ingested): CachedResult {
+  return { result, sha256: result.document && contentDigest(serialise(result.document)) };
+}
 
 // Checked on every read: an entry is only as good as what it holds, whatever wrote it.
 const Entry = z
@@ -106,10 +119,9 @@ export function loadEntry(dir: string, key: string): CachedResult | null {
  * V8's serialisation rather than JSON: it reads the entries of 1000 documents several times faster.
  * Returns the error when the entry could not be written: a cache that cannot be written only costs time.
  */
-export function storeEntry(dir: string, key: string, result: Ingested): Error | null {
+export function storeEntry(dir: string, key: string, entry: CachedResult): Error | null {
   const file = entryFile(dir, key);
   const partial = `${file}.${process.pid}.tmp`;
-  const entry: CachedResult = { result, sha256: result.document && contentDigest(serialise(result.document)) };
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(partial, v8.serialize(entry));

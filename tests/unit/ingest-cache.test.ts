@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheKey, CODE_PATHS, codeVersion, loadEntry, pruneEntries, storeEntry, type KeyInputs } from '../../scripts/lib/ingest-cache.ts';
+import { cacheKey, codeVersion, loadEntry, moduleGraph, PIPELINE_ENTRIES, pruneEntries, storeEntry, withDigest, type KeyInputs } from '../../scripts/lib/ingest-cache.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
 import { loadOverrides } from '../../scripts/lib/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
@@ -53,62 +53,56 @@ describe('codeVersion', () => {
   function project(): string {
     const root = tempDir('atlas-code-');
     fs.mkdirSync(path.join(root, 'scripts/lib/extract'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'scripts/lib/bench'), { recursive: true });
     fs.mkdirSync(path.join(root, 'src/schemas'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'scripts/lib/pipeline.ts'), 'export const a = 1;\n');
+    fs.writeFileSync(path.join(root, 'scripts/lib/pipeline.ts'), "import { b } from './extract/dates.ts';\nimport { c } from '../../src/schemas/document.ts';\nexport const a = b + c;\n");
+    fs.writeFileSync(path.join(root, 'scripts/lib/ingest-cache.ts'), "import type { a } from './pipeline.ts';\n");
     fs.writeFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), 'export const b = 2;\n');
-    fs.writeFileSync(path.join(root, 'scripts/lib/notes.md'), 'notes\n');
+    fs.writeFileSync(path.join(root, 'scripts/lib/bench/run.ts'), 'export const unrelated = 1;\n');
     fs.writeFileSync(path.join(root, 'src/schemas/document.ts'), 'export const c = 3;\n');
     fs.writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
     return root;
   }
 
-  it('changes with the content or the name of any .ts file of the pipeline or the schemas, the lockfile and the Node version', () => {
+  it('changes with the content of any module the pipeline imports, a new import, the lockfile and the Node version', () => {
     const root = project();
-    const before = codeVersion(root, CODE_PATHS, 'v22.0.0');
-    expect(codeVersion(root, CODE_PATHS, 'v22.0.0')).toBe(before);
-    expect(codeVersion(root, CODE_PATHS, 'v22.0.1')).not.toBe(before);
+    const before = codeVersion(root, PIPELINE_ENTRIES, 'v22.0.0');
+    expect(codeVersion(root, PIPELINE_ENTRIES, 'v22.0.0')).toBe(before);
+    expect(codeVersion(root, PIPELINE_ENTRIES, 'v22.0.1')).not.toBe(before);
     const edits: [string, () => void][] = [
-      ['a nested file', () => fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), '// more\n')],
+      ['a nested module', () => fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), '// more\n')],
       ['a schema', () => fs.writeFileSync(path.join(root, 'src/schemas/document.ts'), 'export const c = 4;\n')],
-      ['a new file', () => fs.writeFileSync(path.join(root, 'scripts/lib/new.ts'), '')],
-      ['a renamed file', () => fs.renameSync(path.join(root, 'scripts/lib/new.ts'), path.join(root, 'scripts/lib/renamed.ts'))],
+      ['a new import', () => {
+        fs.writeFileSync(path.join(root, 'scripts/lib/extract/units.ts'), 'export const u = 1;\n');
+        fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), "export { u } from './units.ts';\n");
+      }],
       ['the lockfile', () => fs.writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')],
     ];
     const seen = new Set([before]);
     for (const [what, edit] of edits) {
       edit();
-      const now = codeVersion(root, CODE_PATHS, 'v22.0.0');
+      const now = codeVersion(root, PIPELINE_ENTRIES, 'v22.0.0');
       expect(seen.has(now), what).toBe(false);
       seen.add(now);
     }
   });
 
-  it('ignores files other than .ts in the code folders', () => {
+  it('ignores modules the pipeline does not import, such as the benchmark', () => {
     const root = project();
     const before = codeVersion(root);
-    fs.writeFileSync(path.join(root, 'scripts/lib/notes.md'), 'other notes\n');
+    fs.writeFileSync(path.join(root, 'scripts/lib/bench/run.ts'), 'export const unrelated = 2;\n');
+    fs.writeFileSync(path.join(root, 'scripts/lib/search-shards.ts'), 'export const s = 1;\n');
     expect(codeVersion(root)).toBe(before);
   });
 
-  it('covers every module the pipeline and the cache import', () => {
-    const folders = CODE_PATHS.filter((p) => !p.endsWith('.json'));
+  it('follows the real pipeline through its modules to the schemas, and the packages it imports are locked', () => {
     const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, unknown> };
-    const seen = new Set<string>();
-    const packages = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s[^;]*?from '([^']+)'/gms)) {
-        if (spec === undefined || spec.startsWith('node:')) continue;
-        if (spec.startsWith('.')) visit(path.relative('.', path.resolve(path.dirname(file), spec)));
-        else packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
-      }
-    };
-    visit('scripts/lib/pipeline.ts');
-    visit('scripts/lib/ingest-cache.ts');
-    expect(seen.size).toBeGreaterThan(10);
-    for (const file of seen) expect(folders.some((f) => file.startsWith(`${f}/`)), file).toBe(true);
-    expect([...packages].sort()).toEqual(['astro', 'opencc-js']);
+    const { files, packages } = moduleGraph('.', PIPELINE_ENTRIES);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files).toContain('scripts/lib/extract/targets.ts');
+    expect(files).toContain('src/schemas/document.ts');
+    expect(files.some((f) => f.startsWith('scripts/lib/bench/') || f.includes('search'))).toBe(false);
+    expect(packages).toEqual(['astro', 'opencc-js']);
     for (const p of packages) expect(lock.packages[`node_modules/${p}`], p).toBeDefined();
   });
 });
@@ -131,7 +125,7 @@ describe('loadEntry and storeEntry', () => {
     const dir = tempDir('atlas-cache-');
     expect(results.some((r) => r.document === null && r.diagnostics.some((d) => d.level === 'error'))).toBe(true);
     expect(results.some((r) => r.unmatched.length > 0 && r.diagnostics.some((d) => d.line !== undefined))).toBe(true);
-    results.forEach((r, i) => expect(storeEntry(dir, i.toString(16).padStart(64, '0'), r)).toBeNull());
+    results.forEach((r, i) => expect(storeEntry(dir, i.toString(16).padStart(64, '0'), withDigest(r))).toBeNull());
     results.forEach((r, i) => {
       const hit = loadEntry(dir, i.toString(16).padStart(64, '0'));
       expect(hit?.result).toEqual(r);
@@ -147,7 +141,7 @@ describe('loadEntry and storeEntry', () => {
     const dir = tempDir('atlas-cache-');
     const result = results[0] as Ingested;
     if (!result.document) throw new Error('the first real source has a document');
-    storeEntry(dir, KEY, result);
+    storeEntry(dir, KEY, withDigest(result));
     const good = fs.readFileSync(path.join(dir, `${KEY}.bin`));
     const valid = { result, sha256: contentDigest(serialise(result.document)) };
     const bad: [string, Uint8Array][] = [
@@ -171,7 +165,7 @@ describe('loadEntry and storeEntry', () => {
     fs.rmdirSync(path.join(dir, `${KEY}.bin`));
     // A fresh store replaces a bad entry.
     fs.writeFileSync(path.join(dir, `${KEY}.bin`), 'garbage');
-    expect(storeEntry(dir, KEY, result)).toBeNull();
+    expect(storeEntry(dir, KEY, withDigest(result))).toBeNull();
     expect(loadEntry(dir, KEY)?.result).toEqual(result);
   });
 
@@ -179,7 +173,7 @@ describe('loadEntry and storeEntry', () => {
     const parent = tempDir('atlas-cache-');
     const blocked = path.join(parent, 'a-file');
     fs.writeFileSync(blocked, '');
-    expect(storeEntry(path.join(blocked, 'cache'), KEY, results[0] as Ingested)).toBeInstanceOf(Error);
+    expect(storeEntry(path.join(blocked, 'cache'), KEY, withDigest(results[0] as Ingested))).toBeInstanceOf(Error);
     expect(fs.readdirSync(parent)).toEqual(['a-file']);
   });
 });
