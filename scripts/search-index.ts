@@ -13,13 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'astro/zod';
-import { Document } from '../src/schemas/document.ts';
-import { Department } from '../src/schemas/entities.ts';
 import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '../src/lib/search/shards.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
+import { loadRegistry } from './lib/extract/departments.ts';
 import { eachConcurrently, writeBundle } from './lib/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
+import { readDocuments } from './lib/write.ts';
 import {
   departmentRecords,
   documentRecords,
@@ -44,21 +43,16 @@ const site = positionals[0] ?? 'dist';
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const out = args.out ?? path.join(site, 'pagefind');
 
-function readDocuments(dir: string): Document[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => Document.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
-}
-
-function readRegistry(file: string): Department[] {
-  return z.array(Department).parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-}
-
+// Targets and projects land on their clause's page: each page is looked up once.
+const pages = new Map<string, boolean>();
 function pageExists(url: string): boolean {
   const pagePath = url.replace(/#.*$/, '');
-  return fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
+  let exists = pages.get(pagePath);
+  if (exists === undefined) {
+    exists = fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
+    pages.set(pagePath, exists);
+  }
+  return exists;
 }
 
 /** Records whose page is missing: a clause without its page is a site bug; entity pages may not be built yet. */
@@ -77,7 +71,7 @@ function countByKind(records: readonly SearchRecord[]): string {
 
 const documents = readDocuments(args.documents);
 const canonical = documents.filter((d) => d.duplicateOf === null);
-const departments = departmentRecords(readRegistry(args.departments));
+const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(args.departments, 'utf8'))));
 const perShard = Number(args['documents-per-shard']);
 if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`search-index: --documents-per-shard must be a positive integer, not ${args['documents-per-shard']}`);
 const groups = partitionDocuments(canonical, perShard);

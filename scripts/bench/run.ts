@@ -18,6 +18,7 @@ import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
 import { copyProject, linkNodeModules } from '../lib/project-copy.ts';
+import { readDocuments } from '../lib/write.ts';
 import { measure, type Measured } from './measure.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 
@@ -195,13 +196,7 @@ async function ourBuild(label: string, cwd: string, documents: number, previous:
 
 /** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
 function corpusTexts(site: string): Map<string, CorpusText> {
-  const dir = path.join(site, 'content/generated/documents');
-  const texts = new Map<string, CorpusText>();
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const doc = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as { id: string; meta: { title: string }; lines: string[] };
-    texts.set(doc.id, { title: doc.meta.title, lines: doc.lines });
-  }
-  return texts;
+  return new Map(readDocuments(path.join(site, 'content/generated/documents')).map((doc) => [doc.id, { title: doc.meta.title, lines: doc.lines }]));
 }
 
 /** Characters of visible text over all our built pages: how much text the site renders, against the corpus it renders. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Document } from '../../src/schemas/document.ts';
+import { Document } from '../../src/schemas/document.ts';
 
 /**
  * The committed form of a document: schema key order (zod outputs keys in schema order), two-space
@@ -9,6 +9,15 @@ import type { Document } from '../../src/schemas/document.ts';
  */
 export function serialise(doc: Document): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** The documents written into `dir`, read back and validated, in file-name order. */
+export function readDocuments(dir: string): Document[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => Document.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
 }
 
 /** A file to write: the SHA-256 of its bytes, and its text, which may be rendered only when the file has to be written. */
