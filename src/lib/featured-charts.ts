@@ -1,5 +1,5 @@
 import { achievedTable, departmentMeasuresChart, projectsByYearChart, sentenceTargetsChart, targetsByDomainChart, targetVsAchievedCharts, type ChartSpec, type ChartTable } from './charts.ts';
-import type { SiteData } from './site-data.ts';
+import { getSiteData, type SiteData } from './site-data.ts';
 
 /** The charts the site shows, each with what it needs besides its spec. */
 export interface FeaturedCharts {
@@ -31,4 +31,12 @@ export function featuredCharts(data: Pick<SiteData, 'corpus' | 'targets' | 'topi
     departmentMeasures: departmentMeasuresChart(data.departments),
     targetsByDomain: targetsByDomainChart(data.targets, data.topics),
   };
+}
+
+let featured: Promise<FeaturedCharts> | undefined;
+
+/** The featured charts of the site's data, computed once per build: four pages show them. */
+export function getFeaturedCharts(): Promise<FeaturedCharts> {
+  featured ??= getSiteData().then(featuredCharts);
+  return featured;
 }

@@ -11,7 +11,7 @@ import { allViews } from './documents.ts';
 import { aboutPath, chartsPath, citationsPath, dataPath, departmentPath, departmentsPath, projectsPath, methodPath, regionsPath, targetsPath, topicPath, topicsPath } from './entity-urls.ts';
 import type { IndexMap } from './node-refs.ts';
 import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts';
-import { targetRows, type TargetRow } from './target-table.ts';
+import { statusSummaries, targetRows, type StatusSummary, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
 
 /** Everything the entity pages show, computed once per build and shared by every page. */
@@ -21,13 +21,18 @@ export interface SiteData {
   documents: readonly Document[];
   /** The documents that are not a repeat of another: the ones facts are counted from. */
   canonical: readonly Document[];
+  /** The short title of each canonical document, by id. */
+  shortTitles: ReadonlyMap<string, string>;
   indexes: IndexMap;
   registry: readonly Department[];
   registryById: ReadonlyMap<string, Department>;
   topics: readonly Topic[];
   topicPages: readonly TopicPage[];
   departments: readonly DepartmentPage[];
+  departmentsById: ReadonlyMap<string, DepartmentPage>;
   targets: readonly TargetRow[];
+  /** How the targets of each document stand, by document id; documents without targets have none. */
+  targetSummaries: ReadonlyMap<string, StatusSummary>;
   projects: readonly ProjectRow[];
   stats: Readonly<Record<StatKey, number>>;
   /** Departments and targets of each clause or table row, by site-wide id. */
@@ -51,13 +56,16 @@ async function load(): Promise<SiteData> {
     corpus,
     documents,
     canonical,
+    shortTitles: new Map(canonical.map((d) => [d.id, d.meta.shortTitle])),
     indexes,
     registry,
     registryById,
     topics,
     topicPages: topicPages(corpus.clauses, targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
     departments,
+    departmentsById: new Map(departments.map((p) => [p.department.id, p])),
     targets,
+    targetSummaries: new Map(statusSummaries(targets).map((s) => [s.documentId, s])),
     projects: projectRows(corpus.projects, canonical, indexes),
     stats: corpusStats(documents, corpus, indexes),
     clauseFacts: clauseFactsIndex(departments, targets, corpus.citations, canonical),
