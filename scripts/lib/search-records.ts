@@ -1,6 +1,6 @@
 import type { Document } from '../../src/schemas/document.ts';
 import type { Department, DepartmentMention } from '../../src/schemas/entities.ts';
-import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '../../src/lib/nodes.ts';
+import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '../../src/lib/nodes.ts';
 import { INDEX_LANGUAGE, indexContent } from '../../src/lib/search/tokens.ts';
 import type { FilterKey, RecordKind } from '../../src/lib/search/facets.ts';
 
@@ -46,7 +46,7 @@ export function nodeUrl(documentId: string, nodeId: string): string {
  * from the clause's own record.
  */
 export function entityUrl(documentId: string, nodeId: string, entityId: string): string {
-  return `${nodeUrl(documentId, nodeId)}#${entityId.slice(entityId.lastIndexOf('/') + 1)}`;
+  return `${nodeUrl(documentId, nodeId)}#${entityAnchor(entityId)}`;
 }
 
 /** The site path of a department's page. */

@@ -25,7 +25,6 @@ export interface CatalogueEntry {
 export interface Catalogue {
   /** Newest first, then by id, so every build lists the documents in the same order. */
   views: readonly DocumentView[];
-  byId: ReadonlyMap<string, DocumentView>;
 }
 
 /** Newest first; undated documents last; ties broken by id. */
@@ -56,7 +55,7 @@ export function catalogue(entries: readonly CatalogueEntry[]): Catalogue {
     const canonical = canonicalView(view.document, plain);
     return { ...view, duplicate: { canonical, counterparts: counterparts(view.index, canonical.index) } };
   });
-  return { views, byId: new Map(views.map((v) => [v.document.id, v])) };
+  return { views };
 }
 
 /**

@@ -27,13 +27,6 @@ export async function allViews(): Promise<readonly DocumentView[]> {
   return (await getCatalogue()).views;
 }
 
-/** The document with this id; an unknown id is a broken reference and fails the build. */
-export async function viewById(id: string): Promise<DocumentView> {
-  const view = (await getCatalogue()).byId.get(id);
-  if (!view) throw new Error(`no document with id ${id}`);
-  return view;
-}
-
 /** An ISO date (2012-05-14) as written in Chinese documents (2012年5月14日). */
 export function formatChineseDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
