@@ -3,6 +3,7 @@ import type { Department, DepartmentMention } from '../../src/schemas/entities.t
 import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '../../src/lib/nodes.ts';
 import { INDEX_LANGUAGE, indexContent } from '../../src/lib/search/tokens.ts';
 import type { FilterKey, RecordKind } from '../../src/lib/search/facets.ts';
+import { siteId } from './aggregate.ts';
 
 /** One search result as the index holds it: a page of the site and what finds it. */
 export interface SearchRecord {
@@ -164,8 +165,8 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
       const found = mentions.get(dept.id);
       if (found === undefined) return [];
       const printed = sorted(found.map((f) => f.mention.name)).filter((n) => n !== dept.name && !dept.aliases.includes(n));
-      const clauses = new Set(found.map((f) => `${f.doc.id}/${f.mention.clauseId}`)).size;
-      const leads = new Set(found.filter((f) => f.mention.role === 'lead').map((f) => `${f.doc.id}/${f.mention.clauseId}`)).size;
+      const clauses = new Set(found.map((f) => siteId(f.doc.id, f.mention.clauseId))).size;
+      const leads = new Set(found.filter((f) => f.mention.role === 'lead').map((f) => siteId(f.doc.id, f.mention.clauseId))).size;
       const aliases = [...dept.aliases, ...printed];
       const aliasText = aliases.length > 0 ? `又称${aliases.join('、')}。` : '';
       const leadText = leads > 0 ? `，其中牵头${leads}个` : '';

@@ -3,6 +3,7 @@ import type { DateMention, Department } from '../schemas/entities.ts';
 import type { CitationRecord } from '../schemas/open-data.ts';
 import type { DepartmentPage, Role } from './department-pages.ts';
 import type { TargetRow } from './target-table.ts';
+import { siteId } from '../../scripts/lib/aggregate.ts';
 
 /** What the site knows about one clause beyond its text: who acts on it, what it aims at, what it cites, when. */
 export interface ClauseFacts {
@@ -32,9 +33,9 @@ export function clauseFactsIndex(
       for (const m of documents.flatMap((g) => g.mentions)) entry(m.siteId).departments.push({ department: page.department, role, inferred: m.inferred });
     }
   }
-  for (const row of targets) entry(`${row.target.documentId}/${row.target.clauseId}`).targets.push(row);
+  for (const row of targets) entry(siteId(row.target.documentId, row.target.clauseId)).targets.push(row);
   for (const citation of citations) for (const siteId of citation.citedBy) entry(siteId).citations.push(citation);
-  for (const doc of documents) for (const date of doc.extracted.dates) entry(`${doc.id}/${date.clauseId}`).dates.push(date);
+  for (const doc of documents) for (const date of doc.extracted.dates) entry(siteId(doc.id, date.clauseId)).dates.push(date);
   for (const facts of index.values()) facts.departments.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   return index;
 }

@@ -1,3 +1,4 @@
+import { siteId } from '../../scripts/lib/aggregate.ts';
 import type { Document } from '../schemas/document.ts';
 import type { Department, DepartmentMention } from '../schemas/entities.ts';
 import { compareZh } from './collate.ts';
@@ -79,7 +80,7 @@ export function departmentPages(registry: readonly Department[], documents: read
   for (const d of canonical) {
     for (const m of d.extracted.departments) {
       if (m.departmentId === null) continue;
-      const ref: MentionRef = { ...resolveNode(indexes, `${d.id}/${m.clauseId}`), role: m.role, inferred: m.inferred, printedName: m.name };
+      const ref: MentionRef = { ...resolveNode(indexes, siteId(d.id, m.clauseId)), role: m.role, inferred: m.inferred, printedName: m.name };
       byDepartment.set(m.departmentId, [...(byDepartment.get(m.departmentId) ?? []), ref]);
     }
   }

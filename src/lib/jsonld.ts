@@ -1,4 +1,5 @@
 import type { Document } from '../schemas/document.ts';
+import { siteId } from '../../scripts/lib/aggregate.ts';
 
 /** A JSON-LD object, as schema.org describes it. */
 export type JsonLd = { [key: string]: JsonValue };
@@ -43,7 +44,7 @@ export function clauseLegislation(doc: Document, clause: { nodeId: string; name:
     url: clause.url,
     name: clause.name,
     legislationIdentifier: clause.citation,
-    identifier: `${doc.id}/${clause.nodeId}`,
+    identifier: siteId(doc.id, clause.nodeId),
     legislationJurisdiction: jurisdiction(doc),
     inLanguage: 'zh-CN',
     ...(doc.meta.date === null ? {} : { datePublished: doc.meta.date }),

@@ -33,7 +33,7 @@ export function projectRows(projects: readonly ProjectRecord[], documents: reado
   return [...projects]
     .sort((a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || kindOrder[a.kind] - kindOrder[b.kind] || a.number - b.number)
     .map((project) => {
-      const ref = resolveNode(indexes, `${project.documentId}/${project.rowId}`);
+      const ref = resolveNode(indexes, siteId(project.documentId, project.rowId));
       return {
         project,
         documentShortTitle: titles.get(project.documentId) ?? project.documentId,

@@ -1,3 +1,4 @@
+import { siteId } from '../../scripts/lib/aggregate.ts';
 import type { Document } from '../schemas/document.ts';
 import type { TargetRecord } from '../schemas/open-data.ts';
 import { resolveNode, type IndexMap } from './node-refs.ts';
@@ -76,7 +77,7 @@ export function targetRows(targets: readonly TargetRecord[], documents: readonly
     .map((target) => {
       const document = byId.get(target.documentId);
       if (document === undefined) throw new Error(`target ${target.id}: no document ${target.documentId}`);
-      const ref = resolveNode(indexes, `${target.documentId}/${target.clauseId}`);
+      const ref = resolveNode(indexes, siteId(target.documentId, target.clauseId));
       return {
         target,
         documentShortTitle: document.meta.shortTitle,
