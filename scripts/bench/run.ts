@@ -171,11 +171,8 @@ function meanLoadSince(start: number): number {
   return samples.length === 0 ? (os.loadavg()[0] ?? 0) : samples.reduce((a, b) => a + b, 0) / samples.length;
 }
 
-/** The project's own index step when it exists (it indexes clause records), otherwise Pagefind over the HTML. */
-function indexCommand(cwd: string): { argv: string[]; tool: string } {
-  if (fs.existsSync(path.join(cwd, 'scripts/search-index.ts'))) return { argv: ['scripts/search-index.ts', 'dist'], tool: 'scripts/search-index.ts' };
-  return { argv: [PAGEFIND, '--site', 'dist'], tool: 'pagefind --site dist' };
-}
+/** The project's own search index step. */
+const INDEX_STEP = { argv: ['scripts/search-index.ts', 'dist'], tool: 'scripts/search-index.ts' };
 
 type Previous = { documents: number; ingest: number; astro: number; index: number } | null;
 
@@ -189,7 +186,7 @@ async function ourBuild(label: string, cwd: string, documents: number, previous:
   const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
   const pages = pageTracker(documentIds(cwd));
   const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
-  const { argv, tool } = indexCommand(cwd);
+  const { argv, tool } = INDEX_STEP;
   const index = await step(`${tag} search index (${tool})`, cwd, argv, { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
   return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines), rendered: pages.rendered() }, index, tool };
 }
