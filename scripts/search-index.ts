@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '../src/lib/search/shards.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
 import { loadRegistry } from './lib/extract/departments.ts';
-import { eachConcurrently, writeBundle } from './lib/pagefind-bundle.ts';
+import { eachConcurrently } from './lib/concurrency.ts';
+import { writeBundle } from './lib/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
 import { readDocuments } from './lib/write.ts';
 import {

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAbandoned } from './partial-writes.ts';
 
 /** Puts every file of `from` at the same place under `to` (created), as a hard link, or a copy where links cannot be made. */
 export function linkTree(from: string, to: string): number {
@@ -55,9 +56,6 @@ export async function storeBundle(cache: string, key: string, write: (dir: strin
   return final;
 }
 
-/** A partial bundle this old was left by a build that died; a younger one may be another build's, still writing. */
-const ABANDONED_MS = 60 * 60 * 1000;
-
 /**
  * Keeps the bundles just used and, of the others, as many as were used, the most recently used
  * first (a build and the one before it, say, when switching between two corpora); deletes the rest
@@ -70,10 +68,10 @@ export function pruneCache(cache: string, used: readonly string[], now = new Dat
   const others = fs
     .readdirSync(cache)
     .filter((name) => !inUse.has(name))
-    .map((name) => ({ name, partial: name.includes('.partial-'), mtime: fs.statSync(path.join(cache, name)).mtimeMs }))
+    .map((name) => ({ name, partial: name.includes('.partial-'), mtime: fs.statSync(path.join(cache, name)).mtimeMs, path: path.join(cache, name) }))
     .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
   const complete = others.filter((o) => !o.partial);
-  const abandoned = others.filter((o) => o.partial && now.getTime() - o.mtime > ABANDONED_MS);
+  const abandoned = others.filter((o) => o.partial && isAbandoned(o.path, now));
   const removed = [...complete.slice(used.length), ...abandoned].map((o) => o.name);
   for (const name of removed) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
   return removed.sort();

@@ -7,6 +7,7 @@ import { Diagnostic } from '../../src/schemas/diagnostic.ts';
 import { Document } from '../../src/schemas/document.ts';
 import { SourceRef } from '../../src/schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
+import { isAbandoned } from './partial-writes.ts';
 import { contentDigest, serialise } from './write.ts';
 
 /** Where `npm run ingest` keeps one result per source, beside the other tools' caches. */
@@ -133,10 +134,15 @@ export function storeEntry(dir: string, key: string, entry: CachedResult): Error
   }
 }
 
-/** Removes the entries (and interrupted stores) not in `keep`, so that the cache holds the last run's sources only; returns the removed file names. */
-export function pruneEntries(dir: string, keep: ReadonlySet<string>): string[] {
+/**
+ * Removes the entries not in `keep`, so that the cache holds the last run's sources only, and the
+ * stores a dead run left; returns the removed file names.
+ */
+export function pruneEntries(dir: string, keep: ReadonlySet<string>, now = new Date()): string[] {
   if (!fs.existsSync(dir)) return [];
-  const unused = fs.readdirSync(dir).filter((f) => (ENTRY.test(f) && !keep.has(f.slice(0, -'.bin'.length))) || PARTIAL.test(f));
+  const unused = fs
+    .readdirSync(dir)
+    .filter((f) => (ENTRY.test(f) && !keep.has(f.slice(0, -'.bin'.length))) || (PARTIAL.test(f) && isAbandoned(path.join(dir, f), now)));
   for (const f of unused) fs.rmSync(path.join(dir, f), { force: true });
   return unused.sort();
 }

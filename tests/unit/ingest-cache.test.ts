@@ -179,12 +179,15 @@ describe('loadEntry and storeEntry', () => {
 });
 
 describe('pruneEntries', () => {
-  it('removes the entries not kept and interrupted stores, and nothing else', () => {
+  it('removes the entries not kept and stores a dead run left, and nothing else', () => {
     const dir = tempDir('atlas-cache-');
     const [kept, unused] = ['1', '2'].map((c) => c.repeat(64)) as [string, string];
-    for (const f of [`${kept}.bin`, `${unused}.bin`, `${unused}.bin.4242.tmp`, 'README.md', 'other.json']) fs.writeFileSync(path.join(dir, f), '');
+    for (const f of [`${kept}.bin`, `${unused}.bin`, `${unused}.bin.4242.tmp`, `${kept}.bin.4343.tmp`, 'README.md', 'other.json']) fs.writeFileSync(path.join(dir, f), '');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(dir, `${unused}.bin.4242.tmp`), twoHoursAgo, twoHoursAgo);
     expect(pruneEntries(dir, new Set([kept]))).toEqual([`${unused}.bin`, `${unused}.bin.4242.tmp`]);
-    expect(fs.readdirSync(dir).sort()).toEqual([`${kept}.bin`, 'README.md', 'other.json']);
+    // A young store may be another ingest's, still writing.
+    expect(fs.readdirSync(dir).sort()).toEqual([`${kept}.bin`, `${kept}.bin.4343.tmp`, 'README.md', 'other.json']);
     expect(pruneEntries(dir, new Set([kept]))).toEqual([]);
   });
 
