@@ -29,8 +29,8 @@ const TAG = /<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const NAMED_REFERENCES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** Attribute values as the browser reads them: character references decoded. */
-function decodeReferences(value: string): string {
+/** Text and attribute values as the browser reads them: character references decoded. */
+export function decodeReferences(value: string): string {
   return value.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|([a-zA-Z]+));/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (dec !== undefined) return String.fromCodePoint(Number(dec));
     if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));

@@ -4,6 +4,7 @@
  * so that the ratio of our build time to its time is what our data, components, layouts and the text
  * our pages repeat cost on top of publishing the corpus with Astro at all.
  */
+import { decodeReferences } from '../links.ts';
 
 /** One page of the floor site. */
 export type FloorPage = {
@@ -13,27 +14,18 @@ export type FloorPage = {
   paragraphs: string[];
 };
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 // Elements whose end starts a new paragraph of visible text.
 const BLOCK_END = /<\/(?:p|li|h[1-6]|div|tr|td|th|dd|dt|section|article|header|footer|nav|blockquote|figcaption|caption|pre|main|aside)\s*>|<br\s*\/?>/gi;
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
 /** The title and the visible text of an HTML page, one paragraph per block element; scripts, styles and the head are not text. */
 export function visibleText(html: string): { title: string; paragraphs: string[] } {
-  const title = decodeEntities(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '').trim();
+  const title = decodeReferences(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '').trim();
   const body = html
     .replace(/<head[\s>][\s\S]*?<\/head>/i, '')
     .replace(/<(script|style|template|noscript)[\s>][\s\S]*?<\/\1>/gi, '')
     .replace(BLOCK_END, '\n')
     .replace(/<[^>]*>/g, '');
-  const paragraphs = decodeEntities(body)
+  const paragraphs = decodeReferences(body)
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
