@@ -1,0 +1,42 @@
+/**
+ * A folder of sources ingested in memory, writing nothing: what the benchmark learns its seeds from
+ * and what tests check the current pipeline with. `npm run ingest` has its own loop, since it also
+ * caches, reports sidecar problems and writes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Document } from '../../src/schemas/document.ts';
+import { SourceMeta } from '../../src/schemas/sidecar.ts';
+import { linkDuplicates } from './corpus.ts';
+import { loadRegistry } from './extract/departments.ts';
+import { loadOverrides } from './normalise.ts';
+import { ingestSource, type Ingested } from './pipeline.ts';
+
+export type CorpusPaths = { sources: string; overrides: string; departments: string };
+
+/** The project's own sources and reference data. */
+export const DEFAULT_CORPUS_PATHS: CorpusPaths = {
+  sources: 'content/sources',
+  overrides: 'content/normalise/t2s-overrides.json',
+  departments: 'content/departments.json',
+};
+
+/** One source as ingested: its file, its sidecar and the pipeline's result. */
+export type IngestedSource = { file: string; sidecar: SourceMeta; result: Ingested };
+
+/** Every source of the folder in file order, and the documents linked as duplicates as the ingest links them. */
+export function ingestFolder(paths: CorpusPaths = DEFAULT_CORPUS_PATHS): { sources: IngestedSource[]; documents: Document[] } {
+  const overrides = loadOverrides(JSON.parse(fs.readFileSync(paths.overrides, 'utf8')));
+  const registry = loadRegistry(JSON.parse(fs.readFileSync(paths.departments, 'utf8')));
+  const sources = fs
+    .readdirSync(paths.sources)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name): IngestedSource => {
+      const file = path.join(paths.sources, name);
+      const sidecar = SourceMeta.parse(JSON.parse(fs.readFileSync(file.replace(/\.txt$/, '.meta.json'), 'utf8')));
+      return { file, sidecar, result: ingestSource({ file, bytes: fs.readFileSync(file), sidecar, overrides, registry }) };
+    });
+  const documents = sources.flatMap((s) => (s.result.document ? [s.result.document] : []));
+  return { sources, documents: linkDuplicates(documents).documents };
+}
