@@ -8,13 +8,9 @@ export default defineConfig({
   trailingSlash: 'always',
   // The search index (scripts/search-index.ts) writes dist/pagefind/ after the build.
   integrations: [mdx(), incrementalOutput({ keep: ['pagefind/'] })],
-  experimental: {
-    // Pages of a document keep their output from the last build while their cacheKey (src/lib/page-keys.ts) and code are unchanged.
-    incrementalBuild: true,
-  },
   vite: {
     build: {
-      // Kept pages stay where they are instead of being copied back from Astro's cache; incrementalOutput removes what a build no longer produces.
+      // Pages kept from the last build (src/lib/page-reuse.ts) stay where they are; incrementalOutput removes what a build no longer produces.
       emptyOutDir: false,
     },
   },
@@ -25,9 +21,9 @@ export default defineConfig({
   build: {
     // One stylesheet file for every page, cached once, instead of the same CSS inlined into each of hundreds of pages.
     inlineStylesheets: 'never',
-    // Pages rendered at once. One at a time, the build waits on each page's file writes (and the
-    // incremental build's copy) about half of the time; four overlap them: 5,378 pages built in 21–23 s
-    // instead of 32–40 s on two cores (measured by hand); eight or sixteen gained nothing more.
+    // Pages rendered at once. One at a time, the build waits on each page's file writes about half of
+    // the time; four overlap them: 5,378 pages built in 21–23 s instead of 32–40 s on two cores
+    // (measured by hand); eight or sixteen gained nothing more.
     concurrency: 4,
   },
   security: {

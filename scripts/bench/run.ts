@@ -305,7 +305,7 @@ function report(results: readonly SizeResult[], failures: readonly string[], sta
     `- machine: ${machine()}`,
     `- code: ${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''}; Astro ${astroVersion}; search index: ${indexTools}`,
     `- corpus: the ${seeds.length} real documents plus N − ${seeds.length} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${args.seed})`,
-    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, incremental build cache, data store)`,
+    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, page keys, data store, caches)`,
     '',
     results.length > 0 ? resultTable(results) : 'No size was measured.',
     ...(failures.length > 0 ? ['', '## Failed', '', ...failures.map((f) => `- ${f}`)] : []),

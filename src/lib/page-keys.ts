@@ -6,10 +6,10 @@ import type { ClauseFacts } from './clause-facts.ts';
 import type { NodeEntry } from './nodes.ts';
 
 /**
- * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): Astro copies a page from
- * the previous build instead of rendering it when the page's key and code are both unchanged. Astro
- * hashes the code (each route's module graph, with the department and topic tables it imports); the
- * key must change whenever the data a page shows changes. A document or clause page shows:
+ * Keys of the pages an incremental build keeps (src/lib/page-reuse.ts): a page the last build wrote
+ * is kept while its key and the site's code are both unchanged. The code is hashed apart
+ * (src/integrations/site-code.ts, with the department and topic tables); the key must change
+ * whenever the data a page shows changes. A document or clause page shows:
  *
  * - its own document: the entry's digest;
  * - for a repeated text, the canonical document (its title, the counterpart clauses): its digest;

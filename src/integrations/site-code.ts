@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What shapes a page besides the data its key covers: the site's code and styles (which import
+ * modules of scripts/lib), its public files, the tables in content/ (departments, topics …), the
+ * configuration, the locked packages and the Node version. Deliberately coarse: an edit to any of
+ * them renders every page again, which is rare next to data changes and never wrong.
+ */
+const CODE_FOLDERS = ['src', 'public', 'scripts/lib'];
+const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function filesUnder(root: string, folder: string): string[] {
+  const dir = path.join(root, folder);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/** The site's code files, relative to `root`, sorted. */
+export function siteCodeFiles(root: string): string[] {
+  const tables = fs.existsSync(path.join(root, 'content'))
+    ? fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.json')).map((name) => `content/${name}`)
+    : [];
+  return [...CODE_FOLDERS.flatMap((folder) => filesUnder(root, folder)), ...tables, ...CODE_FILES.filter((f) => fs.existsSync(path.join(root, f)))].sort();
+}
+
+/** A digest of every code file (by path and content) and the Node version. */
+export function siteCodeVersion(root: string, runtime: string = process.version): string {
+  const hash = createHash('sha256');
+  hash.update(`node ${runtime}\n`);
+  for (const file of siteCodeFiles(root)) {
+    const bytes = fs.readFileSync(path.join(root, file));
+    hash.update(`${file}\n${bytes.length}\n`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex');
+}

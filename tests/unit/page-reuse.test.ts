@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { siteCodeFiles, siteCodeVersion } from '../../src/integrations/site-code.ts';
+import { closeSession, openSession, pagesToRender, type KeyedPage, type ReuseSession } from '../../src/lib/page-reuse.ts';
+
+const page = (file: string, key: string): KeyedPage<string> => ({ file, key, path: file });
+
+function session(previous: Record<string, string>, present: readonly string[]): ReuseSession {
+  return { previous: new Map(Object.entries(previous)), exists: (file) => present.includes(file), keys: new Map(), kept: new Set() };
+}
+
+describe('pagesToRender', () => {
+  afterEach(() => closeSession());
+
+  it('renders every page outside a build', () => {
+    expect(pagesToRender([page('a/index.html', 'k1'), page('a/b/index.html', 'k2')], undefined)).toEqual(['a/index.html', 'a/b/index.html']);
+  });
+
+  it('keeps a page whose key is unchanged and whose file is still there; renders the others', () => {
+    const s = session({ 'a/index.html': 'k1', 'a/b/index.html': 'old', 'a/c/index.html': 'k3' }, ['a/index.html', 'a/b/index.html']);
+    const pages = [page('a/index.html', 'k1'), page('a/b/index.html', 'k2'), page('a/c/index.html', 'k3'), page('a/d/index.html', 'k4')];
+    // a/b: key changed; a/c: same key but the file is gone; a/d: new.
+    expect(pagesToRender(pages, s)).toEqual(['a/b/index.html', 'a/c/index.html', 'a/d/index.html']);
+    expect([...s.kept]).toEqual(['a/index.html']);
+    expect(Object.fromEntries(s.keys)).toEqual({ 'a/index.html': 'k1', 'a/b/index.html': 'k2', 'a/c/index.html': 'k3', 'a/d/index.html': 'k4' });
+  });
+
+  it('uses the session the build opened, and none after it closed', () => {
+    const s = session({ 'a/index.html': 'k1' }, ['a/index.html']);
+    openSession(s);
+    expect(pagesToRender([page('a/index.html', 'k1')])).toEqual([]);
+    expect(closeSession()).toBe(s);
+    expect(pagesToRender([page('a/index.html', 'k1')])).toEqual(['a/index.html']);
+  });
+});
+
+describe('siteCodeVersion', () => {
+  let root = '';
+  afterEach(() => {
+    if (root !== '') fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  function project(files: Record<string, string>): string {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'site-code-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    }
+    return root;
+  }
+
+  it('covers the code, public files, content tables and configuration, not the sources or the generated data', () => {
+    const dir = project({
+      'src/pages/index.astro': 'page',
+      'src/styles/site.css': 'css',
+      'scripts/lib/aggregate.ts': 'lib',
+      'public/favicon.svg': 'svg',
+      'content/departments.json': '[]',
+      'content/sources/a.txt': 'text',
+      'content/generated/documents/a.json': '{}',
+      'astro.config.mjs': 'config',
+      'package-lock.json': '{}',
+      'README.md': 'readme',
+    });
+    expect(siteCodeFiles(dir)).toEqual([
+      'astro.config.mjs',
+      'content/departments.json',
+      'package-lock.json',
+      'public/favicon.svg',
+      'scripts/lib/aggregate.ts',
+      'src/pages/index.astro',
+      'src/styles/site.css',
+    ]);
+  });
+
+  it('changes with any code file and the Node version, not with the data', () => {
+    const dir = project({ 'src/a.ts': 'one', 'content/generated/documents/a.json': '{}' });
+    const before = siteCodeVersion(dir, 'v22.0.0');
+    expect(siteCodeVersion(dir, 'v22.0.0')).toBe(before);
+    expect(siteCodeVersion(dir, 'v22.1.0')).not.toBe(before);
+    fs.writeFileSync(path.join(dir, 'content/generated/documents/a.json'), '{"changed":true}');
+    expect(siteCodeVersion(dir, 'v22.0.0')).toBe(before);
+    fs.writeFileSync(path.join(dir, 'src/a.ts'), 'two');
+    expect(siteCodeVersion(dir, 'v22.0.0')).not.toBe(before);
+  });
+});
