@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonLdOf, metaContent, readDist } from '../helpers/dist.ts';
+import { DIST, jsonLdOf, metaContent, readDist } from '../helpers/dist.ts';
 import { xmlErrors } from '../helpers/xml.ts';
 
 const site = 'https://policy-atlas.example.org';
@@ -53,11 +55,13 @@ describe('a clause page', () => {
     expect(crumbs).toHaveLength(5);
   });
 
-  it('sets a Content Security Policy that allows only the site itself', () => {
-    const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-    expect(csp).not.toContain('unsafe-inline');
+  it('sets a Content Security Policy that allows only the site itself, before anything it governs', () => {
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html);
+    expect(csp?.[1]).toContain("default-src 'none'");
+    expect(csp?.[1]).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp?.[1]).toContain("style-src 'self';");
+    expect(csp?.[1]).not.toMatch(/unsafe-inline|sha256-/);
+    expect(csp?.index).toBeLessThan(html.indexOf('<link'));
   });
 });
 
@@ -121,6 +125,20 @@ describe('site-wide files', () => {
     expect(xmlErrors(xml)).toEqual([]);
     const ids = [...xml.matchAll(/<entry>\s*<id>([^<]*)<\/id>/g)].map((m) => m[1]);
     expect(ids).toEqual([`${site}/${xiangtan}/`, `${site}/xuhui-2016-employment-plan/`, `${site}/yibin-yfbh-2014-282/`, `${site}/jiangsu-szbf-2012-91/`]);
+  });
+
+  it('no page has an inline script, style element or event handler, which the Content Security Policy would block', () => {
+    const pages = fs.readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'));
+    expect(pages.length).toBeGreaterThan(300);
+    const inline = pages.flatMap((page) => {
+      const html = fs.readFileSync(path.join(DIST, page), 'utf8');
+      const found = [
+        ...[...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\ssrc=/.test(tag) && tag !== '<script type="application/ld+json">'),
+        ...[...html.matchAll(/<style\b[^>]*>|\son[a-z]+="/g)].map((m) => m[0]),
+      ];
+      return found.map((tag) => `${page}: ${tag}`);
+    });
+    expect(inline).toEqual([]);
   });
 
   it('robots.txt points to the sitemap', () => {
