@@ -8,7 +8,7 @@
  *
  * Astro's own incremental build (`experimental.incrementalBuild`) does the same per route, but it
  * tracks every render in an AsyncLocalStorage and writes each page twice (the output and a cached
- * copy), which made a full build of 5,378 pages about a quarter slower.
+ * copy), which made a full build 15–25 % slower (56,124 pages: 140 s instead of 120 s).
  */
 
 /** One build's reuse of the last build's pages. */
