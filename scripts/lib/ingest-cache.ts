@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -7,6 +7,7 @@ import { Diagnostic } from '../../src/schemas/diagnostic.ts';
 import { Document } from '../../src/schemas/document.ts';
 import { SourceRef } from '../../src/schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
+import { hashField } from './hash-field.ts';
 import { isAbandoned } from './partial-writes.ts';
 import { contentDigest, serialise } from './write.ts';
 
@@ -34,7 +35,7 @@ export type KeyInputs = {
 /** The cache key of one source: a digest of every input, each framed by its length so that no two sets of inputs run together. */
 export function cacheKey(inputs: KeyInputs): string {
   const hash = createHash('sha256');
-  for (const name of (Object.keys(inputs) as (keyof KeyInputs)[]).sort()) field(hash, name, inputs[name]);
+  for (const name of (Object.keys(inputs) as (keyof KeyInputs)[]).sort()) hashField(hash, name, inputs[name]);
   return hash.digest('hex');
 }
 
@@ -66,16 +67,11 @@ export function moduleGraph(root: string, entries: readonly string[]): { files: 
  */
 export function codeVersion(root: string, entries: readonly string[] = PIPELINE_ENTRIES, runtime: string = process.version): string {
   const hash = createHash('sha256');
-  field(hash, 'runtime', runtime);
-  for (const f of moduleGraph(root, entries).files) field(hash, f, fs.readFileSync(path.join(root, f)));
+  hashField(hash, 'runtime', runtime);
+  for (const f of moduleGraph(root, entries).files) hashField(hash, f, fs.readFileSync(path.join(root, f)));
   const lockfile = path.join(root, LOCKFILE);
-  field(hash, LOCKFILE, fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : 'absent');
+  hashField(hash, LOCKFILE, fs.existsSync(lockfile) ? fs.readFileSync(lockfile) : 'absent');
   return hash.digest('hex');
-}
-
-function field(hash: Hash, name: string, value: string | Uint8Array): void {
-  const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-  hash.update(`${name} ${bytes.byteLength}\n`).update(bytes);
 }
 
 /**

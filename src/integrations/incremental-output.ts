@@ -77,6 +77,7 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
   let publicDir = '';
   let cacheDir = '';
   let outDir = '';
+  let settings = '';
   let code = '';
   let startedMs = 0;
   return {
@@ -87,6 +88,7 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
         publicDir = fileURLToPath(config.publicDir);
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = path.resolve(fileURLToPath(config.outDir));
+        settings = JSON.stringify({ site: config.site, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format });
       },
       'astro:build:start': ({ logger }) => {
         startedMs = Date.now();
@@ -95,7 +97,7 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
           fs.rmSync(path.join(cacheDir, PAGE_KEYS), { force: true });
           logger.info('the last build did not finish: every page is rendered again');
         }
-        code = siteCodeVersion(root);
+        code = siteCodeVersion(root, settings);
         const previous = reusableKeys(path.join(cacheDir, PAGE_KEYS), outDir, code);
         openSession({ previous, exists: (file) => fs.existsSync(path.join(outDir, file)), keys: new Map(), kept: new Set() });
         fs.mkdirSync(cacheDir, { recursive: true });
@@ -114,9 +116,15 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
         for (const folder of stale.dirs) removeFolder(path.join(builtDir, folder));
         if (session !== undefined && session.kept.size > 0) logger.info(`kept ${session.kept.size} pages from the last build`);
         if (stale.files.length > 0) logger.info(`removed ${stale.files.length} files this build no longer produces`);
-        const pages = Object.fromEntries([...(session?.keys ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        const recorded: Recorded = { outDir: builtDir, code, pages };
-        fs.writeFileSync(path.join(cacheDir, PAGE_KEYS), JSON.stringify(recorded));
+        // Code edited while the build read it: which version the pages were rendered from is unknown.
+        if (siteCodeVersion(root, settings) === code) {
+          const pages = Object.fromEntries([...(session?.keys ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+          const recorded: Recorded = { outDir: builtDir, code, pages };
+          fs.writeFileSync(path.join(cacheDir, PAGE_KEYS), JSON.stringify(recorded));
+        } else {
+          fs.rmSync(path.join(cacheDir, PAGE_KEYS), { force: true });
+          logger.info('the code changed during the build: the next build renders every page again');
+        }
         fs.rmSync(path.join(cacheDir, UNFINISHED), { force: true });
       },
     },

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { hashField } from '../../scripts/lib/hash-field.ts';
 
 /**
  * What shapes a page besides the data its key covers: the site's code and styles (which import
  * modules of scripts/lib), its public files, the tables in content/ (departments, topics …), the
- * configuration, the locked packages and the Node version. Deliberately coarse: an edit to any of
- * them renders every page again, which is rare next to data changes and never wrong.
+ * configuration (its file, and the settings as resolved, which `astro build --site …` can change),
+ * the locked packages and the Node version. Deliberately coarse: an edit to any of them renders every
+ * page again, which is rare next to data changes and never wrong.
  */
 const CODE_FOLDERS = ['src', 'public', 'scripts/lib'];
 const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -28,14 +30,11 @@ export function siteCodeFiles(root: string): string[] {
   return [...CODE_FOLDERS.flatMap((folder) => filesUnder(root, folder)), ...tables, ...CODE_FILES.filter((f) => fs.existsSync(path.join(root, f)))].sort();
 }
 
-/** A digest of every code file (by path and content) and the Node version. */
-export function siteCodeVersion(root: string, runtime: string = process.version): string {
+/** A digest of every code file (by path and content), the resolved settings that shape pages, and the Node version. */
+export function siteCodeVersion(root: string, settings: string, runtime: string = process.version): string {
   const hash = createHash('sha256');
-  hash.update(`node ${runtime}\n`);
-  for (const file of siteCodeFiles(root)) {
-    const bytes = fs.readFileSync(path.join(root, file));
-    hash.update(`${file}\n${bytes.length}\n`);
-    hash.update(bytes);
-  }
+  hashField(hash, 'runtime', runtime);
+  hashField(hash, 'settings', settings);
+  for (const file of siteCodeFiles(root)) hashField(hash, file, fs.readFileSync(path.join(root, file)));
   return hash.digest('hex');
 }

@@ -75,14 +75,16 @@ describe('siteCodeVersion', () => {
     ]);
   });
 
-  it('changes with any code file and the Node version, not with the data', () => {
+  it('changes with any code file, the settings and the Node version, not with the data', () => {
     const dir = project({ 'src/a.ts': 'one', 'content/generated/documents/a.json': '{}' });
-    const before = siteCodeVersion(dir, 'v22.0.0');
-    expect(siteCodeVersion(dir, 'v22.0.0')).toBe(before);
-    expect(siteCodeVersion(dir, 'v22.1.0')).not.toBe(before);
+    const settings = '{"site":"https://a.org","base":"/"}';
+    const before = siteCodeVersion(dir, settings, 'v22.0.0');
+    expect(siteCodeVersion(dir, settings, 'v22.0.0')).toBe(before);
+    expect(siteCodeVersion(dir, settings, 'v22.1.0')).not.toBe(before);
+    expect(siteCodeVersion(dir, '{"site":"https://b.org","base":"/"}', 'v22.0.0')).not.toBe(before);
     fs.writeFileSync(path.join(dir, 'content/generated/documents/a.json'), '{"changed":true}');
-    expect(siteCodeVersion(dir, 'v22.0.0')).toBe(before);
+    expect(siteCodeVersion(dir, settings, 'v22.0.0')).toBe(before);
     fs.writeFileSync(path.join(dir, 'src/a.ts'), 'two');
-    expect(siteCodeVersion(dir, 'v22.0.0')).not.toBe(before);
+    expect(siteCodeVersion(dir, settings, 'v22.0.0')).not.toBe(before);
   });
 });
