@@ -4,7 +4,8 @@
  * `assetsInlineLimit: 0` in astro.config.mjs; JSON-LD is data, which the policy does not govern), so
  * the policy needs no hashes, and is the same on every page. Astro's `security.csp` would hash each
  * page's script and style elements anew on every one of 56,000 pages (4 % of a build) to list the
- * same hashes everywhere. tests/site/pages.test.ts checks that no page needs more.
+ * same hashes everywhere. tests/site/pages.test.ts checks that no page needs more. Built pages only:
+ * the dev server injects styles inline.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
