@@ -103,8 +103,8 @@ const childEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1',
 
 type Expectation = { total: number | null; unit: string; expected: number | null };
 
-/** Follows the page lines Astro logs: pages written, pages rendered (not kept from the incremental cache), documents whose clause pages have started. */
-type PageTracker = { consume: (line: string) => boolean; done: () => number; rendered: () => number };
+/** Follows the page lines Astro logs (the pages it renders): documents whose clause pages have started. */
+type PageTracker = { consume: (line: string) => boolean; done: () => number };
 
 /** The ids of the copy's documents: each source is named after its sidecar's id. */
 function documentIds(site: string): Set<string> {
@@ -113,7 +113,6 @@ function documentIds(site: string): Set<string> {
 
 function pageTracker(ids: ReadonlySet<string>): PageTracker {
   const documents = new Set<string>();
-  let rendered = 0;
   return {
     consume(line) {
       const page = pageLine(line);
@@ -121,11 +120,9 @@ function pageTracker(ids: ReadonlySet<string>): PageTracker {
       const [first, second] = page.segments;
       // Clause pages (two path segments) come document by document; the document pages themselves all come in one early pass.
       if (first !== undefined && second !== undefined && ids.has(first)) documents.add(first);
-      if (page.rendered) rendered++;
       return true;
     },
     done: () => documents.size,
-    rendered: () => rendered,
   };
 }
 
@@ -180,7 +177,7 @@ function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<
   return previous ? (seconds(previous) * documents) / previous.documents : null;
 }
 
-/** Ingest, Astro build and search index in `cwd`, each timed; counts the pages Astro rendered rather than kept from the last build. */
+/** Ingest, Astro build and search index in `cwd`, each timed; counts the pages Astro rendered (the others are kept from the last build). */
 async function ourBuild(label: string, cwd: string, documents: number, previous: Previous) {
   const tag = `[${label}]`;
   const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
@@ -188,7 +185,7 @@ async function ourBuild(label: string, cwd: string, documents: number, previous:
   const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
   const { argv, tool } = INDEX_STEP;
   const index = await step(`${tag} search index (${tool})`, cwd, argv, { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
-  return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines), rendered: pages.rendered() }, index, tool };
+  return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines) }, index, tool };
 }
 
 /** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
@@ -272,7 +269,7 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
     astro: { ...phase(full.astro), pages: full.astro.pages },
     index: { ...phase(full.index), bytes: indexStats.bytes, files: indexStats.files, tool: full.tool },
     output: { bytes: output.bytes, files: output.files, htmlPages: output.html, visibleChars },
-    rebuild: { ingest: phase(again.ingest), astro: { ...phase(again.astro), rendered: again.astro.rendered }, index: phase(again.index) },
+    rebuild: { ingest: phase(again.ingest), astro: { ...phase(again.astro), rendered: again.astro.pages }, index: phase(again.index) },
     floor,
     load: meanLoadSince(firstLoadSample),
   };

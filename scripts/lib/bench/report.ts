@@ -15,9 +15,9 @@ export type SizeResult = {
   /** visibleChars: characters of visible text over all our HTML pages. */
   output: { bytes: number; files: number; htmlPages: number; visibleChars: number };
   /**
-   * After one source changed, with what the first build left (the output folder, Astro's incremental
-   * build cache and data store in `node_modules/.astro`, `node_modules/.vite`); `rendered`: the pages
-   * Astro rendered rather than kept from the first build.
+   * After one source changed, with what the first build left (the output folder, the page keys and
+   * Astro's data store in `node_modules/.astro`, `node_modules/.vite`, the caches); `rendered`: the
+   * pages Astro rendered rather than kept from the first build.
    */
   rebuild: { ingest: Phase; astro: Phase & { rendered: number }; index: Phase } | null;
   /** The bare-Astro site with the same pages carrying the corpus text once (textChars), indexed with `pagefind --site`. */
