@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
+import { listFiles } from '../lib/list-files.ts';
 import { copyProject, linkNodeModules } from '../lib/project-copy.ts';
 import { readDocuments } from '../lib/write.ts';
 import { measure, type Measured } from './measure.ts';
@@ -66,17 +67,9 @@ function note(line: string): void {
 // ---------------------------------------------------------------------------
 // Files
 
-function filesUnder(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 function folderStats(dir: string): { bytes: number; files: number; html: number } {
   if (!fs.existsSync(dir)) return { bytes: 0, files: 0, html: 0 };
-  const files = filesUnder(dir);
+  const files = listFiles(dir);
   const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
   return { bytes, files: files.length, html: files.filter((f) => f.endsWith('.html')).length };
 }
@@ -195,7 +188,7 @@ function corpusTexts(site: string): Map<string, CorpusText> {
 
 /** Characters of visible text over all our built pages: how much text the site renders, against the corpus it renders. */
 function ourVisibleText(dist: string): number {
-  return filesUnder(dist)
+  return listFiles(dist)
     .filter((f) => f.endsWith('.html'))
     .reduce((n, f) => {
       const { title, paragraphs } = visibleText(fs.readFileSync(path.join(dist, f), 'utf8'));
@@ -205,7 +198,7 @@ function ourVisibleText(dist: string): number {
 
 /** Writes the floor site's collection: one JSON file per top-level folder of our output (a document and its nodes). */
 function writeFloorContent(site: string, floorDir: string): { pages: number; textChars: number } {
-  const paths = filesUnder(path.join(site, 'dist')).filter((f) => f.endsWith('.html')).map(pagePath);
+  const paths = listFiles(path.join(site, 'dist')).filter((f) => f.endsWith('.html')).map(pagePath);
   const pages = floorPages(paths, corpusTexts(site));
   const entries = new Map<string, FloorPage[]>();
   for (const page of pages) {
@@ -219,15 +212,15 @@ function writeFloorContent(site: string, floorDir: string): { pages: number; tex
   return { pages: pages.length, textChars: textVolume(pages) };
 }
 
-/** The project's `build.concurrency` (Astro's default is 1), for the floor to build with the same. */
-async function projectConcurrency(): Promise<number> {
-  const config = (await import(pathToFileURL(path.join(ROOT, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
+/** The measured copy's `build.concurrency` (Astro's default is 1), for the floor to build with the same. */
+async function projectConcurrency(site: string): Promise<number> {
+  const config = (await import(pathToFileURL(path.join(site, 'astro.config.mjs')).href)) as { default: { build?: { concurrency?: number } } };
   return config.default.build?.concurrency ?? 1;
 }
 
 async function floorBuild(label: string, sizeDir: string, site: string, documents: number): Promise<NonNullable<SizeResult['floor']>> {
   const dir = path.join(sizeDir, 'floor');
-  for (const [file, text] of Object.entries(floorSiteFiles(SITE, await projectConcurrency()))) {
+  for (const [file, text] of Object.entries(floorSiteFiles(SITE, await projectConcurrency(site)))) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }

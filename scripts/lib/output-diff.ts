@@ -1,18 +1,11 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { isKept } from '../../src/integrations/stale-output.ts';
+import { listFiles } from './list-files.ts';
+import { contentDigest } from './write.ts';
 
 /** Every file under `dir`, by path relative to it (with `/`), with a hash of its bytes; files in the `skip` folders (ending in `/`) left out. */
 export function fileDigests(dir: string, skip: readonly string[]): Map<string, string> {
-  const digests = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, full).split(path.sep).join('/');
-    if (!isKept(relative, skip)) digests.set(relative, createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
-  }
-  return digests;
+  return new Map(listFiles(dir, skip).map((file) => [file, contentDigest(fs.readFileSync(path.join(dir, file)))]));
 }
 
 /** How one build's output differs from another's, file by file, each list sorted. */

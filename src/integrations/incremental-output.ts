@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { closeSession, openSession } from '../lib/page-reuse.ts';
 import { siteCodeVersion } from './site-code.ts';
-import { isKept, staleOutput, type OutputFile } from './stale-output.ts';
+import { listFiles } from '../../scripts/lib/list-files.ts';
+import { staleOutput, type OutputFile } from './stale-output.ts';
 
 interface Options {
   /** Folders of the output, relative to it and ending in `/`, that later steps write: never emptied or pruned. */
@@ -34,23 +35,6 @@ function reusableKeys(file: string, outDir: string, code: string): Map<string, s
     // An unreadable record only costs a full build.
     return new Map();
   }
-}
-
-/** Every file under `root` as a path relative to it, not descending into kept folders. */
-function listFiles(root: string, keep: readonly string[]): string[] {
-  const files: string[] = [];
-  const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (!isKept(`${child}/`, keep)) walk(child);
-      } else if (!isKept(child, keep)) {
-        files.push(child);
-      }
-    }
-  };
-  if (fs.existsSync(root)) walk('');
-  return files;
 }
 
 /** Removes a folder the pruning emptied; one that still holds empty folders of its own is left. */

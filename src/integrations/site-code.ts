@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hashField } from '../../scripts/lib/hash-field.ts';
+import { listFiles } from '../../scripts/lib/list-files.ts';
 
 /**
  * What shapes a page besides the data its key covers: the site's code and styles (which import
@@ -13,21 +14,12 @@ import { hashField } from '../../scripts/lib/hash-field.ts';
 const CODE_FOLDERS = ['src', 'public', 'scripts/lib'];
 const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
-function filesUnder(root: string, folder: string): string[] {
-  const dir = path.join(root, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
 /** The site's code files, relative to `root`, sorted. */
 export function siteCodeFiles(root: string): string[] {
   const tables = fs.existsSync(path.join(root, 'content'))
     ? fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.json')).map((name) => `content/${name}`)
     : [];
-  return [...CODE_FOLDERS.flatMap((folder) => filesUnder(root, folder)), ...tables, ...CODE_FILES.filter((f) => fs.existsSync(path.join(root, f)))].sort();
+  return [...CODE_FOLDERS.flatMap((folder) => listFiles(path.join(root, folder)).map((file) => `${folder}/${file}`)), ...tables, ...CODE_FILES.filter((f) => fs.existsSync(path.join(root, f)))].sort();
 }
 
 /** A digest of every code file (by path and content), the resolved settings that shape pages, and the Node version. */

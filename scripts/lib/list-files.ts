@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isKept } from '../../src/integrations/stale-output.ts';
+
+/**
+ * Every file under `root` as a path relative to it with `/` separators, sorted; the folders in `skip`
+ * (relative, ending in `/`) are not entered. None when `root` does not exist.
+ */
+export function listFiles(root: string, skip: readonly string[] = []): string[] {
+  const files: string[] = [];
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!isKept(`${child}/`, skip)) walk(child);
+      } else if (!isKept(child, skip)) {
+        files.push(child);
+      }
+    }
+  };
+  if (fs.existsSync(root)) walk('');
+  return files.sort();
+}
