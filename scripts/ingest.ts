@@ -57,7 +57,7 @@ const usedKeys = new Set<string>();
 const storeErrors: Error[] = [];
 let fromCache = 0;
 // The digest of each document's committed form, by object (from the cache, or computed once when it
-// was stored): one that linkDuplicates leaves as it is needs serialising only when its file differs.
+// was ingested): one that linkDuplicates leaves as it is needs serialising only when its file differs.
 const knownDigests = new WeakMap<Document, string>();
 for (const name of sourceFiles) {
   const file = path.join(args.sources, name);

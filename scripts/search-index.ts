@@ -81,10 +81,10 @@ if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`search-index: --jobs m
 // One bundle holds everything while the corpus fits in one shard; beyond that the department
 // records, which count mentions over the whole corpus, form the primary bundle on their own, so that
 // a changed document re-indexes its own shard and that small bundle.
-const planned: SearchRecord[][] =
-  groups.length === 1
-    ? [searchRecords(canonical, [documentRecords, departments])]
-    : [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [documentRecords]))];
+const sharded = groups.length > 1;
+const planned: SearchRecord[][] = sharded
+  ? [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [documentRecords]))]
+  : [searchRecords(canonical, [documentRecords, departments])];
 const checked = planned.map(splitByPage);
 const present = checked.flatMap((c) => c.present);
 const missing = checked.flatMap((c) => c.missing);
@@ -109,7 +109,7 @@ const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_
 
 const bundles = checked.map((c, i) => {
   const records = c.present.map(toPagefindRecord);
-  if (checked.length > 1) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
+  if (sharded) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
   return { records, key: bundleKey(records, settings) };
 });
 const failures: string[] = [];

@@ -80,7 +80,7 @@ export function codeVersion(root: string, entries: readonly string[] = PIPELINE_
  */
 export type CachedResult = { result: Ingested; sha256: string | null };
 
-/** A fresh result with the digest of its document's committed form, serialised once for the cache and the output alike. */
+/** A fresh result with the digest of its document's committed form, computed once for the cache and the output's up-to-date check. */
 export function withDigest(result: Ingested): CachedResult {
   return { result, sha256: result.document && contentDigest(serialise(result.document)) };
 }
@@ -134,8 +134,9 @@ export function storeEntry(dir: string, key: string, entry: CachedResult): Error
  * Removes the entries not in `keep`, so that the cache holds the last run's sources only, and the
  * stores a dead run left; returns the removed file names.
  */
-export function pruneEntries(dir: string, keep: ReadonlySet<string>, now = new Date()): string[] {
+export function pruneEntries(dir: string, keep: ReadonlySet<string>): string[] {
   if (!fs.existsSync(dir)) return [];
+  const now = new Date();
   const unused = fs
     .readdirSync(dir)
     .filter((f) => (ENTRY.test(f) && !keep.has(f.slice(0, -'.bin'.length))) || (PARTIAL.test(f) && isAbandoned(path.join(dir, f), now)));

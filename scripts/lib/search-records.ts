@@ -33,7 +33,7 @@ export interface PagefindRecord {
   filters: Record<string, string[]>;
 }
 
-/** Builds records of one kind (or more) from the whole corpus. */
+/** Builds records of one kind (or more) from the documents given: a shard's, or the whole corpus (the department records count mentions over it). */
 export type RecordSource = (documents: readonly Document[]) => SearchRecord[];
 
 /** The site path of a node's page. */

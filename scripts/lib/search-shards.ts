@@ -29,7 +29,7 @@ function fnv1a(text: string): number {
  * How many shards: one for a corpus of up to a fifth of a shard, which indexes in a second or two and
  * keeps the browser on a single bundle; above that at least two, so that both cores index.
  */
-export function shardCount(documents: number, perShard = DOCUMENTS_PER_SHARD): number {
+export function shardCount(documents: number, perShard: number): number {
   return documents <= perShard / 5 ? 1 : Math.max(2, Math.ceil(documents / perShard));
 }
 
@@ -37,7 +37,7 @@ export function shardCount(documents: number, perShard = DOCUMENTS_PER_SHARD): n
  * The documents of each shard, in the input order. Their number depends only on the number of
  * documents: as long as it stays, a document keeps its shard.
  */
-export function partitionDocuments<D extends Pick<Document, 'id'>>(documents: readonly D[], perShard = DOCUMENTS_PER_SHARD): D[][] {
+export function partitionDocuments<D extends Pick<Document, 'id'>>(documents: readonly D[], perShard: number): D[][] {
   const count = shardCount(documents.length, perShard);
   const groups: D[][] = Array.from({ length: count }, () => []);
   for (const doc of documents) groups[fnv1a(doc.id) % count]?.push(doc);
