@@ -23,7 +23,7 @@ function result(documents: number, synthetic: number, s: { ingest: number; astro
     sourceBytes: documents * 20_000,
     ingest: { seconds: s.ingest, cpuSeconds: s.ingest * 0.9, peakBytes: 200 * MB },
     astro: { seconds: s.astro, cpuSeconds: null, peakBytes: s.peak, pages: documents * 50 },
-    index: { seconds: s.index, cpuSeconds: null, peakBytes: 100 * MB, bytes: 3 * MB, files: 400, tool: 'scripts/search-index.ts' },
+    index: { seconds: s.index, cpuSeconds: null, peakBytes: 100 * MB, bytes: 3 * MB, files: 400 },
     output: { bytes: 6 * MB, files: documents * 52, htmlPages: documents * 50, visibleChars: 30_000_000 },
     rebuild: {
       ingest: { seconds: s.rebuild / 4, cpuSeconds: null, peakBytes: 150 * MB },

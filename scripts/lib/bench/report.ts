@@ -11,7 +11,7 @@ export type SizeResult = {
   sourceBytes: number;
   ingest: Phase;
   astro: Phase & { pages: number };
-  index: Phase & { bytes: number; files: number; tool: string };
+  index: Phase & { bytes: number; files: number };
   /** visibleChars: characters of visible text over all our HTML pages. */
   output: { bytes: number; files: number; htmlPages: number; visibleChars: number };
   /**
