@@ -66,10 +66,29 @@ export function documentPageKey(view: DocumentView, shown: ShownFacts): string {
   );
 }
 
+const subtrees = new WeakMap<DocumentView, Map<string, NodeEntry[]>>();
+
+/** Each node of a document with itself and everything below it, in document order; made once per document rather than once per clause. */
+function subtreesOf(view: DocumentView): Map<string, NodeEntry[]> {
+  let byNode = subtrees.get(view);
+  if (byNode === undefined) {
+    byNode = new Map();
+    for (const e of view.index.entries) {
+      for (const id of [e.id, ...e.ancestorIds]) {
+        const list = byNode.get(id) ?? [];
+        list.push(e);
+        byNode.set(id, list);
+      }
+    }
+    subtrees.set(view, byNode);
+  }
+  return byNode;
+}
+
 /** The key of a clause's page: the clause and everything below it with their facts, and the facts and projects of the clause (or of its counterpart, for a repeat). */
 export function clausePageKey(view: DocumentView, entry: NodeEntry, shown: ShownFacts): string {
   const source = factsSource(view, entry);
   const own = siteId(source.documentId, source.nodeId);
-  const below = view.index.entries.filter((e) => e.id === entry.id || e.ancestorIds.includes(entry.id));
+  const below = subtreesOf(view).get(entry.id) ?? [];
   return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], own, shown);
 }
