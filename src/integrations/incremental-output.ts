@@ -13,7 +13,7 @@ interface Options {
 }
 
 /** In Astro's cache folder: the keys of the pages the last finished build wrote (src/lib/page-reuse.ts). */
-export const PAGE_KEYS = 'page-keys.json';
+const PAGE_KEYS = 'page-keys.json';
 /** In Astro's cache folder while a build runs: a build that failed or was interrupted leaves it behind. */
 export const UNFINISHED = 'page-keys.unfinished';
 
@@ -37,7 +37,7 @@ function reusableKeys(file: string, outDir: string, code: string): Map<string, s
   }
 }
 
-/** Removes a folder the pruning emptied; one that still holds empty folders of its own is left. */
+/** Removes a folder the pruning emptied; one that still holds something the pruning did not list is left. */
 function removeFolder(folder: string): void {
   try {
     fs.rmdirSync(folder);
@@ -93,7 +93,7 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
         const relative = (file: string) => path.relative(builtDir, file).split(path.sep).join('/');
         const produced = new Set([...assets.values()].flat().map((url) => relative(fileURLToPath(url))));
         for (const file of session?.kept ?? []) produced.add(file);
-        for (const file of listFiles(publicDir, [])) produced.add(file);
+        for (const file of listFiles(publicDir)) produced.add(file);
         const files: OutputFile[] = listFiles(builtDir, kept).map((file) => ({ path: file, mtimeMs: fs.statSync(path.join(builtDir, file)).mtimeMs }));
         const stale = staleOutput(files, produced, startedMs, kept);
         for (const file of stale.files) fs.rmSync(path.join(builtDir, file));

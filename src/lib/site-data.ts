@@ -35,7 +35,7 @@ export interface SiteData {
   targetSummaries: ReadonlyMap<string, StatusSummary>;
   projects: readonly ProjectRow[];
   stats: Readonly<Record<StatKey, number>>;
-  /** Departments and targets of each clause or table row, by site-wide id. */
+  /** Departments, targets, citations and dates of each clause or table row, by site-wide id. */
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
   /** The pilot and demonstration projects of each table row, by the row's site-wide id. */
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;

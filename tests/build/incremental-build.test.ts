@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageLine } from '../../scripts/lib/bench/astro-log.ts';
+import { servedPath } from '../../scripts/lib/links.ts';
 import { listFiles } from '../../scripts/lib/list-files.ts';
 import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
@@ -53,7 +54,7 @@ function rebuild(site: string): { rendered: string[]; kept: string[] } {
   const dist = path.join(site, 'dist');
   const kept = listFiles(dist, ['pagefind/'])
     .filter((f) => f.endsWith('index.html') && fs.statSync(path.join(dist, f)).mtimeMs < startedMs)
-    .map((f) => `/${f.slice(0, -'index.html'.length)}`);
+    .map(servedPath);
   return { rendered, kept };
 }
 
