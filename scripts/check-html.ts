@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatDiagnostic } from '../src/schemas/diagnostic.ts';
+import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { vnuDiagnostics, warningSummary } from './lib/vnu-report.ts';
 
 const [dir] = process.argv.slice(2);

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import config from '../astro.config.mjs';
-import { formatDiagnostic } from '../src/schemas/diagnostic.ts';
+import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { checkLinks, scanHtml, type PageRefs } from './lib/links.ts';
 
 const [dir] = process.argv.slice(2);

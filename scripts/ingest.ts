@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from '../src/schemas/diagnostic.ts';
-import type { Document } from '../src/schemas/document.ts';
-import type { SourceRef } from '../src/schemas/entities.ts';
-import { SourceMeta } from '../src/schemas/sidecar.ts';
+import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { SourceRef } from '#schemas/entities.ts';
+import { SourceMeta } from '#schemas/sidecar.ts';
 import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
 import { loadRegistry } from './lib/extract/departments.ts';

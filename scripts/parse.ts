@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../src/schemas/diagnostic.ts';
-import { SourceMeta } from '../src/schemas/sidecar.ts';
+import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import { SourceMeta } from '#schemas/sidecar.ts';
 import { loadRegistry } from './lib/extract/departments.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';

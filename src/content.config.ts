@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { Document } from './schemas/document.ts';
+import { Document } from '#schemas/document.ts';
 
 /** One entry per ingested document; the entry id is the document's own permanent `id`, not its file name. */
 const documents = defineCollection({

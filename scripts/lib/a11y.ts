@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 /**
  * Turning axe-core results into findings: violations become diagnostics on the page's built file,

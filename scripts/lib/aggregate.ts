@@ -1,5 +1,5 @@
-import type { Document } from '../../src/schemas/document.ts';
-import type { CitationMention, Department, DepartmentMention } from '../../src/schemas/entities.ts';
+import type { Document } from '#schemas/document.ts';
+import type { CitationMention, Department, DepartmentMention } from '#schemas/entities.ts';
 import type {
   CitationRecord,
   ClauseRecord,
@@ -7,8 +7,8 @@ import type {
   DocumentRecord,
   ProjectRecord,
   TargetRecord,
-} from '../../src/schemas/open-data.ts';
-import type { Block } from '../../src/schemas/structure.ts';
+} from '#schemas/open-data.ts';
+import type { Block } from '#schemas/structure.ts';
 import { citationKey } from './extract/citations.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 /**
  * Size budgets: what a page makes the browser download before anyone touches it — the HTML, the

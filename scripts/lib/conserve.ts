@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import type { Drop } from '../../src/schemas/document.ts';
-import type { Block, Part } from '../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Drop } from '#schemas/document.ts';
+import type { Block, Part } from '#schemas/structure.ts';
 
 /**
  * Proves that nothing was lost between the normalised text and the parsed tree: on every line, the

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
 
 type Match = { documentId: string; firstLine: number; lastLine: number };
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type Decoded = { text: string; encoding: Encoding };

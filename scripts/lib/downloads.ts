@@ -1,5 +1,5 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 /**
  * Checks on the open-data downloads as a user receives them: a JSON file must parse and satisfy the

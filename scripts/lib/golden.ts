@@ -1,4 +1,4 @@
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { idFingerprints } from './ids.ts';
 
 /** The committed list of every id of the corpus, with what each names: ids may be added, never moved. */

@@ -1,5 +1,5 @@
-import type { Document } from '../../src/schemas/document.ts';
-import type { Block } from '../../src/schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Block } from '#schemas/structure.ts';
 
 /**
  * Every id of a document with a short fingerprint of what it names (printed number and title, or the

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'astro/zod';
-import { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import { Document } from '../../src/schemas/document.ts';
-import { SourceRef } from '../../src/schemas/entities.ts';
+import { Diagnostic } from '#schemas/diagnostic.ts';
+import { Document } from '#schemas/document.ts';
+import { SourceRef } from '#schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
 import { hashField } from './hash-field.ts';
 import { isAbandoned } from './partial-writes.ts';
@@ -47,17 +47,27 @@ export function cacheKey(inputs: KeyInputs): string {
 export function moduleGraph(root: string, entries: readonly string[]): { files: string[]; packages: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
+  const aliases = importAliases(root);
   const visit = (file: string): void => {
     if (files.has(file)) return;
     files.add(file);
     for (const [, spec] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^(?:import|export)\s[^;]*?from '([^']+)'/gms)) {
       if (spec === undefined || spec.startsWith('node:')) continue;
+      const aliased = aliases.find(([prefix]) => spec.startsWith(prefix));
       if (spec.startsWith('.')) visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
+      else if (aliased !== undefined) visit(path.posix.normalize(aliased[1] + spec.slice(aliased[0].length)));
       else packages.add(spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/'));
     }
   };
   for (const entry of entries) visit(entry);
   return { files: [...files].sort(), packages: [...packages].sort() };
+}
+
+/** The project's `imports` aliases (`#core/*` → `./src/core/*`) as [prefix, folder] pairs, from its package.json. */
+function importAliases(root: string): [string, string][] {
+  const file = path.join(root, 'package.json');
+  const imports = fs.existsSync(file) ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { imports?: Record<string, string> }).imports ?? {}) : {};
+  return Object.entries(imports).map(([prefix, target]) => [prefix.replace(/\*$/, ''), target.replace(/\*$/, '')]);
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Document } from '../../src/schemas/document.ts';
-import { SourceMeta } from '../../src/schemas/sidecar.ts';
+import type { Document } from '#schemas/document.ts';
+import { SourceMeta } from '#schemas/sidecar.ts';
 import { linkDuplicates } from './corpus.ts';
 import { loadRegistry } from './extract/departments.ts';
 import { loadOverrides } from './normalise.ts';

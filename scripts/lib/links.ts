@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 /** A link target found in a page, with the 1-based line it is on. */
 export interface LinkRef {

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import type { DocumentMeta, Provenance } from '../../src/schemas/document.ts';
-import { TextMetaField, type SourceMeta } from '../../src/schemas/sidecar.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { DocumentMeta, Provenance } from '#schemas/document.ts';
+import { TextMetaField, type SourceMeta } from '#schemas/sidecar.ts';
 
 export type Found = { value: string; line: number };
 

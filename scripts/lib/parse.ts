@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import type { Drop } from '../../src/schemas/document.ts';
-import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Drop } from '#schemas/document.ts';
+import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
 import { classifyLine, splitTitle, type LineKind } from './classify.ts';
 import { buildTable, type SourceTableLine } from './tables.ts';
 

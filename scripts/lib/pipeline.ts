@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import { Document } from '../../src/schemas/document.ts';
-import type { Department, SourceRef } from '../../src/schemas/entities.ts';
-import type { SourceMeta } from '../../src/schemas/sidecar.ts';
-import type { ParagraphRole } from '../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { Document } from '#schemas/document.ts';
+import type { Department, SourceRef } from '#schemas/entities.ts';
+import type { SourceMeta } from '#schemas/sidecar.ts';
+import type { ParagraphRole } from '#schemas/structure.ts';
 import { checkConservation } from './conserve.ts';
 import { decode } from './decode.ts';
 import { extractAll } from './extract/index.ts';

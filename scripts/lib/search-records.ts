@@ -1,5 +1,5 @@
-import type { Document } from '../../src/schemas/document.ts';
-import type { Department, DepartmentMention } from '../../src/schemas/entities.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '../../src/lib/nodes.ts';
 import { INDEX_LANGUAGE, indexContent } from '../../src/lib/search/tokens.ts';
 import type { FilterKey, RecordKind } from '../../src/lib/search/facets.ts';

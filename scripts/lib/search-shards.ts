@@ -5,7 +5,7 @@
  * document re-indexes its bundle only.
  */
 import { createHash } from 'node:crypto';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import type { PagefindRecord } from './search-records.ts';
 
 /**

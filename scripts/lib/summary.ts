@@ -1,7 +1,7 @@
-import { formatDiagnostic } from '../../src/schemas/diagnostic.ts';
-import type { Document } from '../../src/schemas/document.ts';
-import type { SourceRef } from '../../src/schemas/entities.ts';
-import type { Block } from '../../src/schemas/structure.ts';
+import { formatDiagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { SourceRef } from '#schemas/entities.ts';
+import type { Block } from '#schemas/structure.ts';
 
 export type StructureCounts = { parts: number; provisions: number; implicitGroups: number; paragraphs: number; tables: number; rows: number };
 

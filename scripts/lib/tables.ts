@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
-import type { Drop } from '../../src/schemas/document.ts';
-import type { Cell, Row, Table } from '../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Drop } from '#schemas/document.ts';
+import type { Cell, Row, Table } from '#schemas/structure.ts';
 
 /** One printed cell of a pipe table, with the source line it stands on. */
 export type SourceCell = { value: string; line: number };

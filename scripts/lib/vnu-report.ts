@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../src/schemas/diagnostic.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
 
 /**
  * Reading the JSON report of the W3C Nu HTML Checker (`vnu.jar --format json`), whose messages are

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Document } from '../../src/schemas/document.ts';
+import { Document } from '#schemas/document.ts';
 
 /**
  * The committed form of a document: schema key order (zod outputs keys in schema order), two-space

@@ -1,4 +1,4 @@
-import type { Document } from '../schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { counterparts, indexDocument, type DocumentIndex, type NodeEntry } from './nodes.ts';
 import { alignOriginal, type OriginalText } from './original.ts';
 

@@ -1,4 +1,4 @@
-import type { ProjectRecord, TargetRecord } from '../schemas/open-data.ts';
+import type { ProjectRecord, TargetRecord } from '#schemas/open-data.ts';
 import type { DepartmentPage } from './department-pages.ts';
 import { splitSiteId } from './node-refs.ts';
 import { OTHER_DOMAIN, type TargetRow } from './target-table.ts';

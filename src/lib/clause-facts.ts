@@ -1,6 +1,6 @@
-import type { Document } from '../schemas/document.ts';
-import type { DateMention, Department } from '../schemas/entities.ts';
-import type { CitationRecord } from '../schemas/open-data.ts';
+import type { Document } from '#schemas/document.ts';
+import type { DateMention, Department } from '#schemas/entities.ts';
+import type { CitationRecord } from '#schemas/open-data.ts';
 import type { DepartmentPage, Role } from './department-pages.ts';
 import type { TargetRow } from './target-table.ts';
 import { siteId } from '../../scripts/lib/aggregate.ts';

@@ -1,5 +1,5 @@
 import type { Corpus } from '../../scripts/lib/aggregate.ts';
-import type { Document } from '../schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import type { IndexMap } from './node-refs.ts';
 
 /** The numbers the editorial pages quote, so that the prose never goes stale. */

@@ -1,7 +1,7 @@
 import registryJson from '../../content/departments.json';
 import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
-import type { Department } from '../schemas/entities.ts';
+import type { Department } from '#schemas/entities.ts';
 import { allViews } from './documents.ts';
 
 let corpus: Promise<Corpus> | undefined;

@@ -1,6 +1,6 @@
 import { siteId } from '../../scripts/lib/aggregate.ts';
-import type { Document } from '../schemas/document.ts';
-import type { Department, DepartmentMention } from '../schemas/entities.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { compareZh } from './collate.ts';
 import { compareRefs, resolveNode, type IndexMap, type NodeRef } from './node-refs.ts';
 

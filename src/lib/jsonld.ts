@@ -1,4 +1,4 @@
-import type { Document } from '../schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { siteId } from '../../scripts/lib/aggregate.ts';
 
 /** A JSON-LD object, as schema.org describes it. */

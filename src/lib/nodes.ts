@@ -1,5 +1,5 @@
-import type { Document } from '../schemas/document.ts';
-import type { Block, LineSpan, Paragraph, Part, Provision, Row, Table } from '../schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Block, LineSpan, Paragraph, Part, Provision, Row, Table } from '#schemas/structure.ts';
 
 /** The kinds of node that get a page of their own. */
 export type NodeKind = 'part' | 'provision' | 'paragraph' | 'table' | 'row';

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { OpenDataName } from '../schemas/open-data.ts';
+import type { OpenDataName } from '#schemas/open-data.ts';
 import type { JsonLd } from './jsonld.ts';
 
 /** One field of a download, as its published JSON Schema describes it. */

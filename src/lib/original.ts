@@ -1,4 +1,4 @@
-import type { Document } from '../schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 
 /** The published wording of a document, lined up with its normalised (simplified) text. */
 export interface OriginalText {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { siteId } from '../../scripts/lib/aggregate.ts';
-import type { ProjectRecord } from '../schemas/open-data.ts';
+import type { ProjectRecord } from '#schemas/open-data.ts';
 import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';
 import type { NodeEntry } from './nodes.ts';

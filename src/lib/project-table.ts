@@ -1,6 +1,6 @@
 import { siteId } from '../../scripts/lib/aggregate.ts';
-import type { Document } from '../schemas/document.ts';
-import type { ProjectRecord } from '../schemas/open-data.ts';
+import type { Document } from '#schemas/document.ts';
+import type { ProjectRecord } from '#schemas/open-data.ts';
 import { resolveNode, type IndexMap } from './node-refs.ts';
 
 /** The filter value of a project whose table names no place, or no deadline. */

@@ -1,5 +1,5 @@
-import type { Document } from '../schemas/document.ts';
-import type { AdminLevel } from '../schemas/sidecar.ts';
+import type { Document } from '#schemas/document.ts';
+import type { AdminLevel } from '#schemas/sidecar.ts';
 import { compareJurisdictions, jurisdictionPaths } from './department-pages.ts';
 
 export const LEVEL_LABELS: Readonly<Record<AdminLevel, string>> = {

@@ -1,6 +1,6 @@
 import { siteId } from '../../scripts/lib/aggregate.ts';
-import type { Document } from '../schemas/document.ts';
-import type { TargetRecord } from '../schemas/open-data.ts';
+import type { Document } from '#schemas/document.ts';
+import type { TargetRecord } from '#schemas/open-data.ts';
 import { resolveNode, type IndexMap } from './node-refs.ts';
 import { targetDomain, type Topic } from './topics.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import type { Department } from '../schemas/entities.ts';
-import type { ClauseRecord, TargetRecord } from '../schemas/open-data.ts';
+import type { Department } from '#schemas/entities.ts';
+import type { ClauseRecord, TargetRecord } from '#schemas/open-data.ts';
 
 /** One topic of the reviewed topic table (content/topics.json). */
 export const Topic = z.object({

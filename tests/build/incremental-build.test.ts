@@ -10,7 +10,7 @@ import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { serialise } from '../../scripts/lib/write.ts';
 import { UNFINISHED } from '../../src/integrations/incremental-output.ts';
-import { Document } from '../../src/schemas/document.ts';
+import { Document } from '#schemas/document.ts';
 import { renamedDocument } from '../helpers/generated.ts';
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Document } from '../../src/schemas/document.ts';
+import { Document } from '#schemas/document.ts';
 
 const FIXTURES = 'tests/fixtures/bad-input';
 // Each run keeps its cache to itself: the project's own holds the real corpus.

@@ -1,6 +1,6 @@
 import { ingestFolder } from '../../scripts/lib/ingest-folder.ts';
 import type { Ingested } from '../../scripts/lib/pipeline.ts';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 
 /** Runs the current pipeline over the real sources (not the committed JSON), as the ingest does. */
 export function ingestCorpus(): { results: Map<string, Ingested>; documents: Document[] } {

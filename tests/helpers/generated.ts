@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Document } from '../../src/schemas/document.ts';
+import { Document } from '#schemas/document.ts';
 
 const GENERATED = 'content/generated/documents';
 

@@ -3,8 +3,8 @@ import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
 import { indexDocument, type DocumentIndex } from '../../src/lib/nodes.ts';
 import { loadTopics, type Topic } from '../../src/lib/topics.ts';
-import type { Document } from '../../src/schemas/document.ts';
-import type { Department } from '../../src/schemas/entities.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from './generated.ts';
 
 /** What the site's pages are built from, read from the committed data without Astro. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, jsonLdOf, readDist } from '../helpers/dist.ts';
 import { generatedDocument } from '../helpers/generated.ts';
-import type { Block } from '../../src/schemas/structure.ts';
+import type { Block } from '#schemas/structure.ts';
 
 const xiangtan = 'xiangtan-2019-stabilise-employment';
 const jiangsu = 'jiangsu-szbf-2012-91';

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
-import { OPEN_DATA, type OpenDataName } from '../../src/schemas/open-data.ts';
+import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';
 
 let corpus: Corpus;

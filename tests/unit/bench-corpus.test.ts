@@ -5,9 +5,9 @@ import { linkDuplicates } from '../../scripts/lib/corpus.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
 import { loadOverrides } from '../../scripts/lib/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
-import type { Document } from '../../src/schemas/document.ts';
-import { SourceMeta } from '../../src/schemas/sidecar.ts';
-import type { Block, Table } from '../../src/schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import { SourceMeta } from '#schemas/sidecar.ts';
+import type { Block, Table } from '#schemas/structure.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';
 
 const COUNT = 24;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/golden.ts';
 import { countStructure } from '../../scripts/lib/summary.ts';
-import type { Document } from '../../src/schemas/document.ts';
-import type { Block, Provision, Table } from '../../src/schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Block, Provision, Table } from '#schemas/structure.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';
 
 let corpus: ReturnType<typeof ingestCorpus>;

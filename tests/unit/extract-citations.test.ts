@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationKey, extractCitations } from '../../scripts/lib/extract/citations.ts';
-import { Document } from '../../src/schemas/document.ts';
-import { CitationMention } from '../../src/schemas/entities.ts';
+import { Document } from '#schemas/document.ts';
+import { CitationMention } from '#schemas/entities.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const cite = (id: string) => extractCitations(doc(id));

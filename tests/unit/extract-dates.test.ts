@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../scripts/lib/extract/dates.ts';
-import { Document } from '../../src/schemas/document.ts';
-import { DateMention } from '../../src/schemas/entities.ts';
+import { Document } from '#schemas/document.ts';
+import { DateMention } from '#schemas/entities.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const brief = (d: DateMention) => ({ clauseId: d.clauseId, line: d.line, text: d.text, kind: d.kind, start: d.start, end: d.end, yearInferred: d.yearInferred });

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDepartments, loadRegistry } from '../../scripts/lib/extract/departments.ts';
-import { Document } from '../../src/schemas/document.ts';
-import type { DocumentMeta } from '../../src/schemas/document.ts';
-import type { Department } from '../../src/schemas/entities.ts';
+import { Document } from '#schemas/document.ts';
+import type { DocumentMeta } from '#schemas/document.ts';
+import type { Department } from '#schemas/entities.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/extract/projects.ts';
-import { Document } from '../../src/schemas/document.ts';
-import { Project } from '../../src/schemas/entities.ts';
-import type { Block, Table } from '../../src/schemas/structure.ts';
+import { Document } from '#schemas/document.ts';
+import { Project } from '#schemas/entities.ts';
+import type { Block, Table } from '#schemas/structure.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const jiangsu = doc('jiangsu-szbf-2012-91');

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../scripts/lib/extract/targets.ts';
-import { Document } from '../../src/schemas/document.ts';
-import { SourceRef, Target } from '../../src/schemas/entities.ts';
+import { Document } from '#schemas/document.ts';
+import { SourceRef, Target } from '#schemas/entities.ts';
 
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.

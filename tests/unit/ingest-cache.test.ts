@@ -54,12 +54,13 @@ describe('codeVersion', () => {
     const root = tempDir('atlas-code-');
     fs.mkdirSync(path.join(root, 'scripts/lib/extract'), { recursive: true });
     fs.mkdirSync(path.join(root, 'scripts/lib/bench'), { recursive: true });
-    fs.mkdirSync(path.join(root, 'src/schemas'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'scripts/lib/pipeline.ts'), "import { b } from './extract/dates.ts';\nimport { c } from '../../src/schemas/document.ts';\nexport const a = b + c;\n");
+    fs.mkdirSync(path.join(root, 'src/core/schemas'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ imports: { '#schemas/*': './src/core/schemas/*' } }));
+    fs.writeFileSync(path.join(root, 'scripts/lib/pipeline.ts'), "import { b } from './extract/dates.ts';\nimport { c } from '#schemas/document.ts';\nexport const a = b + c;\n");
     fs.writeFileSync(path.join(root, 'scripts/lib/ingest-cache.ts'), "import type { a } from './pipeline.ts';\n");
     fs.writeFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), 'export const b = 2;\n');
     fs.writeFileSync(path.join(root, 'scripts/lib/bench/run.ts'), 'export const unrelated = 1;\n');
-    fs.writeFileSync(path.join(root, 'src/schemas/document.ts'), 'export const c = 3;\n');
+    fs.writeFileSync(path.join(root, 'src/core/schemas/document.ts'), 'export const c = 3;\n');
     fs.writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
     return root;
   }
@@ -71,7 +72,7 @@ describe('codeVersion', () => {
     expect(codeVersion(root, PIPELINE_ENTRIES, 'v22.0.1')).not.toBe(before);
     const edits: [string, () => void][] = [
       ['a nested module', () => fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), '// more\n')],
-      ['a schema', () => fs.writeFileSync(path.join(root, 'src/schemas/document.ts'), 'export const c = 4;\n')],
+      ['a schema', () => fs.writeFileSync(path.join(root, 'src/core/schemas/document.ts'), 'export const c = 4;\n')],
       ['a new import', () => {
         fs.writeFileSync(path.join(root, 'scripts/lib/extract/units.ts'), 'export const u = 1;\n');
         fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), "export { u } from './units.ts';\n");
@@ -100,7 +101,7 @@ describe('codeVersion', () => {
     const { files, packages } = moduleGraph('.', PIPELINE_ENTRIES);
     expect(files.length).toBeGreaterThan(10);
     expect(files).toContain('scripts/lib/extract/targets.ts');
-    expect(files).toContain('src/schemas/document.ts');
+    expect(files).toContain('src/core/schemas/document.ts');
     expect(files.some((f) => f.startsWith('scripts/lib/bench/') || f.includes('search'))).toBe(false);
     expect(packages).toEqual(['astro', 'opencc-js']);
     for (const p of packages) expect(lock.packages[`node_modules/${p}`], p).toBeDefined();

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { extractTextMetadata, resolveMetadata, type TextMetadata } from '../../scripts/lib/metadata.ts';
-import { DocumentMeta } from '../../src/schemas/document.ts';
-import { SourceMeta, type SourceMetaInput } from '../../src/schemas/sidecar.ts';
+import { DocumentMeta } from '#schemas/document.ts';
+import { SourceMeta, type SourceMetaInput } from '#schemas/sidecar.ts';
 
 const SOURCES = new URL('../../content/sources/', import.meta.url);
 const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });

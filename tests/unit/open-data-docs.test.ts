@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS, datasetJsonLd, fieldDocs } from '../../src/lib/open-data-docs.ts';
-import { OPEN_DATA, type OpenDataName } from '../../src/schemas/open-data.ts';
+import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 
 const names = Object.keys(OPEN_DATA) as OpenDataName[];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignOriginal, differsWithin, originalPieces, originalWithin, withoutArtefacts } from '../../src/lib/original.ts';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { generatedDocument } from '../helpers/generated.ts';
 
 type Source = Pick<Document, 'originalLines' | 'lines' | 'drops' | 'normalisation' | 'script'>;

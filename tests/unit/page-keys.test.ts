@@ -8,7 +8,7 @@ import { departmentPages } from '../../src/lib/department-pages.ts';
 import { clausePageKey, documentPageKey, type ShownFacts } from '../../src/lib/page-keys.ts';
 import { projectsByRow } from '../../src/lib/project-table.ts';
 import { targetRows } from '../../src/lib/target-table.ts';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { renamedDocument } from '../helpers/generated.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConservation } from '../../scripts/lib/conserve.ts';
 import { parseStructure, type ParseInput } from '../../scripts/lib/parse.ts';
-import type { Block, Part, Provision, Table } from '../../src/schemas/structure.ts';
+import type { Block, Part, Provision, Table } from '#schemas/structure.ts';
 
 function parse(text: string, extra: Partial<ParseInput> = {}) {
   const lines = text.split('\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEVEL_LABELS, regionGroups } from '../../src/lib/regions.ts';
-import type { Document } from '../../src/schemas/document.ts';
+import type { Document } from '#schemas/document.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { documents } = siteFixture();

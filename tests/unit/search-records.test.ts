@@ -11,7 +11,7 @@ import {
   toPagefindRecord,
 } from '../../scripts/lib/search-records.ts';
 import { indexContent } from '../../src/lib/search/tokens.ts';
-import { Department } from '../../src/schemas/entities.ts';
+import { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 
 const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');

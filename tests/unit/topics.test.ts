@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clauseTopics, loadTopics, mainTopic, targetDomain, topicPages, topicsIn } from '../../src/lib/topics.ts';
-import type { Department } from '../../src/schemas/entities.ts';
+import type { Department } from '#schemas/entities.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { topics, registry, corpus, canonical } = siteFixture();

@@ -1,6 +1,6 @@
-import type { Document } from '../../../src/schemas/document.ts';
-import type { SourceMeta } from '../../../src/schemas/sidecar.ts';
-import type { Block, LineSpan, Part, Provision } from '../../../src/schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import type { SourceMeta } from '#schemas/sidecar.ts';
+import type { Block, LineSpan, Part, Provision } from '#schemas/structure.ts';
 
 /** A real document of the corpus, ingested, with the sidecar it was ingested with. */
 export type CorpusSeed = { document: Document; sidecar: SourceMeta };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import type { CitationMention } from '../../../src/schemas/entities.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { CitationMention } from '#schemas/entities.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
 
 /** A 文号: issuer code, year in 〔〕 (or (), （）, []), number and 号 — 国发〔2018〕39号, 川人社发(2010)44号. */

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import type { DateMention } from '../../../src/schemas/entities.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { DateMention } from '#schemas/entities.ts';
 import { parseChineseNumeral } from '../chinese-numerals.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
 

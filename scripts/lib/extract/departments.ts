@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import { Department, type DepartmentMention } from '../../../src/schemas/entities.ts';
-import type { Block, ParagraphRole } from '../../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import { Department, type DepartmentMention } from '#schemas/entities.ts';
+import type { Block, ParagraphRole } from '#schemas/structure.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
 
 type Role = DepartmentMention['role'];

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import type { Department, Extracted, SourceRef } from '../../../src/schemas/entities.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Department, Extracted, SourceRef } from '#schemas/entities.ts';
 import { extractCitations } from './citations.ts';
 import { extractDates } from './dates.ts';
 import { extractDepartments } from './departments.ts';

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import type { Project } from '../../../src/schemas/entities.ts';
-import type { Row, Table } from '../../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Project } from '#schemas/entities.ts';
+import type { Row, Table } from '#schemas/structure.ts';
 import { parseChineseNumeral } from '../chinese-numerals.ts';
 import { sentences, tableRows, textUnits } from './units.ts';
 

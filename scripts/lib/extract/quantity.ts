@@ -1,4 +1,4 @@
-import type { Quantity } from '../../../src/schemas/entities.ts';
+import type { Quantity } from '#schemas/entities.ts';
 import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../chinese-numerals.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../../../src/schemas/diagnostic.ts';
-import type { Document } from '../../../src/schemas/document.ts';
-import type { SourceRef, Target } from '../../../src/schemas/entities.ts';
-import type { Block, Provision, Row, Table } from '../../../src/schemas/structure.ts';
+import type { Diagnostic } from '#schemas/diagnostic.ts';
+import type { Document } from '#schemas/document.ts';
+import type { SourceRef, Target } from '#schemas/entities.ts';
+import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
 import { findQuantities, inBaseUnit, isCountUnit, type QuantityMatch } from './quantity.ts';
 import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
 

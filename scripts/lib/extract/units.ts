@@ -1,5 +1,5 @@
-import type { Document } from '../../../src/schemas/document.ts';
-import type { Block, Provision, Row, Table } from '../../../src/schemas/structure.ts';
+import type { Document } from '#schemas/document.ts';
+import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
 
 /** A piece of running text that facts are extracted from, with the node and line it belongs to. */
 export type TextUnit = {
