@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '../src/lib/search/shards.ts';
+import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
 import { loadRegistry } from './lib/extract/departments.ts';
 import { eachConcurrently } from './lib/concurrency.ts';

@@ -1,4 +1,4 @@
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numerals.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '#core/chinese/numerals.ts';
 
 /** What one normalised line is, judged on the line alone. */
 export type LineKind =

@@ -7,7 +7,7 @@ import { Diagnostic } from '#schemas/diagnostic.ts';
 import { Document } from '#schemas/document.ts';
 import { SourceRef } from '#schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
-import { hashField } from './hash-field.ts';
+import { hashField } from '#core/digest.ts';
 import { isAbandoned } from './partial-writes.ts';
 import { contentDigest, serialise } from './write.ts';
 

@@ -2,7 +2,7 @@ import * as OpenCC from 'opencc-js';
 import { z } from 'astro/zod';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop, Script } from '#schemas/document.ts';
-import { removePinyinAnnotations } from './pinyin.ts';
+import { removePinyinAnnotations } from '#core/chinese/pinyin.ts';
 
 export type OverrideEntry = { traditional: string; simplified: string; reason: string };
 

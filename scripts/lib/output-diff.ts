@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { listFiles } from './list-files.ts';
+import { listFiles } from '#core/list-files.ts';
 import { contentDigest } from './write.ts';
 
 /** Every file under `dir`, by path relative to it (with `/`), with a hash of its bytes; files in the `skip` folders (ending in `/`) left out. */

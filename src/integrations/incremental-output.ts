@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { closeSession, openSession } from '../lib/page-reuse.ts';
 import { siteCodeVersion } from './site-code.ts';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { listFiles } from '#core/list-files.ts';
 import { staleOutput, type OutputFile } from './stale-output.ts';
 
 interface Options {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashField } from '../../scripts/lib/hash-field.ts';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { hashField } from '#core/digest.ts';
+import { listFiles } from '#core/list-files.ts';
 
 /**
  * What shapes a page besides the data its key covers: the site's code and styles (which import

@@ -1,5 +1,5 @@
 import type { Document } from '#schemas/document.ts';
-import { counterparts, indexDocument, type DocumentIndex, type NodeEntry } from './nodes.ts';
+import { counterparts, indexDocument, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
 import { alignOriginal, type OriginalText } from './original.ts';
 
 /** Everything the pages need about one document, computed once per build. */

@@ -1,4 +1,4 @@
-import type { Corpus } from '../../scripts/lib/aggregate.ts';
+import type { Corpus } from '#core/corpus-records.ts';
 import type { Document } from '#schemas/document.ts';
 import type { IndexMap } from './node-refs.ts';
 

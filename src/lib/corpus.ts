@@ -1,5 +1,5 @@
 import registryJson from '../../content/departments.json';
-import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
+import { aggregate, type Corpus } from '#core/corpus-records.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
 import type { Department } from '#schemas/entities.ts';
 import { allViews } from './documents.ts';

@@ -1,4 +1,4 @@
-import { siteId } from '../../scripts/lib/aggregate.ts';
+import { siteId } from '#core/corpus-records.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { compareZh } from './collate.ts';

@@ -1,5 +1,5 @@
 import type { Document } from '#schemas/document.ts';
-import { siteId } from '../../scripts/lib/aggregate.ts';
+import { siteId } from '#core/corpus-records.ts';
 
 /** A JSON-LD object, as schema.org describes it. */
 export type JsonLd = { [key: string]: JsonValue };

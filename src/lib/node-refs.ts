@@ -1,4 +1,4 @@
-import { plainText, type DocumentIndex, type NodeEntry } from './nodes.ts';
+import { plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
 import { nodePath } from './urls.ts';
 
 /** Every document's node index, by document id: what a site-wide id is resolved against. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { siteId } from '../../scripts/lib/aggregate.ts';
+import { siteId } from '#core/corpus-records.ts';
 import type { ProjectRecord } from '#schemas/open-data.ts';
 import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';
-import type { NodeEntry } from './nodes.ts';
+import type { NodeEntry } from '#core/document-index.ts';
 
 /**
  * Keys of the pages an incremental build keeps (src/lib/page-reuse.ts): a page the last build wrote

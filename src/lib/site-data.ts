@@ -1,5 +1,5 @@
 import topicsJson from '../../content/topics.json';
-import type { Corpus } from '../../scripts/lib/aggregate.ts';
+import type { Corpus } from '#core/corpus-records.ts';
 import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';

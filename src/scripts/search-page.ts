@@ -5,10 +5,10 @@
  */
 import { searchRecords, type IndexLayout, type FilterCounts, type FilterSelection, type PagefindApi, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
-import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '../lib/search/facets.ts';
+import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
-import { SHARD_MANIFEST, shardFolders } from '../lib/search/shards.ts';
+import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {

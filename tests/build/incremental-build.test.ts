@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageLine } from '../../scripts/lib/bench/astro-log.ts';
 import { servedPath } from '../../scripts/lib/links.ts';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { listFiles } from '#core/list-files.ts';
 import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts';
 import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { serialise } from '../../scripts/lib/write.ts';

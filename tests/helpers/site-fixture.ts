@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
+import { aggregate, type Corpus } from '#core/corpus-records.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
-import { indexDocument, type DocumentIndex } from '../../src/lib/nodes.ts';
+import { indexDocument, type DocumentIndex } from '#core/document-index.ts';
 import { loadTopics, type Topic } from '../../src/lib/topics.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { listFiles } from '#core/list-files.ts';
 import { DIST, jsonLdOf, metaContent, readDist } from '../helpers/dist.ts';
 import { xmlErrors } from '../helpers/xml.ts';
 

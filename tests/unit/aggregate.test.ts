@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { aggregate, type Corpus } from '../../scripts/lib/aggregate.ts';
+import { aggregate, type Corpus } from '#core/corpus-records.ts';
 import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';

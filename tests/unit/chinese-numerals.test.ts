@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseNumeral } from '../../scripts/lib/chinese-numerals.ts';
+import { parseChineseNumeral } from '#core/chinese/numerals.ts';
 
 describe('parseChineseNumeral', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../scripts/lib/csv.ts';
+import { toCsv } from '../../src/lib/csv.ts';
 
 describe('toCsv', () => {
   it('writes a BOM, quoted fields, CRLF, and joins lists with 、', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { counterparts, displayName, entryById, indexDocument, plainText, type DocumentIndex } from '../../src/lib/nodes.ts';
+import { counterparts, displayName, entryById, indexDocument, plainText, type DocumentIndex } from '#core/document-index.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 
 const index = (id: string): DocumentIndex => indexDocument(generatedDocument(id));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '../../scripts/lib/aggregate.ts';
+import { aggregate } from '#core/corpus-records.ts';
 import { serialise } from '../../scripts/lib/write.ts';
 import { catalogue } from '../../src/lib/catalogue.ts';
 import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';

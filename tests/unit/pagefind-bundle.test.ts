@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../scripts/lib/pagefind-bundle.ts';
-import { indexContent } from '../../src/lib/search/tokens.ts';
+import { indexContent } from '#core/search/tokens.ts';
 
 describe('writeBundle', () => {
   it('indexes records into a Pagefind bundle from a worker thread', async () => {

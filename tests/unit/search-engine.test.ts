@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchRecords, type FilterCounts, type PagefindApi, type PagefindHit, type PagefindResponse } from '../../src/lib/search/engine.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
-import { indexContent } from '../../src/lib/search/tokens.ts';
+import { indexContent } from '#core/search/tokens.ts';
 
 interface FakeRecord {
   id: string;

@@ -13,7 +13,7 @@ import {
   withoutTerm,
 } from '../../src/lib/search/query.ts';
 import { corpusCharacters, createScriptConverter, type Override } from '../../src/lib/search/script.ts';
-import { indexContent, phraseTokens, termTokens, wordRuns } from '../../src/lib/search/tokens.ts';
+import { indexContent, phraseTokens, termTokens, wordRuns } from '#core/search/tokens.ts';
 
 const overrides = JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.json', 'utf8')) as Override[];
 /** A simplified corpus in which 著 occurs (显著), as it does in ours. */

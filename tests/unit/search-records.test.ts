@@ -10,7 +10,7 @@ import {
   targetRecords,
   toPagefindRecord,
 } from '../../scripts/lib/search-records.ts';
-import { indexContent } from '../../src/lib/search/tokens.ts';
+import { indexContent } from '#core/search/tokens.ts';
 import { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 

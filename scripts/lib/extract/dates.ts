@@ -1,7 +1,7 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { DateMention } from '#schemas/entities.ts';
-import { parseChineseNumeral } from '../chinese-numerals.ts';
+import { parseChineseNumeral } from '#core/chinese/numerals.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
 
 /** A date as printed, at the precision printed; `edgeEnd` marks 年底/月底 (the last day of the period). */

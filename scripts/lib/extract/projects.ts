@@ -2,7 +2,7 @@ import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Project } from '#schemas/entities.ts';
 import type { Row, Table } from '#schemas/structure.ts';
-import { parseChineseNumeral } from '../chinese-numerals.ts';
+import { parseChineseNumeral } from '#core/chinese/numerals.ts';
 import { sentences, tableRows, textUnits } from './units.ts';
 
 type Kind = Project['kind'];

@@ -1,5 +1,5 @@
 import type { Quantity } from '#schemas/entities.ts';
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../chinese-numerals.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '#core/chinese/numerals.ts';
 
 /**
  * Numbers and quantities in (simplified, normalised) Chinese text.

@@ -1,5 +1,5 @@
-import type { FilterKey } from './facets.ts';
-import { BUNDLE_FILTER } from './shards.ts';
+import type { FilterKey } from '#core/search/facets.ts';
+import { BUNDLE_FILTER } from '#core/search/shard-manifest.ts';
 import { pairQueries, requiredTokens, verbatimQuery, type ParsedQuery, type QueryTerm } from './query.ts';
 
 /** What Pagefind's `data()` gives for a record (only the fields used here). */

@@ -1,5 +1,5 @@
-import { removePinyinAnnotations } from '../../../scripts/lib/pinyin.ts';
-import { phraseTokens, termTokens, wordRuns } from './tokens.ts';
+import { removePinyinAnnotations } from '#core/chinese/pinyin.ts';
+import { phraseTokens, termTokens, wordRuns } from '#core/search/tokens.ts';
 
 /** One thing the user asked for: a word (all of its characters required, verbatim ranks first) or a quoted phrase (verbatim only). */
 export interface QueryTerm {

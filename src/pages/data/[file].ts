@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { z } from 'astro/zod';
-import { toCsv } from '../../../scripts/lib/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { getCorpus } from '../../lib/corpus.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isKept } from '../../src/integrations/stale-output.ts';
+import { isKept } from '../integrations/stale-output.ts';
 
 /**
  * Every file under `root` as a path relative to it with `/` separators, sorted; the folders in `skip`

@@ -9,7 +9,7 @@ import type {
   TargetRecord,
 } from '#schemas/open-data.ts';
 import type { Block } from '#schemas/structure.ts';
-import { citationKey } from './extract/citations.ts';
+import { citationKey } from '../../scripts/lib/extract/citations.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
 export type Corpus = {
