@@ -19,7 +19,7 @@ import type { SourceRef } from '#schemas/entities.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
 import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
-import { loadRegistry } from './lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest-cache.ts';
 import { ingestSource } from './lib/pipeline.ts';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
-import { loadRegistry } from './lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/normalise.ts';
 import { ingestSource } from './lib/pipeline.ts';
 import { serialise } from './lib/write.ts';

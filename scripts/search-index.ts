@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
-import { loadRegistry } from './lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { eachConcurrently } from './lib/concurrency.ts';
 import { writeBundle } from './lib/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';

@@ -7,9 +7,9 @@ import { Diagnostic } from '#schemas/diagnostic.ts';
 import { Document } from '#schemas/document.ts';
 import { SourceRef } from '#schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
-import { hashField } from '#core/digest.ts';
+import { contentDigest, hashField } from '#core/digest.ts';
 import { isAbandoned } from './partial-writes.ts';
-import { contentDigest, serialise } from './write.ts';
+import { serialise } from './write.ts';
 
 /** Where `npm run ingest` keeps one result per source, beside the other tools' caches. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/policy-atlas/ingest';

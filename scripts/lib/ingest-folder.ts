@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Document } from '#schemas/document.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
 import { linkDuplicates } from './corpus.ts';
-import { loadRegistry } from './extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './normalise.ts';
 import { ingestSource, type Ingested } from './pipeline.ts';
 

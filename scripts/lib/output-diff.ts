@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '#core/list-files.ts';
-import { contentDigest } from './write.ts';
+import { contentDigest } from '#core/digest.ts';
 
 /** Every file under `dir`, by path relative to it (with `/`), with a hash of its bytes; files in the `skip` folders (ending in `/`) left out. */
 export function fileDigests(dir: string, skip: readonly string[]): Map<string, string> {

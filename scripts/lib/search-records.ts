@@ -3,7 +3,7 @@ import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import type { FilterKey, RecordKind } from '#core/search/facets.ts';
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 
 /** One search result as the index holds it: a page of the site and what finds it. */
 export interface SearchRecord {

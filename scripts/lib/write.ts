@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentDigest } from '#core/digest.ts';
 import { Document } from '#schemas/document.ts';
 
 /**
@@ -22,11 +22,6 @@ export function readDocuments(dir: string): Document[] {
 
 /** A file to write: the SHA-256 of its bytes, and its text, which may be rendered only when the file has to be written. */
 export type Output = { sha256: string; text: () => string };
-
-/** The SHA-256 of a file's bytes, or of a text's UTF-8 bytes. */
-export function contentDigest(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 export function outputOf(text: string): Output {
   return { sha256: contentDigest(text), text: () => text };

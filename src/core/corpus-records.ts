@@ -9,7 +9,8 @@ import type {
   TargetRecord,
 } from '#schemas/open-data.ts';
 import type { Block } from '#schemas/structure.ts';
-import { citationKey } from '../../scripts/lib/extract/citations.ts';
+import { citationKey } from './citation-key.ts';
+import { siteId } from './site-id.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
 export type Corpus = {
@@ -32,11 +33,6 @@ const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
   [/^苏政办发/, '江苏省人民政府办公厅'],
   [/^宜府办函/, '宜宾市人民政府办公室'],
 ];
-
-/** The site-wide id of a node: `{documentId}/{nodeId}`. */
-export function siteId(documentId: string, nodeId: string): string {
-  return `${documentId}/${nodeId}`;
-}
 
 /**
  * Links every document's extracted facts into corpus-wide records. Duplicate texts (duplicateOf set)

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isKept } from '../integrations/stale-output.ts';
+
+/** Whether a path lies in one of the `keep` folders (given relative to the root, ending in `/`). */
+export function isKept(file: string, keep: readonly string[]): boolean {
+  return keep.some((folder) => file.startsWith(folder));
+}
 
 /**
  * Every file under `root` as a path relative to it with `/` separators, sorted; the folders in `skip`

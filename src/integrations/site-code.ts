@@ -5,13 +5,13 @@ import { hashField } from '#core/digest.ts';
 import { listFiles } from '#core/list-files.ts';
 
 /**
- * What shapes a page besides the data its key covers: the site's code and styles (which import
- * modules of scripts/lib), its public files, the tables in content/ (departments, topics …), the
+ * What shapes a page besides the data its key covers: the site's code and styles (src/, whose
+ * shared layer src/core the ingest uses too; the site imports nothing from scripts/), its public files, the tables in content/ (departments, topics …), the
  * configuration (its file, and the settings as resolved, which `astro build --site …` can change),
  * the locked packages and the Node version. Deliberately coarse: an edit to any of them renders every
  * page again, which is rare next to data changes and never wrong.
  */
-const CODE_FOLDERS = ['src', 'public', 'scripts/lib'];
+const CODE_FOLDERS = ['src', 'public'];
 const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 /** The site's code files, relative to `root`, sorted. */

@@ -1,3 +1,5 @@
+import { isKept } from '#core/list-files.ts';
+
 /** A file in the output folder: its path relative to the folder, with `/` separators, and when it was last written. */
 export interface OutputFile {
   path: string;
@@ -8,11 +10,6 @@ export interface OutputFile {
 export interface StaleOutput {
   files: string[];
   dirs: string[];
-}
-
-/** Whether a path lies in one of the `keep` folders (given relative to the output folder, ending in `/`). */
-export function isKept(path: string, keep: readonly string[]): boolean {
-  return keep.some((folder) => path.startsWith(folder));
 }
 
 /** `a/b/c.html` → `a`, `a/b`. */

@@ -1,6 +1,6 @@
 import type { ProjectRecord, TargetRecord } from '#schemas/open-data.ts';
 import type { DepartmentPage } from './department-pages.ts';
-import { splitSiteId } from './node-refs.ts';
+import { splitSiteId } from '#core/site-id.ts';
 import { OTHER_DOMAIN, type TargetRow } from './target-table.ts';
 import type { Topic } from './topics.ts';
 

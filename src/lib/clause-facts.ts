@@ -3,7 +3,7 @@ import type { DateMention, Department } from '#schemas/entities.ts';
 import type { CitationRecord } from '#schemas/open-data.ts';
 import type { DepartmentPage, Role } from './department-pages.ts';
 import type { TargetRow } from './target-table.ts';
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 
 /** What the site knows about one clause beyond its text: who acts on it, what it aims at, what it cites, when. */
 export interface ClauseFacts {

@@ -1,6 +1,6 @@
 import registryJson from '../../content/departments.json';
 import { aggregate, type Corpus } from '#core/corpus-records.ts';
-import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import type { Department } from '#schemas/entities.ts';
 import { allViews } from './documents.ts';
 

@@ -1,4 +1,4 @@
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { compareZh } from './collate.ts';

@@ -1,5 +1,5 @@
 import type { Document } from '#schemas/document.ts';
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 
 /** A JSON-LD object, as schema.org describes it. */
 export type JsonLd = { [key: string]: JsonValue };

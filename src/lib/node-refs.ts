@@ -1,3 +1,4 @@
+import { splitSiteId } from '#core/site-id.ts';
 import { plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
 import { nodePath } from './urls.ts';
 
@@ -25,13 +26,6 @@ export interface NodeRef {
 
 /** A node with the words it says, for quoting. */
 export type Quote = NodeRef & { text: string };
-
-/** Splits a site-wide id at its first slash: node ids never contain one, document ids neither. */
-export function splitSiteId(siteId: string): { documentId: string; nodeId: string } {
-  const slash = siteId.indexOf('/');
-  if (slash <= 0 || slash === siteId.length - 1) throw new Error(`"${siteId}" is not a site-wide node id ({documentId}/{nodeId})`);
-  return { documentId: siteId.slice(0, slash), nodeId: siteId.slice(slash + 1) };
-}
 
 function lookup(indexes: IndexMap, siteId: string): { index: DocumentIndex; entry: NodeEntry; position: number } {
   const { documentId, nodeId } = splitSiteId(siteId);

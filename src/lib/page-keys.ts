@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 import type { ProjectRecord } from '#schemas/open-data.ts';
 import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';

@@ -1,4 +1,4 @@
-import { siteId } from '#core/corpus-records.ts';
+import { siteId } from '#core/site-id.ts';
 import type { Document } from '#schemas/document.ts';
 import type { ProjectRecord } from '#schemas/open-data.ts';
 import { resolveNode, type IndexMap } from './node-refs.ts';

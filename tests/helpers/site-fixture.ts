@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { aggregate, type Corpus } from '#core/corpus-records.ts';
-import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { indexDocument, type DocumentIndex } from '#core/document-index.ts';
 import { loadTopics, type Topic } from '../../src/lib/topics.ts';
 import type { Document } from '#schemas/document.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { aggregate, type Corpus } from '#core/corpus-records.ts';
-import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchId, generateCorpus, prng, relabel, renumberDocNumber, type CorpusSeed, type GeneratedSource } from '../../scripts/lib/bench/corpus.ts';
 import { linkDuplicates } from '../../scripts/lib/corpus.ts';
-import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from '../../scripts/lib/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
 import type { Document } from '#schemas/document.ts';

@@ -4,10 +4,11 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, codeVersion, loadEntry, moduleGraph, PIPELINE_ENTRIES, pruneEntries, storeEntry, withDigest, type KeyInputs } from '../../scripts/lib/ingest-cache.ts';
-import { loadRegistry } from '../../scripts/lib/extract/departments.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from '../../scripts/lib/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
-import { contentDigest, serialise } from '../../scripts/lib/write.ts';
+import { contentDigest } from '#core/digest.ts';
+import { serialise } from '../../scripts/lib/write.ts';
 import { ingestCorpus } from '../helpers/corpus.ts';
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookTitle, citationWithin, quoteNode, resolveNode, splitSiteId } from '../../src/lib/node-refs.ts';
+import { splitSiteId } from '#core/site-id.ts';
+import { bookTitle, citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { indexes } = siteFixture();

@@ -51,11 +51,12 @@ describe('siteCodeVersion', () => {
     return root;
   }
 
-  it('covers the code, public files, content tables and configuration, not the sources or the generated data', () => {
+  it('covers the code (its shared core too), public files, content tables and configuration, not the scripts, the sources or the generated data', () => {
     const dir = project({
       'src/pages/index.astro': 'page',
       'src/styles/site.css': 'css',
-      'scripts/lib/aggregate.ts': 'lib',
+      'src/core/corpus-records.ts': 'core',
+      'scripts/lib/checks/links.ts': 'a checker',
       'public/favicon.svg': 'svg',
       'content/departments.json': '[]',
       'content/sources/a.txt': 'text',
@@ -69,7 +70,7 @@ describe('siteCodeVersion', () => {
       'content/departments.json',
       'package-lock.json',
       'public/favicon.svg',
-      'scripts/lib/aggregate.ts',
+      'src/core/corpus-records.ts',
       'src/pages/index.astro',
       'src/styles/site.css',
     ]);

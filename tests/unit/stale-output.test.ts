@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKept, staleOutput, type OutputFile } from '../../src/integrations/stale-output.ts';
+import { isKept } from '#core/list-files.ts';
+import { staleOutput, type OutputFile } from '../../src/integrations/stale-output.ts';
 
 const STARTED = 1_000_000;
 const before = (path: string): OutputFile => ({ path, mtimeMs: STARTED - 60_000 });

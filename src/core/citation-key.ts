@@ -1,0 +1,30 @@
+/** The stable id of a cited document, shared by the citation extractor and the corpus records. */
+import { createHash } from 'node:crypto';
+import type { CitationMention } from '#schemas/entities.ts';
+
+/** 川人社发(2010)44号 and 川人社发〔2010〕44号 are the same number. */
+export function normaliseDocNumber(docNumber: string): string {
+  return docNumber
+    .replace(/\s+/g, '')
+    .replace(/[(（[【［](\d{4})[)）\]】］]/, '〔$1〕')
+    .replace(/第(\d+)号$/, '$1号');
+}
+
+function hash8(text: string): string {
+  return createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8);
+}
+
+/**
+ * A stable ASCII id for the cited document: `doc-<year>-<number>-<hash>` from the 文号 when there is one,
+ * else `law-<hash>` / `doc-<hash>` from the title (a law's 中华人民共和国 prefix ignored), so that the same
+ * document cited twice, in any bracket style, gets the same key.
+ */
+export function citationKey(m: CitationMention): string {
+  if (m.docNumber !== null) {
+    const normalised = normaliseDocNumber(m.docNumber);
+    const parts = /〔(\d{4})〕(\d+)号$/.exec(normalised);
+    return parts ? `doc-${parts[1]}-${parts[2]}-${hash8(normalised)}` : `doc-${hash8(normalised)}`;
+  }
+  const title = m.title ?? '';
+  return m.kind === 'law' ? `law-${hash8(title.replace(/^中华人民共和国/, ''))}` : `doc-${hash8(title)}`;
+}
