@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
-import { vnuDiagnostics, warningSummary } from './lib/vnu-report.ts';
+import { vnuDiagnostics, warningSummary } from './lib/checks/html.ts';
 
 const [dir] = process.argv.slice(2);
 if (!dir || !fs.existsSync(dir)) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import config from '../astro.config.mjs';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
-import { checkLinks, scanHtml, type PageRefs } from './lib/links.ts';
+import { checkLinks, scanHtml, type PageRefs } from './lib/checks/links.ts';
 
 const [dir] = process.argv.slice(2);
 if (!dir || !fs.existsSync(dir)) {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fileDigests, outputDifferences } from './lib/output-diff.ts';
+import { fileDigests, outputDifferences } from './lib/checks/output-diff.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,

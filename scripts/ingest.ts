@@ -17,14 +17,14 @@ import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { SourceRef } from '#schemas/entities.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
-import { duplicateIdErrors, linkDuplicates } from './lib/corpus.ts';
-import { addToGolden, GOLDEN_FILE } from './lib/golden.ts';
+import { duplicateIdErrors, linkDuplicates } from './lib/ingest/duplicates.ts';
+import { addToGolden, GOLDEN_FILE } from './lib/ingest/golden.ts';
 import { loadRegistry } from '#core/department-registry.ts';
-import { loadOverrides } from './lib/normalise.ts';
-import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest-cache.ts';
-import { ingestSource } from './lib/pipeline.ts';
-import { summarise } from './lib/summary.ts';
-import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/write.ts';
+import { loadOverrides } from './lib/ingest/normalise.ts';
+import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest/cache.ts';
+import { ingestSource } from './lib/ingest/pipeline.ts';
+import { summarise } from './lib/ingest/report.ts';
+import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/ingest/write.ts';
 
 const { values: args } = parseArgs({
   options: {

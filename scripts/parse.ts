@@ -7,9 +7,9 @@ import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
 import { loadRegistry } from '#core/department-registry.ts';
-import { loadOverrides } from './lib/normalise.ts';
-import { ingestSource } from './lib/pipeline.ts';
-import { serialise } from './lib/write.ts';
+import { loadOverrides } from './lib/ingest/normalise.ts';
+import { ingestSource } from './lib/ingest/pipeline.ts';
+import { serialise } from './lib/ingest/write.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 // npm runs scripts from the project root; INIT_CWD is where the user typed the command.

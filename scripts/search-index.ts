@@ -3,8 +3,8 @@
  * built site SITE (default dist) into SITE/pagefind with Pagefind's Node API, from the generated
  * documents rather than from the HTML, so that every record is one clause (or target, department,
  * project) and its text is tokenised the way the search page tokenises queries
- * (src/lib/search/tokens.ts). A large corpus gets one bundle per shard of documents
- * (scripts/lib/search-shards.ts), listed in SITE/pagefind/shards.json for the search page to merge.
+ * (src/core/search/tokens.ts). A large corpus gets one bundle per shard of documents
+ * (scripts/lib/search-index/shards.ts), listed in SITE/pagefind/shards.json for the search page to merge.
  * Bundles are built into the cache folder under a key of their records and linked into the site, so
  * an unchanged shard is never indexed twice. Runs after `astro build`; fails when a clause record
  * has no page in the built site.
@@ -14,19 +14,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
-import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/bundle-cache.ts';
+import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/search-index/bundle-cache.ts';
 import { loadRegistry } from '#core/department-registry.ts';
-import { eachConcurrently } from './lib/concurrency.ts';
-import { writeBundle } from './lib/pagefind-bundle.ts';
-import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-shards.ts';
-import { readDocuments } from './lib/write.ts';
+import { eachConcurrently } from './lib/search-index/concurrency.ts';
+import { writeBundle } from './lib/search-index/pagefind-bundle.ts';
+import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-index/shards.ts';
+import { readDocuments } from './lib/ingest/write.ts';
 import {
   departmentRecords,
   documentRecords,
   searchRecords,
   toPagefindRecord,
   type SearchRecord,
-} from './lib/search-records.ts';
+} from './lib/search-index/records.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,

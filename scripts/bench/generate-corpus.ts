@@ -5,7 +5,7 @@
  * always give the same files, and a smaller corpus is part of a larger one.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_CORPUS_PATHS } from '../lib/ingest-folder.ts';
+import { DEFAULT_CORPUS_PATHS } from '../lib/ingest/ingest-folder.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 
 const { values: args } = parseArgs({

@@ -16,10 +16,10 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pageLine, pagesBuilt } from '../lib/bench/astro-log.ts';
 import { floorEntryId, floorPages, floorSiteFiles, pagePath, textVolume, visibleText, type CorpusText, type FloorPage } from '../lib/bench/floor.ts';
-import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/report.ts';
+import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from '../lib/bench/figures.ts';
 import { listFiles } from '#core/list-files.ts';
-import { copyProject, linkNodeModules } from '../lib/project-copy.ts';
-import { readDocuments } from '../lib/write.ts';
+import { copyProject, linkNodeModules } from '../lib/bench/project-copy.ts';
+import { readDocuments } from '../lib/ingest/write.ts';
 import { measure, type Measured } from './measure.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 

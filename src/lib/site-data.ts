@@ -4,7 +4,7 @@ import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';
 import type { ProjectRecord } from '#schemas/open-data.ts';
-import { getCorpus, registry } from './corpus.ts';
+import { getCorpus, registry } from './linked-corpus.ts';
 import { corpusStats, type StatKey } from './corpus-stats.ts';
 import { departmentPages, type DepartmentPage } from './department-pages.ts';
 import { allViews } from './documents.ts';

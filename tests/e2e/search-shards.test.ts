@@ -1,6 +1,6 @@
 /**
  * A large corpus is indexed in shards that the search page merges (scripts/search-index.ts,
- * src/lib/search/shards.ts). Here the real site's index is rebuilt with two documents a shard, and
+ * src/core/search/shard-manifest.ts). Here the real site's index is rebuilt with two documents a shard, and
  * a search on it must show what the same search shows on the site's single bundle.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkTree } from '../../scripts/lib/bundle-cache.ts';
+import { linkTree } from '../../scripts/lib/search-index/bundle-cache.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { typeQuery } from '../helpers/search-page.ts';

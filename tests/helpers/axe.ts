@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import type { Browser } from 'playwright-core';
-import { WCAG21_AA_TAGS, type AxeViolation } from '../../scripts/lib/a11y.ts';
+import { WCAG21_AA_TAGS, type AxeViolation } from '../../scripts/lib/checks/a11y.ts';
 
 /** How a page is rendered for an audit: the desktop and phone widths, and the dark colour scheme the CSS also styles. */
 export interface View {

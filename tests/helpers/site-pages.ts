@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import config from '../../astro.config.mjs';
-import { servedPath } from '../../scripts/lib/links.ts';
-import { representativePages, sitemapPaths, type BuiltPage } from '../../scripts/lib/page-types.ts';
+import { servedPath } from '../../scripts/lib/checks/links.ts';
+import { representativePages, sitemapPaths, type BuiltPage } from '../../scripts/lib/checks/page-types.ts';
 import { DIST } from './dist.ts';
 import { generatedIds } from './generated.ts';
 

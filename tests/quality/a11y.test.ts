@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { A11yExclusionsFile, auditFindings, unusedExclusions } from '../../scripts/lib/a11y.ts';
-import { SECTION_TYPES } from '../../scripts/lib/page-types.ts';
+import { A11yExclusionsFile, auditFindings, unusedExclusions } from '../../scripts/lib/checks/a11y.ts';
+import { SECTION_TYPES } from '../../scripts/lib/checks/page-types.ts';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { axeViolations, VIEWS } from '../helpers/axe.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';

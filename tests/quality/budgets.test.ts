@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ASSET_KINDS, budgetTable, BudgetsFile, overBudget, pageLoad, type Limits, type Measurement } from '../../scripts/lib/budgets.ts';
+import { ASSET_KINDS, budgetTable, BudgetsFile, overBudget, pageLoad, type Limits, type Measurement } from '../../scripts/lib/checks/budgets.ts';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { DIST } from '../helpers/dist.ts';
 import { fileForPage, representativeBuiltPages } from '../helpers/site-pages.ts';

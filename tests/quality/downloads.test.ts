@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCsvDownload, checkCsvMatchesJson, checkJsonDownload } from '../../scripts/lib/downloads.ts';
+import { checkCsvDownload, checkCsvMatchesJson, checkJsonDownload } from '../../scripts/lib/checks/downloads.ts';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { DIST } from '../helpers/dist.ts';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditFindings, type A11yExclusion } from '../../scripts/lib/a11y.ts';
+import { auditFindings, type A11yExclusion } from '../../scripts/lib/checks/a11y.ts';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { axeViolations, VIEWS } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';

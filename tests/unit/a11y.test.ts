@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { A11yExclusionsFile, auditFindings, unusedExclusions, type AxeViolation } from '../../scripts/lib/a11y.ts';
+import { A11yExclusionsFile, auditFindings, unusedExclusions, type AxeViolation } from '../../scripts/lib/checks/a11y.ts';
 
 const contrast: AxeViolation = {
   id: 'color-contrast',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetTable, BudgetsFile, moduleImports, overBudget, pageLoad, type Measurement } from '../../scripts/lib/budgets.ts';
+import { budgetTable, BudgetsFile, moduleImports, overBudget, pageLoad, type Measurement } from '../../scripts/lib/checks/budgets.ts';
 
 /** A built site as file → text; the reader returns undefined for files that are not there. */
 function reader(files: Record<string, string>) {

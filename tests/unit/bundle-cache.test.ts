@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasBundle, linkTree, pruneCache, storeBundle } from '../../scripts/lib/bundle-cache.ts';
+import { hasBundle, linkTree, pruneCache, storeBundle } from '../../scripts/lib/search-index/bundle-cache.ts';
 
 let dir: string;
 beforeEach(() => {

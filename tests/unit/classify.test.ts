@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, splitCells, splitTitle } from '../../scripts/lib/classify.ts';
+import { classifyLine, splitCells, splitTitle } from '../../scripts/lib/ingest/classify.ts';
 
 describe('classifyLine', () => {
   it.each([

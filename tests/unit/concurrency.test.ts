@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachConcurrently } from '../../scripts/lib/concurrency.ts';
+import { eachConcurrently } from '../../scripts/lib/search-index/concurrency.ts';
 
 describe('eachConcurrently', () => {
   it('runs every item, never more than `jobs` at once, and waits for all before reporting a failure', async () => {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../scripts/lib/decode.ts';
-import type { DecodeResult } from '../../scripts/lib/decode.ts';
+import { decode } from '../../scripts/lib/ingest/decode.ts';
+import type { DecodeResult } from '../../scripts/lib/ingest/decode.ts';
 
 const FILE = 'content/sources/sample.txt';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCsvDownload, checkCsvMatchesJson, checkJsonDownload, jsonPointerOffset, parseCsv } from '../../scripts/lib/downloads.ts';
+import { checkCsvDownload, checkCsvMatchesJson, checkJsonDownload, jsonPointerOffset, parseCsv } from '../../scripts/lib/checks/downloads.ts';
 
 const schema = JSON.stringify({
   $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { citationKey } from '#core/citation-key.ts';
-import { extractCitations } from '../../scripts/lib/extract/citations.ts';
+import { extractCitations } from '../../scripts/lib/ingest/extract/citations.ts';
 import { Document } from '#schemas/document.ts';
 import { CitationMention } from '#schemas/entities.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDates } from '../../scripts/lib/extract/dates.ts';
+import { extractDates } from '../../scripts/lib/ingest/extract/dates.ts';
 import { Document } from '#schemas/document.ts';
 import { DateMention } from '#schemas/entities.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '#core/department-registry.ts';
-import { extractDepartments } from '../../scripts/lib/extract/departments.ts';
+import { extractDepartments } from '../../scripts/lib/ingest/extract/departments.ts';
 import { Document } from '#schemas/document.ts';
 import type { DocumentMeta } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/extract/projects.ts';
+import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
 import { Document } from '#schemas/document.ts';
 import { Project } from '#schemas/entities.ts';
 import type { Block, Table } from '#schemas/structure.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities, inBaseUnit, isCountUnit, parseNumber } from '../../scripts/lib/extract/quantity.ts';
+import { findQuantities, inBaseUnit, isCountUnit, parseNumber } from '../../scripts/lib/ingest/extract/quantity.ts';
 
 /** [value, max, unit, text] of every quantity found. */
 const found = (text: string) => findQuantities(text).map(({ quantity: q }) => [q.value, q.max, q.unit, q.text]);

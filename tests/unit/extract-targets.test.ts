@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractTargets } from '../../scripts/lib/extract/targets.ts';
+import { extractTargets } from '../../scripts/lib/ingest/extract/targets.ts';
 import { Document } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
 

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cacheKey, codeVersion, loadEntry, moduleGraph, PIPELINE_ENTRIES, pruneEntries, storeEntry, withDigest, type KeyInputs } from '../../scripts/lib/ingest-cache.ts';
+import { cacheKey, codeVersion, loadEntry, moduleGraph, PIPELINE_ENTRIES, pruneEntries, storeEntry, withDigest, type KeyInputs } from '../../scripts/lib/ingest/cache.ts';
 import { loadRegistry } from '#core/department-registry.ts';
-import { loadOverrides } from '../../scripts/lib/normalise.ts';
-import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
+import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
+import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.ts';
 import { contentDigest } from '#core/digest.ts';
-import { serialise } from '../../scripts/lib/write.ts';
-import { ingestCorpus } from '../helpers/corpus.ts';
+import { serialise } from '../../scripts/lib/ingest/write.ts';
+import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 const KEY = 'a'.repeat(64);
@@ -53,13 +53,13 @@ describe('cacheKey', () => {
 describe('codeVersion', () => {
   function project(): string {
     const root = tempDir('atlas-code-');
-    fs.mkdirSync(path.join(root, 'scripts/lib/extract'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'scripts/lib/ingest/extract'), { recursive: true });
     fs.mkdirSync(path.join(root, 'scripts/lib/bench'), { recursive: true });
     fs.mkdirSync(path.join(root, 'src/core/schemas'), { recursive: true });
     fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ imports: { '#schemas/*': './src/core/schemas/*' } }));
-    fs.writeFileSync(path.join(root, 'scripts/lib/pipeline.ts'), "import { b } from './extract/dates.ts';\nimport { c } from '#schemas/document.ts';\nexport const a = b + c;\n");
-    fs.writeFileSync(path.join(root, 'scripts/lib/ingest-cache.ts'), "import type { a } from './pipeline.ts';\n");
-    fs.writeFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), 'export const b = 2;\n');
+    fs.writeFileSync(path.join(root, 'scripts/lib/ingest/pipeline.ts'), "import { b } from './extract/dates.ts';\nimport { c } from '#schemas/document.ts';\nexport const a = b + c;\n");
+    fs.writeFileSync(path.join(root, 'scripts/lib/ingest/cache.ts'), "import type { a } from './pipeline.ts';\n");
+    fs.writeFileSync(path.join(root, 'scripts/lib/ingest/extract/dates.ts'), 'export const b = 2;\n');
     fs.writeFileSync(path.join(root, 'scripts/lib/bench/run.ts'), 'export const unrelated = 1;\n');
     fs.writeFileSync(path.join(root, 'src/core/schemas/document.ts'), 'export const c = 3;\n');
     fs.writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
@@ -72,11 +72,11 @@ describe('codeVersion', () => {
     expect(codeVersion(root, PIPELINE_ENTRIES, 'v22.0.0')).toBe(before);
     expect(codeVersion(root, PIPELINE_ENTRIES, 'v22.0.1')).not.toBe(before);
     const edits: [string, () => void][] = [
-      ['a nested module', () => fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), '// more\n')],
+      ['a nested module', () => fs.appendFileSync(path.join(root, 'scripts/lib/ingest/extract/dates.ts'), '// more\n')],
       ['a schema', () => fs.writeFileSync(path.join(root, 'src/core/schemas/document.ts'), 'export const c = 4;\n')],
       ['a new import', () => {
-        fs.writeFileSync(path.join(root, 'scripts/lib/extract/units.ts'), 'export const u = 1;\n');
-        fs.appendFileSync(path.join(root, 'scripts/lib/extract/dates.ts'), "export { u } from './units.ts';\n");
+        fs.writeFileSync(path.join(root, 'scripts/lib/ingest/extract/units.ts'), 'export const u = 1;\n');
+        fs.appendFileSync(path.join(root, 'scripts/lib/ingest/extract/dates.ts'), "export { u } from './units.ts';\n");
       }],
       ['the lockfile', () => fs.writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3,"packages":{}}\n')],
     ];
@@ -93,7 +93,8 @@ describe('codeVersion', () => {
     const root = project();
     const before = codeVersion(root);
     fs.writeFileSync(path.join(root, 'scripts/lib/bench/run.ts'), 'export const unrelated = 2;\n');
-    fs.writeFileSync(path.join(root, 'scripts/lib/search-shards.ts'), 'export const s = 1;\n');
+    fs.mkdirSync(path.join(root, 'scripts/lib/search-index'));
+    fs.writeFileSync(path.join(root, 'scripts/lib/search-index/shards.ts'), 'export const s = 1;\n');
     expect(codeVersion(root)).toBe(before);
   });
 
@@ -101,7 +102,7 @@ describe('codeVersion', () => {
     const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, unknown> };
     const { files, packages } = moduleGraph('.', PIPELINE_ENTRIES);
     expect(files.length).toBeGreaterThan(10);
-    expect(files).toContain('scripts/lib/extract/targets.ts');
+    expect(files).toContain('scripts/lib/ingest/extract/targets.ts');
     expect(files).toContain('src/core/schemas/document.ts');
     expect(files.some((f) => f.startsWith('scripts/lib/bench/') || f.includes('search'))).toBe(false);
     expect(packages).toEqual(['astro', 'opencc-js']);

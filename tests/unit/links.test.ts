@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinks, scanHtml, servedPath, type PageRefs } from '../../scripts/lib/links.ts';
+import { checkLinks, scanHtml, servedPath, type PageRefs } from '../../scripts/lib/checks/links.ts';
 
 const origin = 'https://policy-atlas.example.org';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { extractTextMetadata, resolveMetadata, type TextMetadata } from '../../scripts/lib/metadata.ts';
+import { extractTextMetadata, resolveMetadata, type TextMetadata } from '../../scripts/lib/ingest/metadata.ts';
 import { DocumentMeta } from '#schemas/document.ts';
 import { SourceMeta, type SourceMetaInput } from '#schemas/sidecar.ts';
 

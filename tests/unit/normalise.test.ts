@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { loadOverrides, normalise, type OverrideEntry } from '../../scripts/lib/normalise.ts';
+import { loadOverrides, normalise, type OverrideEntry } from '../../scripts/lib/ingest/normalise.ts';
 
 const SOURCES = 'content/sources/';
 const overrides = loadOverrides(JSON.parse(readFileSync('content/normalise/t2s-overrides.json', 'utf8')));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileDigests, outputDifferences } from '../../scripts/lib/output-diff.ts';
+import { fileDigests, outputDifferences } from '../../scripts/lib/checks/output-diff.ts';
 
 describe('outputDifferences', () => {
   it('lists the files missing, extra and different in the actual output', () => {

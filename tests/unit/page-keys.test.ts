@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { aggregate } from '#core/corpus-records.ts';
-import { serialise } from '../../scripts/lib/write.ts';
+import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { catalogue } from '../../src/lib/catalogue.ts';
 import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
 import { departmentPages } from '../../src/lib/department-pages.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageType, representativePages, sitemapPaths } from '../../scripts/lib/page-types.ts';
+import { pageType, representativePages, sitemapPaths } from '../../scripts/lib/checks/page-types.ts';
 
 const documents = new Set(['xiangtan-2019-stabilise-employment', 'jiangsu-szbf-2012-91']);
 

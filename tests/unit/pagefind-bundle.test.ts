@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeBundle } from '../../scripts/lib/pagefind-bundle.ts';
+import { writeBundle } from '../../scripts/lib/search-index/pagefind-bundle.ts';
 import { indexContent } from '#core/search/tokens.ts';
 
 describe('writeBundle', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkConservation } from '../../scripts/lib/conserve.ts';
-import { parseStructure, type ParseInput } from '../../scripts/lib/parse.ts';
+import { checkConservation } from '../../scripts/lib/ingest/conserve.ts';
+import { parseStructure, type ParseInput } from '../../scripts/lib/ingest/parse.ts';
 import type { Block, Part, Provision, Table } from '#schemas/structure.ts';
 
 function parse(text: string, extra: Partial<ParseInput> = {}) {

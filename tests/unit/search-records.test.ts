@@ -9,7 +9,7 @@ import {
   searchRecords,
   targetRecords,
   toPagefindRecord,
-} from '../../scripts/lib/search-records.ts';
+} from '../../scripts/lib/search-index/records.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from '#core/digest.ts';
-import { outputOf, staleFiles, writeChanged, type Output } from '../../scripts/lib/write.ts';
+import { outputOf, staleFiles, writeChanged, type Output } from '../../scripts/lib/ingest/write.ts';
 
 const PAST = new Date('2000-01-01T00:00:00Z');
 

@@ -4,7 +4,7 @@
  * so that the ratio of our build time to its time is what our data, components, layouts and the text
  * our pages repeat cost on top of publishing the corpus with Astro at all.
  */
-import { decodeReferences } from '../links.ts';
+import { decodeReferences } from '../checks/links.ts';
 
 /** One page of the floor site. */
 export type FloorPage = {

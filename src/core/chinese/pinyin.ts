@@ -1,5 +1,5 @@
 /**
- * The pinyin-annotation rule, on its own so that both the ingest (scripts/lib/normalise.ts) and the
+ * The pinyin-annotation rule, on its own so that both the ingest (scripts/lib/ingest/normalise.ts) and the
  * search box in the browser (src/lib/search/query.ts) clean 業(yè) the same way. Kept free of
  * opencc and of any I/O: the browser bundle must not pull the ingest's dictionaries in.
  */

@@ -201,7 +201,7 @@ function bundlesIn(response: PagefindResponse): string[] {
 
 /** How the index is laid out. */
 export interface IndexLayout {
-  /** Shards merged into the primary bundle, each record carrying its bundle as a filter (src/lib/search/shards.ts). */
+  /** Shards merged into the primary bundle, each record carrying its bundle as a filter (src/core/search/shard-manifest.ts). */
   merged: boolean;
 }
 

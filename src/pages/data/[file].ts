@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { z } from 'astro/zod';
 import { toCsv } from '../../lib/csv.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
-import { getCorpus } from '../../lib/corpus.ts';
+import { getCorpus } from '../../lib/linked-corpus.ts';
 
 /** The CSV downloads: the tables people open in a spreadsheet, with the columns in this order. */
 const CSV_COLUMNS = {

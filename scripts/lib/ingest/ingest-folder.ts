@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Document } from '#schemas/document.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
-import { linkDuplicates } from './corpus.ts';
+import { linkDuplicates } from './duplicates.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './normalise.ts';
 import { ingestSource, type Ingested } from './pipeline.ts';

@@ -13,7 +13,7 @@ export type AssetKind = (typeof ASSET_KINDS)[number];
 const Limits = z.strictObject({ html: z.int().positive(), css: z.int().nonnegative(), js: z.int().nonnegative() });
 export type Limits = z.output<typeof Limits>;
 
-/** One budgeted page: a fixed path, or the largest built page of a kind (scripts/lib/page-types.ts). */
+/** One budgeted page: a fixed path, or the largest built page of a kind (scripts/lib/checks/page-types.ts). */
 export const BudgetEntry = z
   .strictObject({
     name: z.string().min(1),

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document } from '#schemas/document.ts';
-import type { PagefindRecord } from './search-records.ts';
+import type { PagefindRecord } from './records.ts';
 
 /**
  * About 9,000 records, about 1 GB in Pagefind's indexer, so that two bundles indexed side by side

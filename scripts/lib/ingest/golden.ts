@@ -1,5 +1,5 @@
 import type { Document } from '#schemas/document.ts';
-import { idFingerprints } from './ids.ts';
+import { idFingerprints } from './id-fingerprints.ts';
 
 /** The committed list of every id of the corpus, with what each names: ids may be added, never moved. */
 export const GOLDEN_FILE = 'tests/golden/ids.json';

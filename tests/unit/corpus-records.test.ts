@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { aggregate, type Corpus } from '#core/corpus-records.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
-import { ingestCorpus } from '../helpers/corpus.ts';
+import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 
 let corpus: Corpus;
 beforeAll(() => {

@@ -197,7 +197,7 @@ export function searchRecords(documents: readonly Document[], sources: readonly 
 
 /**
  * The record as Pagefind indexes it. Its content is the token stream of the searched text
- * (see src/lib/search/tokens.ts); the shown text travels in the metadata, where Pagefind
+ * (see src/core/search/tokens.ts); the shown text travels in the metadata, where Pagefind
  * keeps but never matches it (its words are not tokens). The context goes into the `ctx` field as
  * tokens: a query term can then be found there (湘潭 for a Xiangtan clause), while an exact search
  * tells a text match (word locations) from a context-only one (none).

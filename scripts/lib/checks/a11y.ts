@@ -23,7 +23,7 @@ export interface AxeViolation {
 export const A11yExclusion = z.strictObject({
   /** The axe-core rule id, e.g. `color-contrast`. */
   rule: z.string().min(1),
-  /** Page kinds (see scripts/lib/page-types.ts) it applies to; every kind when absent. */
+  /** Page kinds (see scripts/lib/checks/page-types.ts) it applies to; every kind when absent. */
   pageTypes: z.array(z.string().min(1)).min(1).optional(),
   /** The element's axe selector (its `target`, joined with a space); every element when absent. */
   selector: z.string().min(1).optional(),

@@ -11,7 +11,7 @@ import {
   resultTable,
   speedupOf,
   type SizeResult,
-} from '../../scripts/lib/bench/report.ts';
+} from '../../scripts/lib/bench/figures.ts';
 
 const MB = 1024 ** 2;
 const GB = 1024 ** 3;

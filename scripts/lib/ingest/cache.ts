@@ -8,14 +8,14 @@ import { Document } from '#schemas/document.ts';
 import { SourceRef } from '#schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
 import { contentDigest, hashField } from '#core/digest.ts';
-import { isAbandoned } from './partial-writes.ts';
+import { isAbandoned } from '../partial-writes.ts';
 import { serialise } from './write.ts';
 
 /** Where `npm run ingest` keeps one result per source, beside the other tools' caches. */
 export const DEFAULT_CACHE_DIR = 'node_modules/.cache/policy-atlas/ingest';
 
 /** The modules a source's result is computed by: the pipeline, and this cache (its format). */
-export const PIPELINE_ENTRIES = ['scripts/lib/pipeline.ts', 'scripts/lib/ingest-cache.ts'] as const;
+export const PIPELINE_ENTRIES = ['scripts/lib/ingest/pipeline.ts', 'scripts/lib/ingest/cache.ts'] as const;
 
 /** The lockfile, which pins the packages the pipeline imports (opencc-js, zod through astro). */
 const LOCKFILE = 'package-lock.json';

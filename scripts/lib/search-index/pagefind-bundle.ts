@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import type { PagefindRecord } from './search-records.ts';
+import type { PagefindRecord } from './records.ts';
 
 /** Marks the workers started here, apart from any other thread (a test runner's) that imports this module. */
 const JOB = 'pagefind-bundle';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/golden.ts';
-import { countStructure } from '../../scripts/lib/summary.ts';
+import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/ingest/golden.ts';
+import { countStructure } from '../../scripts/lib/ingest/report.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Block, Provision, Table } from '#schemas/structure.ts';
-import { ingestCorpus } from '../helpers/corpus.ts';
+import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 
 let corpus: ReturnType<typeof ingestCorpus>;
 beforeAll(() => {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { benchId, generateCorpus, prng, relabel, renumberDocNumber, type CorpusSeed, type GeneratedSource } from '../../scripts/lib/bench/corpus.ts';
-import { linkDuplicates } from '../../scripts/lib/corpus.ts';
+import { benchId, generateCorpus, prng, relabel, renumberDocNumber, type CorpusSeed, type GeneratedSource } from '../../scripts/lib/bench/synthetic-corpus.ts';
+import { linkDuplicates } from '../../scripts/lib/ingest/duplicates.ts';
 import { loadRegistry } from '#core/department-registry.ts';
-import { loadOverrides } from '../../scripts/lib/normalise.ts';
-import { ingestSource, type Ingested } from '../../scripts/lib/pipeline.ts';
+import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
+import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.ts';
 import type { Document } from '#schemas/document.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
 import type { Block, Table } from '#schemas/structure.ts';
-import { ingestCorpus } from '../helpers/corpus.ts';
+import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 
 const COUNT = 24;
 let seeds: CorpusSeed[];

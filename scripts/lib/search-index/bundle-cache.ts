@@ -1,11 +1,11 @@
 /**
- * A folder of built search bundles, one sub-folder per bundle key (scripts/lib/search-shards.ts),
+ * A folder of built search bundles, one sub-folder per bundle key (scripts/lib/search-index/shards.ts),
  * from which the site's index is assembled by hard links: a rebuild that changes one shard writes one
  * shard, and the site's copy of the rest costs a link per file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isAbandoned } from './partial-writes.ts';
+import { isAbandoned } from '../partial-writes.ts';
 
 /** Puts every file of `from` at the same place under `to` (created), as a hard link, or a copy where links cannot be made. */
 export function linkTree(from: string, to: string): number {

@@ -1,5 +1,5 @@
-import { ingestFolder } from '../../scripts/lib/ingest-folder.ts';
-import type { Ingested } from '../../scripts/lib/pipeline.ts';
+import { ingestFolder } from '../../scripts/lib/ingest/ingest-folder.ts';
+import type { Ingested } from '../../scripts/lib/ingest/pipeline.ts';
 import type { Document } from '#schemas/document.ts';
 
 /** Runs the current pipeline over the real sources (not the committed JSON), as the ingest does. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vnuDiagnostics, warningSummary } from '../../scripts/lib/vnu-report.ts';
+import { vnuDiagnostics, warningSummary } from '../../scripts/lib/checks/html.ts';
 
 const root = 'file:///work/site/dist';
 
