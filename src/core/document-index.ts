@@ -253,11 +253,3 @@ export function counterparts(duplicate: DocumentIndex, canonical: DocumentIndex)
   }
   return found;
 }
-
-/**
- * The anchor of a target or project on its clause's (or row's) page: the last segment of its id
- * (t2, pilot-1). Pages and search records both link it, so it is written once, here.
- */
-export function entityAnchor(entityId: string): string {
-  return entityId.slice(entityId.lastIndexOf('/') + 1);
-}

@@ -5,11 +5,12 @@ import { aggregate, type Corpus } from '#core/corpus-records.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { ingestCorpus } from '../helpers/ingest-corpus.ts';
+import { routes } from '#core/routes.ts';
 
 let corpus: Corpus;
 beforeAll(() => {
   const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
-  corpus = aggregate(ingestCorpus().documents, registry, new URL('https://example.org'));
+  corpus = aggregate(ingestCorpus().documents, registry, new URL('https://example.org'), routes());
 });
 
 describe('aggregate: the corpus as linked open-data records', () => {

@@ -1,6 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
-import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
+import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
+import { routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import type { FilterKey, RecordKind } from '#core/search/facets.ts';
 import { siteId } from '#core/site-id.ts';
@@ -36,24 +37,11 @@ export interface PagefindRecord {
 /** Builds records of one kind (or more) from the documents given: a shard's, or the whole corpus (the department records count mentions over it). */
 export type RecordSource = (documents: readonly Document[]) => SearchRecord[];
 
-/** The site path of a node's page. */
-export function nodeUrl(documentId: string, nodeId: string): string {
-  return `/${documentId}/${nodeId}/`;
-}
-
 /**
- * Where a target or project lands: its clause's (or row's) page, at the anchor named by the last
- * segment of its id (t2, pilot-1). Pagefind keys records by URL, so the anchor also keeps them apart
- * from the clause's own record.
+ * Record URLs are paths from the site's root, without its base: Pagefind prefixes every result URL
+ * with the folder its bundle is served from (less `pagefind/`), which is the base.
  */
-export function entityUrl(documentId: string, nodeId: string, entityId: string): string {
-  return `${nodeUrl(documentId, nodeId)}#${entityAnchor(entityId)}`;
-}
-
-/** The site path of a department's page. */
-export function departmentUrl(departmentId: string): string {
-  return `/departments/${departmentId}/`;
-}
+const paths = routes();
 
 /** The filters every record of a document carries. */
 function documentFilters(doc: Document): SearchRecord['filters'] {
@@ -107,7 +95,7 @@ export function clauseRecords(doc: Document, index: DocumentIndex = indexDocumen
   return index.entries.filter(isSearchable).flatMap((entry): SearchRecord[] => {
     const searchText = searchableText(entry);
     if (searchText.trim() === '') return [];
-    return [{ ...inNode(doc, index, 'clause', entry.id), url: nodeUrl(doc.id, entry.id), title: entry.citation, text: plainText(entry), searchText, context: documentContext(doc) }];
+    return [{ ...inNode(doc, index, 'clause', entry.id), url: paths.node(doc.id, entry.id), title: entry.citation, text: plainText(entry), searchText, context: documentContext(doc) }];
   });
 }
 
@@ -115,7 +103,7 @@ export function clauseRecords(doc: Document, index: DocumentIndex = indexDocumen
 export function targetRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
   return doc.extracted.targets.map((t) => ({
     ...inNode(doc, index, 'target', t.clauseId),
-    url: entityUrl(doc.id, t.clauseId, t.id),
+    url: paths.entity(doc.id, t.clauseId, t.id),
     title: t.indicator,
     text: t.sentence,
     searchText: t.sentence.includes(t.indicator) ? t.sentence : `${t.indicator}：${t.sentence}`,
@@ -127,7 +115,7 @@ export function targetRecords(doc: Document, index: DocumentIndex = indexDocumen
 export function projectRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
   return doc.extracted.projects.map((p) => ({
     ...inNode(doc, index, 'project', p.rowId),
-    url: entityUrl(doc.id, p.rowId, p.id),
+    url: paths.entity(doc.id, p.rowId, p.id),
     title: p.name,
     text: [p.goal, p.regionsText].filter((s) => s !== '').join('；'),
     searchText: [p.name, p.goal, p.requirements, p.regionsText].filter((s) => s !== '').join('；'),
@@ -172,7 +160,7 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
       const leadText = leads > 0 ? `，其中牵头${leads}个` : '';
       return [
         {
-          url: departmentUrl(dept.id),
+          url: paths.department(dept.id),
           kind: 'department',
           title: dept.name,
           source: '',
