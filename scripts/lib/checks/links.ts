@@ -20,6 +20,8 @@ export interface BuiltSite {
   pages: ReadonlyMap<string, PageRefs>;
   /** The site's own origin (https://example.org): absolute links to it are checked like relative ones. */
   origin: string;
+  /** The path the site is served under (Astro's `base`, `/` or `/atlas/`): the output folder's root is served there. */
+  base: string;
 }
 
 const LINK_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action']);
@@ -68,9 +70,9 @@ export function scanHtml(html: string): PageRefs {
   return { ids, links };
 }
 
-/** The URL path a file is served at: a/index.html → /a/, feed.xml → /feed.xml. */
-export function servedPath(file: string): string {
-  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+/** The URL path a file is served at, under `base`: a/index.html → /a/, feed.xml → /feed.xml. */
+export function servedPath(file: string, base = '/'): string {
+  return `${base}${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 /** The file that serves a decoded URL path, if the path names one the way a static host would. */
@@ -85,7 +87,7 @@ function problem(file: string, line: number, code: string, message: string): Dia
 
 /** Problems with one link: a missing file, a missing anchor, or an encoding that cannot be read. */
 function checkLink(site: BuiltSite, file: string, link: LinkRef): Diagnostic[] {
-  const base = new URL(servedPath(file), site.origin);
+  const base = new URL(servedPath(file, site.base), site.origin);
   let target: URL;
   try {
     target = new URL(link.url, base);
@@ -101,7 +103,8 @@ function checkLink(site: BuiltSite, file: string, link: LinkRef): Diagnostic[] {
   } catch {
     return [problem(file, link.line, 'link-bad-encoding', `${link.url} has a malformed percent-encoding`)];
   }
-  const targetFile = fileForPath(path);
+  if (!path.startsWith(site.base)) return [problem(file, link.line, 'link-outside-base', `${link.url} → ${path}: outside the site's base ${site.base}`)];
+  const targetFile = fileForPath(path.slice(site.base.length - 1));
   if (!site.files.has(targetFile)) {
     const hint = site.files.has(`${targetFile}/index.html`) ? ` (the page is ${path}/)` : '';
     return [problem(file, link.line, 'link-missing-file', `${link.url} → ${path}: no such file in the build${hint}`)];
