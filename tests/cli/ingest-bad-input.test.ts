@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Document } from '#schemas/document.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const FIXTURES = 'tests/fixtures/bad-input';
 // Each run keeps its cache to itself: the project's own holds the real corpus.
-const tempCache = () => fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-cache-'));
+const tempCache = () => tempDir('atlas-cache-');
 
 /** Runs a project script with the Node that runs the tests (the pinned Node 22). */
 function run(script: string, args: readonly string[]) {
@@ -19,8 +21,8 @@ describe('npm run ingest on a folder of bad and odd inputs', () => {
   let result: ReturnType<typeof run>;
   let out: string;
   beforeAll(() => {
-    const sources = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-sources-'));
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-out-'));
+    const sources = tempDir('atlas-sources-');
+    out = tempDir('atlas-out-');
     for (const f of fs.readdirSync(FIXTURES)) fs.copyFileSync(path.join(FIXTURES, f), path.join(sources, f));
     // The same document twice, under another file name and id.
     fs.copyFileSync(path.join(FIXTURES, 'bom-crlf-notice.txt'), path.join(sources, 'copy-of-notice.txt'));
@@ -75,7 +77,7 @@ describe('npm run ingest on a folder of bad and odd inputs', () => {
 
 describe('npm run parse', () => {
   it('prints one file’s structure as JSON without a sidecar, diagnostics on stderr', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-parse-'));
+    const dir = tempDir('atlas-parse-');
     const file = path.join(dir, 'new-notice.txt');
     fs.copyFileSync(path.join(FIXTURES, 'gb18030-notice.txt'), file);
     const r = run('scripts/parse.ts', [file]);
@@ -88,7 +90,7 @@ describe('npm run parse', () => {
   });
 
   it('parses a 10 MB text (the corpus repeated) into the same structure, many times over', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-big-'));
+    const dir = tempDir('atlas-big-');
     const file = path.join(dir, 'big.txt');
     const unit = fs.readFileSync('content/sources/yibin-yfbh-2014-282.txt', 'utf8').split('\n').slice(10, 38).join('\n');
     const copies = Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(unit));
@@ -104,7 +106,7 @@ describe('npm run parse', () => {
 
 describe('npm run ingest -- --check', () => {
   it('passes on fresh output and fails, naming the file, when the committed data is stale', () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-check-'));
+    const out = tempDir('atlas-check-');
     const args = ['--sources', FIXTURES, '--out', out, '--quiet', '--cache', tempCache()];
     run('scripts/ingest.ts', args);
     expect(run('scripts/ingest.ts', [...args, '--check']).stderr).not.toContain('differs from what the sources produce');

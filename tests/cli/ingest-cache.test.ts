@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const PAST = new Date('2000-01-01T00:00:00Z');
 const CHANGED = 'xuhui-2016-employment-plan';
 
-const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** Runs the ingest with the Node that runs the tests (the pinned Node 22). */
 function ingest(args: readonly string[]) {

@@ -10,8 +10,10 @@ import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.t
 import { contentDigest } from '#core/digest.ts';
 import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { ingestCorpus } from '../helpers/ingest-corpus.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
 
-const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+const tempDir = useTempDirs();
+
 const KEY = 'a'.repeat(64);
 
 describe('cacheKey', () => {
