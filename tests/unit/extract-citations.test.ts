@@ -4,28 +4,14 @@ import { citationKey } from '#core/citation-key.ts';
 import { extractCitations } from '../../scripts/lib/ingest/extract/citations.ts';
 import { Document } from '#schemas/document.ts';
 import { CitationMention } from '#schemas/entities.ts';
+import { documentOfParagraphs } from '../helpers/document-builder.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const cite = (id: string) => extractCitations(doc(id));
 const brief = (c: CitationMention) => ({ clauseId: c.clauseId, line: c.line, title: c.title, docNumber: c.docNumber, kind: c.kind });
 
-/** A one-part document holding the given paragraphs, with the metadata of a real one. */
-function crafted(...texts: string[]): Document {
-  const base = doc('xiangtan-2019-stabilise-employment');
-  return Document.parse({
-    ...base,
-    parts: [
-      {
-        id: 'm',
-        kind: 'main',
-        label: null,
-        title: null,
-        lines: { start: 1, end: texts.length },
-        children: texts.map((text, i) => ({ type: 'paragraph', id: `m-p${i + 1}`, line: i + 1, text })),
-      },
-    ],
-  });
-}
+/** A document of the given paragraphs. */
+const crafted = (...texts: string[]) => documentOfParagraphs(texts);
 
 describe('extractCitations on the corpus', () => {
   it('pairs each title with the 文号 that follows it in brackets, keeping the outer title (Xiangtan line 7)', () => {
@@ -117,8 +103,8 @@ describe('extractCitations on crafted text', () => {
   });
 
   it('skips generic back-references and titles of the document itself, and warns about an unclosed title', () => {
-    const document = crafted('做好与《规划》的衔接,现将《湘潭市人民政府关于印发〈湘潭市进一步做好稳就业工作二十四条措施〉的通知》印发。', '参照《关于进一步做好就业工作的通知');
-    expect(document.meta.title).toBe('湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知');
+    const texts = ['做好与《规划》的衔接,现将《湘潭市人民政府关于印发〈湘潭市进一步做好稳就业工作二十四条措施〉的通知》印发。', '参照《关于进一步做好就业工作的通知'];
+    const document = documentOfParagraphs(texts, { meta: { title: '湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知' } });
     const { citations, diagnostics } = extractCitations(document);
     expect(citations).toEqual([]);
     expect(diagnostics).toEqual([
@@ -126,7 +112,7 @@ describe('extractCitations on crafted text', () => {
         level: 'warning',
         code: 'citation-unclosed-title',
         message: '《 without its 》 in m-p2: 《关于进一步做好就业工作的通知',
-        file: 'content/sources/xiangtan-2019-stabilise-employment.txt',
+        file: 'tests/crafted.txt',
         line: 2,
       },
     ]);

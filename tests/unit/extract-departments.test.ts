@@ -5,62 +5,13 @@ import { extractDepartments } from '../../scripts/lib/ingest/extract/departments
 import { Document } from '#schemas/document.ts';
 import type { DocumentMeta } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';
+import { documentOfClauses } from '../helpers/document-builder.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
 
-/** A document whose every line is one numbered clause `m-<n>` at line n. */
-function crafted(lines: string[], region: DocumentMeta['region'] = { name: '湘潭市', level: 'city', within: ['湖南省'] }): Document {
-  return Document.parse({
-    id: 'crafted',
-    sourceFile: 'tests/crafted.txt',
-    sha256: '0'.repeat(64),
-    encoding: 'utf-8',
-    script: 'simplified',
-    meta: {
-      title: '测试',
-      shortTitle: '测试',
-      docNumber: null,
-      issuer: null,
-      date: null,
-      indexNumber: null,
-      validity: null,
-      region,
-      type: '措施',
-      sourceUrl: null,
-      provenance: {},
-    },
-    duplicateOf: null,
-    parts: [
-      {
-        id: 'm',
-        kind: 'main',
-        label: null,
-        title: null,
-        lines: { start: 1, end: lines.length },
-        children: lines.map((text, i) => ({
-          type: 'provision',
-          id: `m-${i + 1}`,
-          kind: 'numbered',
-          level: 2,
-          label: `（${i + 1}）`,
-          num: i + 1,
-          title: null,
-          text,
-          lines: { start: i + 1, end: i + 1 },
-          citation: `测试（${i + 1}）`,
-          children: [],
-        })),
-      },
-    ],
-    originalLines: lines,
-    lines,
-    normalisation: {},
-    drops: [],
-    diagnostics: [],
-    extracted: { targets: [], departments: [], projects: [], citations: [], dates: [] },
-  });
-}
+/** A document whose every line is one numbered clause `m-<n>` at line n, of a 湘潭市 government unless `region` says otherwise. */
+const crafted = (lines: string[], region?: DocumentMeta['region']) => documentOfClauses(lines, region === undefined ? {} : { region });
 
 /** The mentions of one clause as [departmentId, role]. */
 function roles(result: ReturnType<typeof extractDepartments>, clauseId: string) {

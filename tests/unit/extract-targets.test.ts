@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractTargets } from '../../scripts/lib/ingest/extract/targets.ts';
-import { Document } from '#schemas/document.ts';
+import { Document, type DocumentMeta } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
+import { documentOfParagraphs, documentOfTable } from '../helpers/document-builder.ts';
 
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.
@@ -15,41 +16,16 @@ const inClause = (id: string, clauseId: string) => of(id).targets.filter((t) => 
 /** indicator, value, max, unit, comparator. */
 const brief = (t: Target) => [t.indicator, t.value, t.max, t.unit, t.comparator];
 
-/** A single-part document of paragraphs, optionally under a heading, with Jiangsu's metadata (dated 2012-05-14). */
+/** The date and region of the Jiangsu 2012 plan: a goal without a year takes 2012. */
+const JIANGSU_2012: Partial<DocumentMeta> = { date: '2012-05-14', region: { name: '江苏省', level: 'province', within: [] } };
+
+/** A document of paragraphs from line 2, optionally under a heading 一、, dated like the Jiangsu 2012 plan. */
 function crafted(texts: string[], options: { heading?: string; title?: string } = {}): Document {
-  const base = doc('jiangsu-szbf-2012-91');
-  const paragraphs = texts.map((text, i) => ({ type: 'paragraph', id: `m-p${i + 1}`, line: i + 2, text }));
-  const lines = { start: 1, end: texts.length + 1 };
-  const children =
-    options.heading === undefined
-      ? paragraphs
-      : [{ type: 'provision', id: 'm-1', kind: 'numbered', level: 1, label: '一、', num: 1, title: options.heading, text: '', lines, citation: '测试一', children: paragraphs.map((p, i) => ({ ...p, id: `m-1.p${i + 1}` })) }];
-  return Document.parse({
-    ...base,
-    meta: { ...base.meta, title: options.title ?? '关于测试的意见', provenance: {} },
-    parts: [{ id: 'm', kind: 'main', label: null, title: null, lines, children }],
-  });
+  return documentOfParagraphs(texts, { firstLine: 2, heading: options.heading, meta: { ...JIANGSU_2012, title: options.title ?? '关于测试的意见' } });
 }
 
-/** A single-part document holding one table, rows given as cell values under `columns`. */
-function craftedTable(columns: string[], rows: string[][]): Document {
-  const base = crafted([]);
-  const lines = { start: 1, end: rows.length + 1 };
-  const table = {
-    type: 'table',
-    id: 'm-t1',
-    caption: null,
-    columns,
-    lines,
-    rows: rows.map((cells, i) => ({
-      id: `m-t1.r${i + 1}`,
-      num: null,
-      lines: { start: i + 2, end: i + 2 },
-      cells: cells.map((value, c) => ({ column: columns[c], value, line: i + 2, inherited: false })),
-    })),
-  };
-  return Document.parse({ ...base, parts: [{ id: 'm', kind: 'main', label: null, title: null, lines, children: [table] }] });
-}
+/** A document holding one table, rows given as cell values under `columns`. */
+const craftedTable = (columns: string[], rows: string[][]) => documentOfTable(columns, rows, JIANGSU_2012);
 
 describe('extractTargets on the Jiangsu 2012 work plan', () => {
   it('reads every goal of 主要目标 (一), with the plan year as deadline', () => {
@@ -280,7 +256,7 @@ describe('extractTargets on crafted text', () => {
   it('takes the period of the title when the sentence names none', () => {
     const document = crafted(['城镇登记失业率控制在4%以内。'], { title: '2013年就业工作计划' });
     expect(extractTargets(document).targets.map((t) => [t.id, t.deadline, t.clauseId, t.line])).toEqual([
-      ['jiangsu-szbf-2012-91/m-p1/t1', '2013年', 'm-p1', 2],
+      ['crafted/m-p1/t1', '2013年', 'm-p1', 2],
     ]);
   });
 
