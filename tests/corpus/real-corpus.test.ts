@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/ingest/golden.ts';
-import { countStructure } from '../../scripts/lib/ingest/report.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Block, Provision, Table } from '#schemas/structure.ts';
 import { ingestCorpus } from '../helpers/ingest-corpus.ts';
@@ -29,20 +28,9 @@ function node(d: Document, id: string): Block {
 }
 
 describe('the seed corpus', () => {
-  it('ingests all five sources with zero errors', () => {
-    expect([...corpus.results.keys()]).toEqual(['jiangsu-szbf-2012-91-excerpt', 'jiangsu-szbf-2012-91', 'xiangtan-2019-stabilise-employment', 'xuhui-2016-employment-plan', 'yibin-yfbh-2014-282']);
+  it('ingests every source with zero errors (the structure each gets is counted in corpus-counts.json)', () => {
+    expect(corpus.results.size).toBe(fs.readdirSync('content/sources').filter((f) => f.endsWith('.txt')).length);
     for (const r of corpus.results.values()) expect(r.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-  });
-
-  it('parses each document into the expected structure', () => {
-    const counts = Object.fromEntries(corpus.documents.map((d) => [d.id, countStructure(d)]));
-    expect(counts).toEqual({
-      'jiangsu-szbf-2012-91': { parts: 5, provisions: 31, implicitGroups: 0, paragraphs: 11, tables: 2, rows: 24 },
-      'jiangsu-szbf-2012-91-excerpt': { parts: 2, provisions: 12, implicitGroups: 0, paragraphs: 3, tables: 0, rows: 0 },
-      'xiangtan-2019-stabilise-employment': { parts: 2, provisions: 32, implicitGroups: 0, paragraphs: 7, tables: 0, rows: 0 },
-      'xuhui-2016-employment-plan': { parts: 1, provisions: 51, implicitGroups: 5, paragraphs: 31, tables: 2, rows: 16 },
-      'yibin-yfbh-2014-282': { parts: 1, provisions: 23, implicitGroups: 0, paragraphs: 9, tables: 0, rows: 0 },
-    });
   });
 
   it('numbers Xiangtan’s 24 measures continuously across its eight sections', () => {
