@@ -1,4 +1,5 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import { lineAt } from '../text-lines.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type Decoded = { text: string; encoding: Encoding };
@@ -252,22 +253,12 @@ function replacementCharWarnings(text: string, file: string): Diagnostic[] {
   );
 }
 
-function diagnostic(level: Diagnostic['level'], code: string, message: string, file: string, line?: number): Diagnostic {
-  return line === undefined ? { level, code, message, file } : { level, code, message, file, line };
-}
-
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 
 function toLf(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
 }
 
 function codePointName(char: string): string {

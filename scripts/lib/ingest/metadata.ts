@@ -1,4 +1,4 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import type { DocumentMeta, Provenance } from '#schemas/document.ts';
 import { TextMetaField, type SourceMeta } from '#schemas/sidecar.ts';
 
@@ -177,10 +177,6 @@ function resolveField(
           ),
         ];
   return { value: corrected, provenance: { from: 'sidecar', reason: correction.reason }, diagnostics };
-}
-
-function diagnostic(level: Diagnostic['level'], code: string, message: string, file: string, line?: number): Diagnostic {
-  return line === undefined ? { level, code, message, file } : { level, code, message, file, line };
 }
 
 function isFound(value: Found | null | undefined): value is Found {

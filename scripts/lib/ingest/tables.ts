@@ -1,4 +1,4 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Cell, Row, Table } from '#schemas/structure.ts';
 
@@ -140,5 +140,5 @@ function uniqueNumbers(values: readonly string[]): boolean {
 }
 
 function warn(input: TableInput, line: number | undefined, code: string, message: string): Diagnostic {
-  return { level: 'warning', code, message: `table ${input.id}: ${message}`, file: input.file, ...(line === undefined ? {} : { line }) };
+  return diagnostic('warning', code, `table ${input.id}: ${message}`, input.file, line);
 }
