@@ -8,8 +8,8 @@ import type {
   ProjectRecord,
   TargetRecord,
 } from '#schemas/open-data.ts';
-import type { Block } from '#schemas/structure.ts';
 import { citationKey } from './citation-key.ts';
+import { blocksOf } from './document-tree.ts';
 import { absoluteUrl, type Routes } from './routes.ts';
 import { siteId } from './site-id.ts';
 
@@ -73,26 +73,20 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
 
 function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMention[]>, nodeUrl: (nodeId: string) => string): ClauseRecord[] {
   const records: ClauseRecord[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type !== 'provision') continue;
-      if (b.kind !== 'implicit') {
-        const id = siteId(doc.id, b.id);
-        records.push({
-          id,
-          documentId: doc.id,
-          number: b.label,
-          title: b.title,
-          text: b.text,
-          citation: b.citation,
-          url: nodeUrl(b.id),
-          departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
-        });
-      }
-      walk(b.children);
-    }
-  };
-  for (const part of doc.parts) walk(part.children);
+  for (const { block: b } of blocksOf(doc)) {
+    if (b.type !== 'provision' || b.kind === 'implicit') continue;
+    const id = siteId(doc.id, b.id);
+    records.push({
+      id,
+      documentId: doc.id,
+      number: b.label,
+      title: b.title,
+      text: b.text,
+      citation: b.citation,
+      url: nodeUrl(b.id),
+      departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
+    });
+  }
   return records;
 }
 

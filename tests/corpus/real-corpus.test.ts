@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/ingest/golden.ts';
 import type { Document } from '#schemas/document.ts';
+import { blocksOf } from '#core/document-tree.ts';
 import type { Block, Provision, Table } from '#schemas/structure.ts';
 import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 
@@ -15,14 +16,7 @@ const doc = (id: string): Document => {
   return d;
 };
 function node(d: Document, id: string): Block {
-  let found: Block | undefined;
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.id === id) found = b;
-      if (b.type === 'provision') walk(b.children);
-    }
-  };
-  d.parts.forEach((p) => walk(p.children));
+  const found = [...blocksOf(d)].find(({ block }) => block.id === id)?.block;
   if (!found) throw new Error(`no node ${id} in ${d.id}`);
   return found;
 }
@@ -93,13 +87,7 @@ describe('the seed corpus', () => {
 
   it('makes every id ASCII and unique within its document', () => {
     for (const d of corpus.documents) {
-      const ids: string[] = [];
-      const walk = (blocks: readonly Block[]) => blocks.forEach((b) => {
-        ids.push(b.id);
-        if (b.type === 'provision') walk(b.children);
-        if (b.type === 'table') ids.push(...b.rows.map((r) => r.id));
-      });
-      d.parts.forEach((p) => walk(p.children));
+      const ids = [...blocksOf(d)].flatMap(({ block }) => [block.id, ...(block.type === 'table' ? block.rows.map((r) => r.id) : [])]);
       expect(ids.every((id) => /^[a-z0-9.-]+$/.test(id))).toBe(true);
       expect(new Set(ids).size).toBe(ids.length);
     }

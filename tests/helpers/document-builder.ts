@@ -37,14 +37,15 @@ export interface TestDocument {
 
 /** A one-part document (`m`, kind main) holding `blocks`, parsed by the Document schema. */
 export function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocument): Document {
-  const part = { id: 'm', kind: 'main', label: null, title: null, lines: { start: 1, end: Math.max(1, lines.length) }, children: blocks } satisfies Omit<Part, 'children'> & { children: unknown[] };
+  const fullMeta = testMeta(meta);
+  const part = { id: 'm', kind: 'main', label: null, title: null, citation: fullMeta.shortTitle, lines: { start: 1, end: Math.max(1, lines.length) }, children: blocks } satisfies Omit<Part, 'children'> & { children: unknown[] };
   return Document.parse({
     id,
     sourceFile: `tests/${id}.txt`,
     sha256: '0'.repeat(64),
     encoding: 'utf-8',
     script: 'simplified',
-    meta: testMeta(meta),
+    meta: fullMeta,
     duplicateOf: null,
     parts: [part],
     originalLines: lines,

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
 import { Document } from '#schemas/document.ts';
 import { Project } from '#schemas/entities.ts';
-import type { Block, Table } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Table } from '#schemas/structure.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const jiangsu = doc('jiangsu-szbf-2012-91');
@@ -17,15 +18,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 }
 
 function tables(d: Document): Table[] {
-  const found: Table[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'table') found.push(b);
-      if (b.type === 'provision') walk(b.children);
-    }
-  };
-  for (const part of d.parts) walk(part.children);
-  return found;
+  return [...blocksOf(d)].flatMap(({ block }) => (block.type === 'table' ? [block] : []));
 }
 
 /** The Jiangsu document with one paragraph of text added to the opinion (part d2). */

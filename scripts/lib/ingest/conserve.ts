@@ -1,6 +1,7 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
-import type { Block, Part } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Part } from '#schemas/structure.ts';
 
 /**
  * Proves that nothing was lost between the normalised text and the parsed tree: on every line, the
@@ -14,9 +15,12 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
     list.push(text);
     claimed.set(line, list);
   };
-  for (const part of parts) {
-    if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
-    walk(part.children, claim);
+  for (const part of parts) if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
+  for (const { block: b } of blocksOf({ parts })) {
+    if (b.type === 'paragraph') claim(b.line, b.text);
+    else if (b.type === 'table') {
+      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
+    } else if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
   }
   for (const d of drops) claim(d.line, d.text);
   const diagnostics: Diagnostic[] = [];
@@ -47,18 +51,6 @@ function claimPartHeading(part: Part, lines: readonly string[], claim: (line: nu
   } else {
     claim(first, part.label);
     claim(first + 1, part.title ?? '');
-  }
-}
-
-function walk(blocks: readonly Block[], claim: (line: number, text: string) => void): void {
-  for (const b of blocks) {
-    if (b.type === 'paragraph') claim(b.line, b.text);
-    else if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
-    } else {
-      if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
-      walk(b.children, claim);
-    }
   }
 }
 

@@ -2,7 +2,8 @@ import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import { abbreviate, isLevelPrefix } from '#core/department-registry.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
-import type { Block, ParagraphRole } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { ParagraphRole } from '#schemas/structure.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
 
 type Role = DepartmentMention['role'];
@@ -224,13 +225,7 @@ function mention(doc: Document, unit: TextUnit, sentence: string, item: Found, r
 /** Lines of paragraphs that only frame the document (title, addressees, signature). */
 function nonContentLines(doc: Document): Set<number> {
   const lines = new Set<number>();
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph' && b.role !== undefined && NON_CONTENT_ROLES.has(b.role)) lines.add(b.line);
-      if (b.type === 'provision') walk(b.children);
-    }
-  };
-  for (const part of doc.parts) walk(part.children);
+  for (const { block: b } of blocksOf(doc)) if (b.type === 'paragraph' && b.role !== undefined && NON_CONTENT_ROLES.has(b.role)) lines.add(b.line);
   return lines;
 }
 

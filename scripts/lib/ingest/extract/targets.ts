@@ -1,7 +1,8 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { SourceRef, Target } from '#schemas/entities.ts';
-import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Provision, Row, Table } from '#schemas/structure.ts';
 import { findQuantities, inBaseUnit, isCountUnit, type QuantityMatch } from './quantity.ts';
 import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
 
@@ -156,15 +157,7 @@ function partOf(nodeId: string): string {
 /** Every provision with the provisions around it, outermost first. */
 function provisionChains(doc: Document): Map<string, Provision[]> {
   const chains = new Map<string, Provision[]>();
-  const walk = (blocks: readonly Block[], outer: Provision[]) => {
-    for (const b of blocks) {
-      if (b.type !== 'provision') continue;
-      const chain = [...outer, b];
-      chains.set(b.id, chain);
-      walk(b.children, chain);
-    }
-  };
-  for (const part of doc.parts) walk(part.children, []);
+  for (const { block, provisions } of blocksOf(doc)) if (block.type === 'provision') chains.set(block.id, [...provisions, block]);
   return chains;
 }
 

@@ -1,5 +1,6 @@
 import type { Document } from '#schemas/document.ts';
-import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Provision, Row, Table } from '#schemas/structure.ts';
 
 /** A piece of running text that facts are extracted from, with the node and line it belongs to. */
 export type TextUnit = {
@@ -20,32 +21,22 @@ export type RowUnit = { table: Table; row: Row; partId: string };
  */
 export function textUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
-  const walk = (blocks: readonly Block[], provision: Provision | null) => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph') {
-        units.push({ clauseId: provision?.id ?? b.id, line: b.line, text: b.text, provision });
-      } else if (b.type === 'provision') {
-        const own = [b.title, b.text].filter((s): s is string => s !== null && s !== '').join('。');
-        if (b.kind !== 'implicit' && own !== '') units.push({ clauseId: b.id, line: b.lines.start, text: own, provision: b });
-        walk(b.children, b.kind === 'implicit' ? provision : b);
-      }
+  for (const { block: b, provisions } of blocksOf(doc)) {
+    if (b.type === 'paragraph') {
+      // Implicit groups print nothing: the innermost numbered provision is the clause.
+      const provision = provisions.findLast((p) => p.kind !== 'implicit') ?? null;
+      units.push({ clauseId: provision?.id ?? b.id, line: b.line, text: b.text, provision });
+    } else if (b.type === 'provision') {
+      const own = [b.title, b.text].filter((s): s is string => s !== null && s !== '').join('。');
+      if (b.kind !== 'implicit' && own !== '') units.push({ clauseId: b.id, line: b.lines.start, text: own, provision: b });
     }
-  };
-  for (const part of doc.parts) walk(part.children, null);
+  }
   return units;
 }
 
 /** Every table row of a document, with its table and part. */
 export function tableRows(doc: Document): RowUnit[] {
-  const rows: RowUnit[] = [];
-  const walk = (blocks: readonly Block[], partId: string) => {
-    for (const b of blocks) {
-      if (b.type === 'table') rows.push(...b.rows.map((row) => ({ table: b, row, partId })));
-      if (b.type === 'provision') walk(b.children, partId);
-    }
-  };
-  for (const part of doc.parts) walk(part.children, part.id);
-  return rows;
+  return [...blocksOf(doc)].flatMap(({ block, part }) => (block.type === 'table' ? block.rows.map((row) => ({ table: block, row, partId: part.id })) : []));
 }
 
 /**
