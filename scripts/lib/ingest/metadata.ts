@@ -1,6 +1,7 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { DocumentMeta, Provenance } from '#schemas/document.ts';
 import { TextMetaField, type SourceMeta } from '#schemas/sidecar.ts';
+import { parseDate } from './chinese-dates.ts';
 
 export type Found = { value: string; line: number };
 
@@ -59,12 +60,6 @@ const ORGAN_ENDING = /(?:政府|厅|室|会|局|委|部|署|院|办|中心)$/u;
 
 const DOC_NUMBER =
   /([\p{Script=Han}]{1,12})\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号/u;
-
-const ZERO_LIKE = '〇○零Oo0';
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-const ARABIC_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const SEPARATED_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
-const CHINESE_DATE = /^([〇○零Oo0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
 /** Finds the metadata a text states about itself. */
 export function extractTextMetadata(lines: readonly string[], markdownHeadings: readonly (number | null)[] = []): TextMetadata {
@@ -348,39 +343,4 @@ function firstValidDate(candidates: readonly Found[]): { date: Found | null; rej
     else date ??= { value: iso, line: candidate.line };
   }
   return { date, rejected };
-}
-
-/**
- * Reads a whole text as a date: null when it is not shaped like one, `iso: null` when it is but the
- * day does not exist. Strict on purpose: a date missing its day or year is not a 成文日期.
- */
-function parseDate(text: string): { iso: string | null } | null {
-  const compact = text.replace(/\s+/g, '');
-  const arabic = ARABIC_DATE.exec(compact) ?? SEPARATED_DATE.exec(compact);
-  if (arabic !== null) return { iso: isoDate(Number(arabic[1]), Number(arabic[2]), Number(arabic[3])) };
-  const chinese = CHINESE_DATE.exec(compact);
-  if (chinese === null) return null;
-  const [, year = '', month = '', day = ''] = chinese;
-  return { iso: isoDate(chineseYear(year), chineseSmallNumber(month), chineseSmallNumber(day)) };
-}
-
-function isoDate(year: number, month: number | null, day: number | null): string | null {
-  if (month === null || day === null || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** 二〇一九 → 2019: a year is written digit by digit. */
-function chineseYear(text: string): number {
-  return Number([...text].map((char) => (ZERO_LIKE.includes(char) ? 0 : CHINESE_DIGITS.indexOf(char))).join(''));
-}
-
-/** 一 … 三十一 → 1 … 31; null for anything else (十十, 三三). */
-function chineseSmallNumber(text: string): number | null {
-  const match = /^(?:([二三]?)十)?([一二三四五六七八九]?)$/.exec(text);
-  if (match === null) return null;
-  const tens = text.includes('十') ? (match[1] ? CHINESE_DIGITS.indexOf(match[1]) : 1) : 0;
-  const units = match[2] ? CHINESE_DIGITS.indexOf(match[2]) : 0;
-  return tens * 10 + units;
 }
