@@ -181,3 +181,23 @@ export function scanDates<T extends { end: number }>(text: string, read: (s: str
   }
   return found;
 }
+
+/** A full date found in running text, with its span; `iso` is null when the day does not exist. */
+export type DateInText = { iso: string | null; start: number; end: number };
+
+/** Every full date (year, month and day) in a line of text, outside 《cited titles》, in order. */
+export function fullDatesIn(text: string): DateInText[] {
+  return scanDates(text, (s, i) => {
+    const atom = readDateAtom(s, i, { bare: false, dayOnly: false });
+    if (atom === null || 'value' in atom || atom.y === null || atom.m === null || atom.d === null) return null;
+    return { iso: dateExists(atom) ? isoOfAtom(atom) : null, start: i, end: atom.end };
+  });
+}
+
+/** The day before the same date N years later: the last day of a term of N years starting on `iso`. */
+export function lastDayOfTerm(iso: string, years: number): string {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}

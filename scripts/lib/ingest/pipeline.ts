@@ -91,10 +91,11 @@ function lineRoles(found: TextMetadata): Map<number, ParagraphRole> {
   const roles = new Map<number, ParagraphRole>();
   for (const n of found.titleLines) roles.set(n, 'title');
   if (found.docNumber) roles.set(found.docNumber.line, 'doc-number');
-  const blockLines = new Set(found.blockLines);
+  // A value read from the metadata block or a statute's history lines gives its line no role.
+  const notSignature = new Set([...found.blockLines, ...found.historyLines]);
   for (const [field, role] of [['date', 'date'], ['issuer', 'signature']] as const) {
     const at = found[field];
-    if (at && !roles.has(at.line) && !blockLines.has(at.line)) roles.set(at.line, role);
+    if (at && !roles.has(at.line) && !notSignature.has(at.line)) roles.set(at.line, role);
   }
   return roles;
 }

@@ -34,15 +34,20 @@ const DEADLINE_PREFIX = /(?:^|[,，;；:：(（、])(?:力争|争取|确保|计�
  * recurring dates (每年6月30日、12月31日前). A missing year is taken from the other end of a range,
  * else from the document's date (yearInferred); nothing that cannot be derived is filled in, and a
  * date that does not exist is skipped with a warning. Dates inside 《cited titles》 belong to the
- * title, and the document's own date line is not a clause date.
+ * title, and the document's own date and history lines are not clause dates.
  */
 export function extractDates(doc: Document): { dates: DateMention[]; diagnostics: Diagnostic[] } {
   const dates: DateMention[] = [];
   const diagnostics: Diagnostic[] = [];
   const documentYear = doc.meta.date === null ? null : Number(doc.meta.date.slice(0, 4));
-  const metadataLines = new Set(
-    Object.values(doc.meta.provenance).flatMap((p) => (p !== undefined && p.from === 'text' ? [p.line] : [])),
-  );
+  // The lines metadata was read from are not clauses: the heading, the signature, a statute's history.
+  // The day a text takes effect or lapses is read from clauses, which stay clauses.
+  const metadataLines = new Set([
+    ...Object.entries(doc.meta.provenance).flatMap(([field, p]) =>
+      p !== undefined && p.from === 'text' && field !== 'effective' && field !== 'expires' ? [p.line] : [],
+    ),
+    ...doc.meta.history.map((event) => event.line),
+  ]);
   for (const unit of textUnits(doc)) {
     if (metadataLines.has(unit.line) || isDateLine(unit.text)) continue;
     const warn = (code: string, text: string, problem: string) =>
