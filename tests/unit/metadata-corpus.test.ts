@@ -71,3 +71,18 @@ describe.skipIf(skipped)(`metadata of the shared corpus${skipped ? ' (SKIPPED: S
     }
   });
 });
+
+describe('a file without a sidecar', () => {
+  const ingest = (text: string) =>
+    ingestSource({ file: 'some-regulation.md', bytes: new TextEncoder().encode(text), sidecar: null, overrides: [], registry: [] }).document;
+
+  it('cites a statute by its short title, not by the order it was promulgated under', () => {
+    const doc = ingest('# 中华人民共和国某某条例\n\n1999年1月22日 中华人民共和国国务院令第258号发布\n\n<!-- INFO END -->\n\n第一条 为了保障某某，制定本条例。\n\n第二条 本条例自发布之日起施行。\n');
+    expect(doc?.meta).toMatchObject({ title: '中华人民共和国某某条例', shortTitle: '某某条例', docNumber: '中华人民共和国国务院令第258号', issuer: '国务院', date: '1999-01-22', effective: '1999-01-22' });
+  });
+
+  it('cites a 公文 by its 文号', () => {
+    const doc = ingest('某市人民政府关于做好就业工作的通知\n某政发〔2019〕3号\n各区人民政府：\n一、总体要求\n做好就业工作。\n某市人民政府\n2019年3月1日\n');
+    expect(doc?.meta).toMatchObject({ shortTitle: '某政发〔2019〕3号', issuer: '某市人民政府', date: '2019-03-01' });
+  });
+});
