@@ -8,17 +8,7 @@ import type { Block, Part } from '#schemas/structure.ts';
  * White space is layout, not content, and is left out of the comparison.
  */
 export function checkConservation(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[], file: string): Diagnostic[] {
-  const claimed = new Map<number, string[]>();
-  const claim = (line: number, text: string) => {
-    const list = claimed.get(line) ?? [];
-    list.push(text);
-    claimed.set(line, list);
-  };
-  for (const part of parts) {
-    if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
-    walk(part.children, claim);
-  }
-  for (const d of drops) claim(d.line, d.text);
+  const claimed = claimsByLine(lines, parts, drops);
   const diagnostics: Diagnostic[] = [];
   lines.forEach((text, i) => {
     const line = i + 1;
@@ -35,6 +25,22 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
     }
   });
   return diagnostics;
+}
+
+/** By source line, the texts the nodes and the named drops say stand on it. */
+export function claimsByLine(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[]): Map<number, string[]> {
+  const claimed = new Map<number, string[]>();
+  const claim = (line: number, text: string) => {
+    const list = claimed.get(line) ?? [];
+    list.push(text);
+    claimed.set(line, list);
+  };
+  for (const part of parts) {
+    if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
+    walk(part.children, claim);
+  }
+  for (const d of drops) claim(d.line, d.text);
+  return claimed;
 }
 
 /** A part's label and title stand on the first one or two lines of its span. */
