@@ -106,7 +106,7 @@ describe('parseStructure: statutes', () => {
   });
 
   it('ends the statute at a 附录, which becomes an annex part in the 公文 scheme', () => {
-    const withAppendix = parse(['第一条 甲。', '第二条 本规定自公布之日起施行。', '附录：', '禁忌从事的劳动范围', '一、经期禁忌：', '（一）冷水作业；'].join('\n'));
+    const withAppendix = parse(['第一条 甲。', '第二条 本规定自公布之日起施行。', '附录：', '', '禁忌从事的劳动范围', '一、经期禁忌：', '（一）冷水作业；'].join('\n'));
     expect(withAppendix.parts.map((p) => [p.id, p.kind, p.label])).toEqual([['m', 'main', null], ['a1', 'annex', '附录：']]);
     expect(provisions(withAppendix.parts).map((p) => p.id)).toEqual(['art-1', 'art-1.1', 'art-2', 'art-2.1', 'a1-1', 'a1-1.1']);
     expect(withAppendix.conservation).toEqual([]);
