@@ -9,20 +9,7 @@ import type { Part } from '#schemas/structure.ts';
  * White space is layout, not content, and is left out of the comparison.
  */
 export function checkConservation(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[], file: string): Diagnostic[] {
-  const claimed = new Map<number, string[]>();
-  const claim = (line: number, text: string) => {
-    const list = claimed.get(line) ?? [];
-    list.push(text);
-    claimed.set(line, list);
-  };
-  for (const part of parts) if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
-  for (const { block: b } of blocksOf({ parts })) {
-    if (b.type === 'paragraph') claim(b.line, b.text);
-    else if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
-    } else if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
-  }
-  for (const d of drops) claim(d.line, d.text);
+  const claimed = claimsByLine(lines, parts, drops);
   const diagnostics: Diagnostic[] = [];
   lines.forEach((text, i) => {
     const line = i + 1;
@@ -39,6 +26,25 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
     }
   });
   return diagnostics;
+}
+
+/** By source line, the texts the nodes and the named drops say stand on it. */
+export function claimsByLine(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[]): Map<number, string[]> {
+  const claimed = new Map<number, string[]>();
+  const claim = (line: number, text: string) => {
+    const list = claimed.get(line) ?? [];
+    list.push(text);
+    claimed.set(line, list);
+  };
+  for (const part of parts) if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
+  for (const { block: b } of blocksOf({ parts })) {
+    if (b.type === 'paragraph') claim(b.line, b.text);
+    else if (b.type === 'table') {
+      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
+    } else if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
+  }
+  for (const d of drops) claim(d.line, d.text);
+  return claimed;
 }
 
 /** A part's label and title stand on the first line of its span, or the label there and the title on the next non-blank line. */
