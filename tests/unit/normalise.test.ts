@@ -232,6 +232,13 @@ describe('pinyin-annotation', () => {
     expect(run(text).lines).toEqual([text]);
   });
 
+  it('removes doubled, spaced and untoned annotations after one character or several', () => {
+    const n = run('就(jiu)(jiu)业(ye)会( huì )就业（jiù yè）');
+    expect(n.lines).toEqual(['就业会就业']);
+    expect(n.drops.map((d) => d.text)).toEqual(['(jiu)', '(jiu)', '(ye)', '( huì )', '（jiù yè）']);
+    expectIdempotent('就(jiu)(jiu)业(ye)会( huì )就业（jiù yè）');
+  });
+
   it('removes an annotation whose opening bracket was lost with the character', () => {
     const n = run('參加當?shù)地培訓');
     expect(n.lines).toEqual(['参加当?地培训']);
