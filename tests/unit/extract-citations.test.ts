@@ -95,6 +95,9 @@ describe('extractCitations on the corpus', () => {
     ]);
     const [plan, , planAgain] = citations;
     expect(plan && citationKey(plan)).toBe(planAgain && citationKey(planAgain));
+    // The same title in either punctuation width is one document, with the key it had before widening.
+    expect(plan && citationKey({ ...plan, title: '促进就业规划（2011-2015年）' })).toBe(plan && citationKey(plan));
+    expect(plan && citationKey(plan)).toBe('doc-04d87496');
   });
 
   it('finds nothing in the excerpt, which cites no document', () => {
