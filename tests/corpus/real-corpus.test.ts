@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { goldenViolations, GOLDEN_FILE } from '../../scripts/lib/ingest/golden.ts';
+import { idFingerprints } from '../../scripts/lib/ingest/id-fingerprints.ts';
 import type { Document } from '#schemas/document.ts';
 import { blocksOf } from '#core/document-tree.ts';
 import type { Block, Provision, Table } from '#schemas/structure.ts';
@@ -37,7 +38,7 @@ describe('the seed corpus', () => {
     const sixth = node(d, 'd1-2.6') as Provision;
     expect(sixth.title).toBe('加大创业担保贷款工作力度');
     expect(sixth.citation).toBe('湘潭稳就业二十四条 二、（六）');
-    expect(sixth.text.startsWith('将农村自主创业的农民纳入支持范围,对符合条件的人员自主创业,创业担保贷款最高申请额度由10万元提高到15万元')).toBe(true);
+    expect(sixth.text.startsWith('将农村自主创业的农民纳入支持范围，对符合条件的人员自主创业，创业担保贷款最高申请额度由10万元提高到15万元')).toBe(true);
     expect(d.meta).toMatchObject({ issuer: '湘潭市人民政府', date: '2019-02-01', docNumber: null });
   });
 
@@ -55,9 +56,9 @@ describe('the seed corpus', () => {
     expect(pilots.rows).toHaveLength(13);
     expect(pilots.rows[9]?.cells.map((c) => c.value)).toEqual([
       '10', '社', '农村社会养老保险经办管理服务“四个不出村”试点',
-      '制定农村社会养老保险经办管理服务“四不出村”的服务标准,科学确定服务范围、服务内容和服务流程,达到服务过程靠前到人,做到参保登记不出村、个人缴费不出村、领取待遇不出村、权益查询不出村。',
-      '1.服务网络标准化。建立县、镇、村三级农村社会养老保险服务网络,实现信息共享,提供全方位服务。',
-      '每个省辖市确定1个县(市、区)', '2012年',
+      '制定农村社会养老保险经办管理服务“四不出村”的服务标准，科学确定服务范围、服务内容和服务流程，达到服务过程靠前到人，做到参保登记不出村、个人缴费不出村、领取待遇不出村、权益查询不出村。',
+      '1.服务网络标准化。建立县、镇、村三级农村社会养老保险服务网络，实现信息共享，提供全方位服务。',
+      '每个省辖市确定1个县（市、区）', '2012年',
     ]);
     const demos = d.parts[4]?.children[0] as Table;
     expect(demos.rows.map((r) => r.id)).toEqual(Array.from({ length: 11 }, (_, i) => `a2-t1.r${i + 1}`));
@@ -100,6 +101,15 @@ describe('goldenViolations', () => {
     expect(goldenViolations({ [d.id]: { 'm-1': '一、别的标题', 'm-9': '九、' } }, [d])).toEqual([
       'yibin-yfbh-2014-282/m-1 moved: it named 一、别的标题, now 一、指导思想和总体目标',
       'yibin-yfbh-2014-282/m-9 is gone (it named 九、)',
+    ]);
+  });
+
+  it('does not take a change of punctuation width for a move', () => {
+    const d = doc('yibin-yfbh-2014-282');
+    expect(idFingerprints(d)['m-1.1']).toBe('（一）指导思想');
+    expect(goldenViolations({ [d.id]: { 'm-1.1': '(一)指导思想' } }, [d])).toEqual([]);
+    expect(goldenViolations({ [d.id]: { 'm-1.1': '(二)指导思想' } }, [d])).toEqual([
+      'yibin-yfbh-2014-282/m-1.1 moved: it named (二)指导思想, now （一）指导思想',
     ]);
   });
 });

@@ -108,7 +108,7 @@ describe('the targets page', () => {
 
   it('shows what a plan reports as achieved, with the status', () => {
     const r = row('xuhui-2016-employment-plan/m-t1.r1/t1');
-    expect(r.text).toContain('年均完成48037个 (合计240184个)');
+    expect(r.text).toContain('年均完成48037个 （合计240184个）');
     expect(r.text).toContain('已完成');
   });
 

@@ -70,7 +70,7 @@ describe('targetVsAchievedCharts', () => {
 
   it('writes both readings in the table', () => {
     const table = achievedTable(targets, '徐汇', 5);
-    expect(table.rows[0]?.cells).toEqual(['≥31500/年', '48037', '个', '年均完成48037个 (合计240184个)']);
+    expect(table.rows[0]?.cells).toEqual(['≥31500/年', '48037', '个', '年均完成48037个 （合计240184个）']);
     expect(table.rows[2]?.cells).toEqual(['≥600/年（5年合计≥3000）', '3147', '人', '完成3147人']);
   });
 });

@@ -30,7 +30,7 @@ describe('aggregate: the corpus as linked open-data records', () => {
     expect(corpus.clauses.find((c) => c.id === 'xiangtan-2019-stabilise-employment/d1-2.6')).toEqual({
       id: 'xiangtan-2019-stabilise-employment/d1-2.6',
       documentId: 'xiangtan-2019-stabilise-employment',
-      number: '(六)',
+      number: '（六）',
       title: '加大创业担保贷款工作力度',
       text: expect.stringMatching(/^将农村自主创业的农民纳入支持范围/),
       citation: '湘潭稳就业二十四条 二、（六）',

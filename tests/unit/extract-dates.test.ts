@@ -23,7 +23,7 @@ describe('extractDates on Xiangtan', () => {
       { clauseId: 'd1-3.8', line: 19, text: '2019年1月1日至2020年12月31日', kind: 'range', start: '2019-01-01', end: '2020-12-31', yearInferred: false },
     ]);
     // Only the head: the source's mojibake (当?卦氯) puts a ? in this sentence, where `sentences` splits.
-    expect(dates[0]?.sentence).toMatch(/^2019年1月1日至12月31日,对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业,/);
+    expect(dates[0]?.sentence).toMatch(/^2019年1月1日至12月31日，对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业，/);
     for (const d of dates) expect(DateMention.parse(d)).toEqual(d);
   });
 

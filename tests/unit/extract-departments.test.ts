@@ -124,7 +124,7 @@ describe('extractDepartments: xiangtan 责任单位 lists', () => {
         documentId: 'xiangtan-2019-stabilise-employment',
         clauseId: 'd1-1.1',
         line: 10,
-        sentence: '(责任单位:市发改委、市16个产业联盟牵头单位等。列第一位者为牵头单位,下同)',
+        sentence: '（责任单位：市发改委、市16个产业联盟牵头单位等。列第一位者为牵头单位，下同）',
         departmentId: 'xiangtan-drc',
         name: '市发改委',
         role: 'lead',
@@ -134,7 +134,7 @@ describe('extractDepartments: xiangtan 责任单位 lists', () => {
         documentId: 'xiangtan-2019-stabilise-employment',
         clauseId: 'd1-1.1',
         line: 10,
-        sentence: '(责任单位:市发改委、市16个产业联盟牵头单位等。列第一位者为牵头单位,下同)',
+        sentence: '（责任单位：市发改委、市16个产业联盟牵头单位等。列第一位者为牵头单位，下同）',
         departmentId: 'xiangtan-alliance-lead-units',
         name: '市16个产业联盟牵头单位',
         role: 'support',
@@ -203,7 +203,7 @@ describe('extractDepartments: xiangtan 责任单位 lists', () => {
       ['xiangtan-employment-group-members', 'support'],
     ]);
     expect(mentions[0]?.sentence).toBe(
-      '要加强对全市宏观经济运行情况的监测,尤其是对规模以上工业企业基本情况和运行状况的监测,要按月统计分析形成报告(市统计局牵头负责)。',
+      '要加强对全市宏观经济运行情况的监测，尤其是对规模以上工业企业基本情况和运行状况的监测，要按月统计分析形成报告（市统计局牵头负责）。',
     );
   });
 
@@ -377,7 +377,7 @@ describe('extractDepartments: roles read from the wording', () => {
   it('jiangsu d2-3.1: 人力资源社会保障部门 leads, 发展改革 and 财政 support', () => {
     const result = extractDepartments(doc('jiangsu-szbf-2012-91'), registry);
     const sentence =
-      '各试点、示范地区人民政府要高度重视试点、示范项目建设,人力资源社会保障部门要发挥牵头协调作用,发展改革、财政等相关部门要密切配合,形成领导有力、责任明确、共同参与、齐抓共管的良好工作局面。';
+      '各试点、示范地区人民政府要高度重视试点、示范项目建设，人力资源社会保障部门要发挥牵头协调作用，发展改革、财政等相关部门要密切配合，形成领导有力、责任明确、共同参与、齐抓共管的良好工作局面。';
     const base = { documentId: 'jiangsu-szbf-2012-91', clauseId: 'd2-3.1', line: 41, sentence, inferred: true };
     expect(result.mentions.filter((m) => m.clauseId === 'd2-3.1')).toEqual([
       { ...base, departmentId: 'jiangsu-hrss', name: '人力资源社会保障部门', role: 'lead' },
@@ -421,8 +421,8 @@ describe('extractDepartments: roles read from the wording', () => {
   it('xuhui: 市 in a district document is 上海市; signatures are not mentions', () => {
     const result = extractDepartments(doc('xuhui-2016-employment-plan'), registry);
     expect(result.mentions.map((m) => [m.clauseId, m.line, m.departmentId, m.name, m.role, m.sentence])).toEqual([
-      ['m-2.u3.2.b1', 65, 'shanghai-hrss', '市人力资源社会保障局', 'mentioned', '按照市人力资源社会保障局统一部署,建立全面、完整、准确的社会保险业务基础数据库,为开展扩覆工作提供数据支撑。'],
-      ['m-2.4', 97, 'shanghai-hrss', '市人社局', 'mentioned', '加强市区之间的政策协调,在市人社局的指导下,开展改革先行先试,确保区域就业和社会保障各项工作既符合全市发展的总体要求,又能够与本区改革发展的实际紧密结合起来。'],
+      ['m-2.u3.2.b1', 65, 'shanghai-hrss', '市人力资源社会保障局', 'mentioned', '按照市人力资源社会保障局统一部署，建立全面、完整、准确的社会保险业务基础数据库，为开展扩覆工作提供数据支撑。'],
+      ['m-2.4', 97, 'shanghai-hrss', '市人社局', 'mentioned', '加强市区之间的政策协调，在市人社局的指导下，开展改革先行先试，确保区域就业和社会保障各项工作既符合全市发展的总体要求，又能够与本区改革发展的实际紧密结合起来。'],
     ]);
     expect(result.diagnostics).toEqual([]);
   });
@@ -438,7 +438,7 @@ describe('extractDepartments: roles read from the wording', () => {
       ['m-3.1', 'yibin-drc', '发展改革', 'mentioned'],
       ['m-3.1', 'yibin-finance', '财政', 'mentioned'],
       ['m-3.1', 'yibin-bianban', '编制', 'mentioned'],
-      ['m-3.3', 'yibin-hrss', '县(区)人力资源社会保障部门', 'mentioned'],
+      ['m-3.3', 'yibin-hrss', '县（区）人力资源社会保障部门', 'mentioned'],
       ['m-3.6', 'yibin-gov-supervision', '市政府督查室', 'mentioned'],
       ['m-3.6', 'yibin-hrss', '市人力资源社会保障局', 'mentioned'],
       ['m-3.6', 'yibin-finance', '财政', 'mentioned'],

@@ -46,14 +46,14 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
     expect(targets[0]).toMatchObject({
       documentId: 'jiangsu-szbf-2012-91',
       line: 12,
-      sentence: '实现城镇新增就业100万人以上,城镇登记失业率控制在4%以内;',
+      sentence: '实现城镇新增就业100万人以上，城镇登记失业率控制在4%以内；',
       scope: null,
       from: null,
       achieved: null,
       status: null,
       attribute: null,
     });
-    expect(targets[3]?.sentence).toBe('城镇失业人员再就业36万人,其中就业困难人员再就业5万人;');
+    expect(targets[3]?.sentence).toBe('城镇失业人员再就业36万人，其中就业困难人员再就业5万人；');
   });
 
   it('gives each subject of a 分别 list its value, sharing the words the last subject adds', () => {
@@ -115,7 +115,7 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
   it('lists sentences with numbers but no target, and not those with only dates or document numbers', () => {
     const { unmatched } = of('jiangsu-szbf-2012-91');
     const sentences = unmatched.map((u) => u.sentence);
-    expect(sentences).toContain('加强公共人力资源市场功能建设,确保全省50%以上的公共人力资源市场达到三星级以上标准。');
+    expect(sentences).toContain('加强公共人力资源市场功能建设，确保全省50%以上的公共人力资源市场达到三星级以上标准。');
     expect(sentences).toContain('各市选择2-3家县级以上医院开展按病种付费试点');
     expect(unmatched.find((u) => u.clauseId === 'd2-2')?.line).toBe(39);
     expect(unmatched.some((u) => u.clauseId.startsWith('n-'))).toBe(false);
@@ -156,8 +156,8 @@ describe('extractTargets on the Xiangtan measures', () => {
     expect(targets.filter((t) => ['d1-2.5', 'd1-3.7'].includes(t.clauseId))).toEqual([]);
     expect(inClause('xiangtan-2019-stabilise-employment', 'd1-3.9').map((t) => t.indicator)).toEqual(['一次性岗位补贴']);
     const sentences = unmatched.map((u) => u.sentence);
-    expect(sentences).toContain('强化重点群体创业就业税收优惠政策落实,对经认定的服务贸易类技术先进型企业,按15%的税率征收企业所得税。');
-    expect(sentences).toContain('对取得三、四、五级职业资格证书的企业在职职工,可在失业保险基金中分别领取1000元、1500元和2000元的技能提升补贴。');
+    expect(sentences).toContain('强化重点群体创业就业税收优惠政策落实，对经认定的服务贸易类技术先进型企业，按15%的税率征收企业所得税。');
+    expect(sentences).toContain('对取得三、四、五级职业资格证书的企业在职职工，可在失业保险基金中分别领取1000元、1500元和2000元的技能提升补贴。');
     expect(sentences.some((s) => s.includes('国发〔2018〕39号'))).toBe(false);
   });
 });
@@ -176,8 +176,8 @@ describe('extractTargets on the Xuhui plan', () => {
     expect(rows[0]).toMatchObject({
       id: 'xuhui-2016-employment-plan/m-t1.r1/t1',
       line: 4,
-      sentence: '促进就业 | 城镇新增就业岗位 | 个 | 每年新增就业岗位不低于31500个 | 年均完成48037个 (合计240184个)',
-      achieved: { value: 48037, unit: '个', text: '年均完成48037个 (合计240184个)' },
+      sentence: '促进就业 | 城镇新增就业岗位 | 个 | 每年新增就业岗位不低于31500个 | 年均完成48037个 （合计240184个）',
+      achieved: { value: 48037, unit: '个', text: '年均完成48037个 （合计240184个）' },
       attribute: null,
     });
   });
@@ -217,20 +217,20 @@ describe('extractTargets on the Xuhui plan', () => {
     const { targets, unmatched } = of('xuhui-2016-employment-plan');
     expect(targets.filter((t) => t.clauseId.startsWith('m-u1'))).toEqual([]);
     expect(unmatched.filter((u) => u.clauseId.startsWith('m-u1')).map((u) => u.line)).toEqual([11, 11, 11, 11, 13, 13, 13, 13, 15, 15]);
-    expect(unmatched.map((u) => u.sentence)).toContain('五年来共组织技能培训308855人次,其中高级及以上培训87159人次。');
+    expect(unmatched.map((u) => u.sentence)).toContain('五年来共组织技能培训308855人次，其中高级及以上培训87159人次。');
   });
 });
 
 describe('extractTargets on the Yibin opinion', () => {
   it('reads the overall goal and the floor-space standards', () => {
     expect(of('yibin-yfbh-2014-282').targets.map((t) => [t.clauseId, t.indicator, t.value, t.unit, t.comparator])).toEqual([
-      ['m-1.2', '县(区)、街道、乡(镇)、社区和符合条件的行政村三级基层平台建设实现全面达标', 576, '个', null],
-      ['m-1.2', '街道、乡(镇)、社区标准化规范化示范平台', 180, '个', '='],
+      ['m-1.2', '县（区）、街道、乡（镇）、社区和符合条件的行政村三级基层平台建设实现全面达标', 576, '个', null],
+      ['m-1.2', '街道、乡（镇）、社区标准化规范化示范平台', 180, '个', '='],
       ['m-1.2', '符合条件的中心村、农村社区平台综合达标', 50, '个', null],
-      ['m-2.1.2', '街道、乡(镇)便民服务中心大厅就业和社会保障服务专有场所面积', 50, '平方米', '≥'],
+      ['m-2.1.2', '街道、乡（镇）便民服务中心大厅就业和社会保障服务专有场所面积', 50, '平方米', '≥'],
       ['m-2.1.2', '社区服务站专有场所面积', 20, '平方米', '≥'],
       ['m-2.1.2', '村服务站专有场所面积', 20, '平方米', '≥'],
-      ['m-2.1.2', '街道、乡(镇)服务大厅面积', 70, '平方米', '≥'],
+      ['m-2.1.2', '街道、乡（镇）服务大厅面积', 70, '平方米', '≥'],
       ['m-2.1.2', '城镇社区服务大厅面积', 40, '平方米', '≥'],
     ]);
   });
