@@ -58,7 +58,7 @@ function crafted(lines: string[], region: DocumentMeta['region'] = { name: 'æ¹˜æ
     normalisation: {},
     drops: [],
     diagnostics: [],
-    extracted: { targets: [], departments: [], projects: [], citations: [], dates: [] },
+    extracted: { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] },
   });
 }
 

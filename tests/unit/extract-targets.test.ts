@@ -4,7 +4,7 @@ import { extractTargets } from '../../scripts/lib/ingest/extract/targets.ts';
 import { Document } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
 
-const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [] };
+const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.
 const doc = (id: string) =>
   Document.parse({ extracted: NOTHING_EXTRACTED, ...JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')) });

@@ -145,7 +145,7 @@ function numbered(found: readonly Found[]): Target[] {
 
 // ——— Where a sentence stands ———
 
-function documentYear(doc: Document): number | null {
+export function documentYear(doc: Document): number | null {
   return doc.meta.date === null ? null : Number(doc.meta.date.slice(0, 4));
 }
 
@@ -154,7 +154,7 @@ function partOf(nodeId: string): string {
 }
 
 /** Every provision with the provisions around it, outermost first. */
-function provisionChains(doc: Document): Map<string, Provision[]> {
+export function provisionChains(doc: Document): Map<string, Provision[]> {
   const chains = new Map<string, Provision[]>();
   const walk = (blocks: readonly Block[], outer: Provision[]) => {
     for (const b of blocks) {
@@ -187,7 +187,7 @@ function partPeriod(doc: Document, partId: string): string | null {
  * and lasts until the next heading at the same or a higher level (a part-level paragraph opens a
  * section that lasts until the next first-level heading).
  */
-function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
+export function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
   const inReview = new Set<TextUnit>();
   let open: { partId: string; level: number; around: Set<string> } | null = null;
   for (const unit of units) {
