@@ -30,11 +30,12 @@ export type Extraction = {
 /** Runs every extractor on one parsed document. */
 export function extractAll(doc: ParsedDocument, registry: readonly Department[]): Extraction {
   const input: Document = { ...doc, extracted: { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] } };
-  const targets = extractTargets(input);
   const departments = extractDepartments(input, registry);
   const named = extractGroups(input, GROUPS, TERMS.sanctions.map((c) => c.word));
   const benefits = extractBenefits({ ...input, extracted: { ...input.extracted, departments: departments.mentions, groups: named } }, TERMS);
   const groups = servedGroups(named, GROUPS, benefits);
+  // Targets leave out what the benefits give: a subsidy's amount is not a goal.
+  const targets = extractTargets({ ...input, extracted: { ...input.extracted, benefits } });
   const projects = extractProjects(input);
   const citations = extractCitations(input);
   const dates = extractDates(input);
