@@ -13,7 +13,7 @@ const LABELS = loadLabels('tests/fixtures/labels');
 
 describe.skipIf(!sharedCorpusPresent())('eval on the labelled development set', () => {
   let report: EvalReport;
-  let measures: Record<string, number | null>;
+  let measures: Record<string, number>;
   beforeAll(() => {
     report = evaluate(LABELS, projectIngest());
     measures = evalMeasures(report);

@@ -5,7 +5,7 @@
 import { Document, type DocumentMeta } from '#schemas/document.ts';
 import type { Block, Part } from '#schemas/structure.ts';
 
-const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [] };
+const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 
 /** The metadata of a made-up city document (湘潭市, type 措施, no date), with `meta` laid over it. */
 export function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
@@ -37,10 +37,12 @@ export interface TestDocument {
   blocks: unknown[];
   /** The normalised lines; the original lines are the same. */
   lines: readonly string[];
+  /** Facts an earlier extraction stage found, for the stages that read them. */
+  extracted?: Partial<Document['extracted']>;
 }
 
 /** A one-part document (`m`, kind main) holding `blocks`, parsed by the Document schema. */
-export function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocument): Document {
+export function testDocument({ id = 'crafted', meta, blocks, lines, extracted = {} }: TestDocument): Document {
   const fullMeta = testMeta(meta);
   const part = { id: 'm', kind: 'main', label: null, title: null, citation: fullMeta.shortTitle, lines: { start: 1, end: Math.max(1, lines.length) }, children: blocks } satisfies Omit<Part, 'children'> & { children: unknown[] };
   return Document.parse({
@@ -57,7 +59,7 @@ export function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocume
     normalisation: {},
     drops: [],
     diagnostics: [],
-    extracted: NOTHING_EXTRACTED,
+    extracted: { ...NOTHING_EXTRACTED, ...extracted },
   });
 }
 

@@ -22,21 +22,17 @@ export const Floors = z
   .strict();
 export type Floors = z.output<typeof Floors>;
 
-/** A measure beside its floor and target. `actual` is null where nothing could be measured (no extractor yet). */
+/** A measure beside its floor and target; `actual` is null for a floor whose measure is missing. */
 export type FloorRow = { measure: string; floor: number; target: number; actual: number | null; ok: boolean };
 
-/**
- * Compares measured shares with their floors. A measure that could not be measured passes only while
- * its floor is 0: once a floor was raised on a measured value, losing the measure is a regression.
- * A measure without a floor, or a floor without a measure, fails.
- */
-export function compareToFloors(actual: Readonly<Record<string, number | null>>, floors: Floors): FloorRow[] {
+/** Compares measured shares with their floors. A measure without a floor, or a floor without a measure, fails. */
+export function compareToFloors(actual: Readonly<Record<string, number>>, floors: Floors): FloorRow[] {
   const names = [...new Set([...Object.keys(floors.measures), ...Object.keys(actual)])];
   return names.map((measure) => {
     const f = floors.measures[measure];
     const value = actual[measure];
     if (f === undefined || value === undefined) return { measure, floor: f?.floor ?? NaN, target: f?.target ?? NaN, actual: value ?? null, ok: false };
-    return { measure, floor: f.floor, target: f.target, actual: value, ok: value === null ? f.floor === 0 : value >= f.floor };
+    return { measure, floor: f.floor, target: f.target, actual: value, ok: value >= f.floor };
   });
 }
 
@@ -51,7 +47,7 @@ export function formatFloorRows(rows: readonly FloorRow[]): string {
   const num = (n: number) => (Number.isNaN(n) ? '   —' : n.toFixed(2).padStart(4));
   const header = `${'measure'.padEnd(width)}  floor  target  actual`;
   const lines = rows.map((r) => {
-    const actual = r.actual === null ? 'n/a (no extractor)' : r.actual.toFixed(3);
+    const actual = r.actual === null ? 'missing' : r.actual.toFixed(3);
     const mark = r.ok ? '' : r.actual !== null && r.actual < r.floor ? '  BELOW FLOOR' : '  FAIL';
     const met = r.ok && r.actual !== null && r.actual >= r.target ? '  ✓ target' : '';
     const rise = r.ok && r.actual !== null && floorOf(r.actual) > r.floor ? `  (floor may rise to ${floorOf(r.actual).toFixed(2)})` : '';

@@ -31,8 +31,8 @@ export function sourceFileOf(label: Label, corpusRoot: string = SHARED_CORPUS): 
   return scheme === 'corpus' ? path.join(corpusRoot, file) : file;
 }
 
-/** One kind's facts over the texts; null where the pipeline has no extractor for it. */
-export type KindScore = { name: string; compares: string; tally: Tally | null };
+/** One kind's facts over the texts. */
+export type KindScore = { name: string; compares: string; tally: Tally };
 export type TextScore = { slug: string; file: string; errors: string[]; kinds: KindScore[] };
 export type EvalReport = { texts: TextScore[]; kinds: KindScore[] };
 
@@ -47,9 +47,9 @@ export function evaluate(texts: readonly LabelledText[], ingest: IngestOne, corp
       file,
       errors: result.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.code}: ${d.message}`),
       kinds: kinds.map((k) => {
-        // A document the pipeline lost found nothing; a kind without an extractor is not scored.
+        // A document the pipeline lost found nothing.
         const found = doc === null ? [] : k.found(doc, label);
-        return { name: k.name, compares: k.compares, tally: found === null ? null : tally(k.expected(label), found) };
+        return { name: k.name, compares: k.compares, tally: tally(k.expected(label), found) };
       }),
     };
   });
@@ -60,17 +60,17 @@ export function evaluate(texts: readonly LabelledText[], ingest: IngestOne, corp
         const score = t.kinds[i]?.tally;
         return score ? [{ from: t.slug, tally: score }] : [];
       });
-      return { name: k.name, compares: k.compares, tally: parts.length === 0 ? null : addTallies(parts) };
+      return { name: k.name, compares: k.compares, tally: addTallies(parts) };
     }),
   };
 }
 
-/** Precision and recall of each kind (`title.precision` …), null for a kind without an extractor. */
-export function evalMeasures(report: EvalReport): Record<string, number | null> {
+/** Precision and recall of each kind (`title.precision` …). */
+export function evalMeasures(report: EvalReport): Record<string, number> {
   return Object.fromEntries(
     report.kinds.flatMap((k) => [
-      [`${k.name}.precision`, k.tally && precision(k.tally)],
-      [`${k.name}.recall`, k.tally && recall(k.tally)],
+      [`${k.name}.precision`, precision(k.tally)],
+      [`${k.name}.recall`, recall(k.tally)],
     ]),
   );
 }
@@ -81,17 +81,14 @@ export function formatEval(report: EvalReport, options: { misses: boolean }): st
   const header = `${'kind'.padEnd(width)}  expected  found  matched  precision  recall  compared on`;
   const rows = report.kinds.map((k) => {
     const t = k.tally;
-    const figures =
-      t === null
-        ? 'n/a (no extractor)'.padEnd(43)
-        : `${String(t.expected).padStart(8)}  ${String(t.found).padStart(5)}  ${String(t.matched).padStart(7)}  ${precision(t).toFixed(3).padStart(9)}  ${recall(t).toFixed(3).padStart(6)}`;
+    const figures = `${String(t.expected).padStart(8)}  ${String(t.found).padStart(5)}  ${String(t.matched).padStart(7)}  ${precision(t).toFixed(3).padStart(9)}  ${recall(t).toFixed(3).padStart(6)}`;
     return `${k.name.padEnd(width)}  ${figures}  ${k.compares}`;
   });
   const failed = report.texts.filter((t) => t.errors.length > 0).map((t) => `${t.slug}: ${t.errors.join('; ')}`);
   const lines = [`${report.texts.length} labelled texts`, ...failed.map((f) => `error ${f}`), header, ...rows];
   if (options.misses) {
     for (const k of report.kinds) {
-      if (k.tally === null || (k.tally.missed.length === 0 && k.tally.extra.length === 0)) continue;
+      if (k.tally.missed.length === 0 && k.tally.extra.length === 0) continue;
       lines.push('', `${k.name}:`, ...k.tally.missed.map((m) => `  missed  ${m}`), ...k.tally.extra.map((e) => `  extra   ${e}`));
     }
   }

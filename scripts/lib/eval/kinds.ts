@@ -1,4 +1,6 @@
+import { BeneficiaryGroups } from '#schemas/beneficiary-groups.ts';
 import type { Document } from '#schemas/document.ts';
+import groupsJson from '../../../content/beneficiary-groups.json' with { type: 'json' };
 import type { Block, Provision } from '#schemas/structure.ts';
 import type { Label } from './label.ts';
 import { comparable, comparableDocNumber, comparableNumber, scopeNodeOf, startingWith } from './match.ts';
@@ -13,7 +15,7 @@ export type FactKind = {
   compares: string;
   expected: (label: Label) => string[];
   /** The facts found in the document; null when the pipeline has no extractor for this kind. */
-  found: (doc: Document, label: Label) => string[] | null;
+  found: (doc: Document, label: Label) => string[];
 };
 
 /** The departments' role kinds scored: a mention is the default and is scored by `departments`. */
@@ -73,20 +75,13 @@ export const FACT_KINDS: readonly FactKind[] = [
     name: 'groups',
     compares: 'scope node + group',
     expected: (l) => distinct(l.groups.map((g) => `${g.node} ${comparable(g.group)}`)),
-    found: (doc, l) => {
-      const facts = addedFacts(doc, 'groups');
-      return facts && distinct(inScope(facts, l.scope).map(({ node, fact }) => `${node} ${comparable(String(fact['group']))}`));
-    },
+    found: (doc, l) => distinct(inScope(doc.extracted.groups, l.scope).map(({ node, fact }) => `${node} ${comparable(groupName(fact.groupId))}`)),
   },
   {
     name: 'benefits',
     compares: 'scope node + kind + amount',
     expected: (l) => distinct(l.benefits.map((b) => `${b.node} ${b.kind} ${comparableNumber(b.amount)}`)),
-    found: (doc, l) => {
-      const facts = addedFacts(doc, 'benefits');
-      const amount = (v: unknown) => comparableNumber(typeof v === 'number' ? v : null);
-      return facts && distinct(inScope(facts, l.scope).map(({ node, fact }) => `${node} ${String(fact['kind'])} ${amount(fact['amount'])}`));
-    },
+    found: (doc, l) => distinct(inScope(doc.extracted.benefits, l.scope).map(({ node, fact }) => `${node} ${fact.kind} ${comparableNumber(fact.amount?.value ?? null)}`)),
   },
 ];
 
@@ -119,14 +114,11 @@ function strongestRoles(doc: Document, scope: readonly string[]): Map<string, st
   return roles;
 }
 
-/**
- * Facts of extractors added this round (SPEC: groups and benefits), read where the document has them.
- * Each record is expected to carry the `clauseId` of SourceRef.
- */
-function addedFacts(doc: Document, key: 'groups' | 'benefits'): { clauseId: unknown; [field: string]: unknown }[] | null {
-  const extracted: Record<string, unknown> = doc.extracted;
-  const list = extracted[key];
-  return Array.isArray(list) ? list : null;
+/** Labels name a group by its canonical Chinese name; the extractor by its taxonomy id. */
+const GROUP_NAMES = new Map(BeneficiaryGroups.parse(groupsJson).map((g) => [g.id, g.name]));
+
+function groupName(groupId: string): string {
+  return GROUP_NAMES.get(groupId) ?? groupId;
 }
 
 /** Statutes: every 编 and 章. 公文: every 一、 of an issued document (a cover notice's and an annex's are not headings of the text). */

@@ -34,7 +34,7 @@ export function summarise(doc: Document, unmatched: readonly SourceRef[]): strin
     `  removed: ${drops}`,
     `  structure: ${c.parts} parts (${doc.parts.map((p) => p.id).join(' ')}), ${c.provisions} provisions, ${c.implicitGroups} implicit groups, ${c.paragraphs} paragraphs, ${c.tables} tables, ${c.rows} rows`,
     `  extracted: ${Object.entries(doc.extracted).map(([kind, items]) => `${items.length} ${kind}`).join(', ')}`,
-    `  sentences with a number and no target: ${unmatched.length}`,
+    `  sentences with a number and no target or benefit: ${unmatched.length}`,
     ...unmatched.map((u) => `    ${doc.sourceFile}:${u.line} [${u.clauseId}] ${u.sentence}`),
     `  warnings: ${warnings.length}`,
     ...warnings.map((w) => `    ${formatDiagnostic(w)}`),

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
-import type { SourceRef, Target } from '#schemas/entities.ts';
+import type { BenefitFigure, SourceRef, Target } from '#schemas/entities.ts';
 import { blocksOf } from '#core/document-tree.ts';
 import type { Provision, Row, Table } from '#schemas/structure.ts';
 import { findQuantities, inBaseUnit, isCountUnit, type QuantityMatch } from './quantity.ts';
@@ -17,8 +17,10 @@ import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
  *   the indicator is the text before it, less the words that say how it is bounded;
  * - in a 分别 list, one value per listed subject: A、B和C保险参保人数分别达到x、y和z;
  * - as a change: 额度由10万元提高到15万元;
- * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位);
- * - as the amount of a grant: 给予3000元至2万元的一次性开办费补贴 (indicator 一次性开办费补贴).
+ * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位).
+ * What a measure gives is a benefit, not a goal (the benefits extractor reads it): the amount of a
+ * grant (给予3000元至2万元的一次性开办费补贴) is never read, and a value that the document's benefits
+ * give (最高贷款额度为75万元, 基础养老金最低标准提高到每人每月70元) is dropped.
  * A value at the end of its clause with no bounding word (城镇失业人员再就业36万人) is a target only
  * under a heading about goals (主要目标, 总体目标 …) or where the sentence names its period.
  */
@@ -59,8 +61,6 @@ const COUNTING_VERBS = [
   '组织开展', '开发', '新增', '培养', '组织', '开展', '举办', '创建', '建设', '建成', '帮助', '安置', '吸纳', '扶持',
   '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助',
 ];
-/** Verbs whose value is the amount granted: 给予3000元的补贴. */
-const GRANT_VERBS = ['给予', '发放', '提供', '领取', '享受', '奖励', '资助', '补助'];
 const CHANGE = /^(?:提高|提升|增加|增长|扩大|调整|降低|下降|减少|放宽|延长|缩短|上调|下调)(?:到|至|为)$/;
 const SCOPE = /^全(?:省|市|区|县|州|盟|旗|镇|国)/;
 const LIST_SEPARATOR = /[、和及与]/;
@@ -94,13 +94,15 @@ export function extractTargets(doc: Document): TargetExtraction {
   const chains = provisionChains(doc);
   const units = textUnits(doc);
   const review = reviewUnits(units, chains, documentYear(doc));
+  const given = benefitFigures(doc);
   const read = (ref: Omit<SourceRef, 'sentence'>, text: string, setting: Setting, skip: boolean) => {
     for (const sentence of sentences(text)) {
       const source = { ...ref, sentence };
       const warn: Warn = (code, message) =>
         diagnostics.push({ level: 'warning', code, message: `${ref.clauseId}: ${message}`, file: doc.sourceFile, line: ref.line });
       const drafts = skip ? [] : readSentence(sentence, setting, warn);
-      found.push(...drafts.map((draft) => ({ ref: source, draft })));
+      const benefits = given.get(`${ref.clauseId}\u0000${sentence}`) ?? [];
+      found.push(...drafts.filter((d) => !benefits.some((f) => sameFigure(f, d))).map((draft) => ({ ref: source, draft })));
       if (drafts.length === 0 && findQuantities(sentence).length > 0) unmatched.push(source);
     }
   };
@@ -144,9 +146,30 @@ function numbered(found: readonly Found[]): Target[] {
     });
 }
 
+/** The figures the document's benefits give (amounts, durations, limits), by clause and sentence. */
+function benefitFigures(doc: Document): Map<string, BenefitFigure[]> {
+  const figures = new Map<string, BenefitFigure[]>();
+  for (const b of doc.extracted.benefits) {
+    const key = `${b.clauseId}\u0000${b.sentence}`;
+    figures.set(key, [...(figures.get(key) ?? []), ...[b.amount, b.duration, ...b.limits].filter((f) => f !== null)]);
+  }
+  return figures;
+}
+
+/** True where a target's value is a benefit's figure: the same value (and upper end) in the same base unit. */
+function sameFigure(figure: BenefitFigure, target: Draft): boolean {
+  // A multiple has no unit in a benefit (三倍 is 3); its text still says 倍.
+  const unit = figure.unit ?? (figure.text.endsWith('倍') ? '倍' : null);
+  const printed = unit === null || figure.per === null ? unit : `${unit}/${figure.per}`;
+  const a = inBaseUnit(figure.value, printed);
+  const b = inBaseUnit(target.value ?? Number.NaN, target.unit);
+  const max = (value: number | null, u: string | null) => (value === null ? null : inBaseUnit(value, u).value);
+  return a.value === b.value && a.unit === b.unit && max(figure.max, printed) === max(target.max, target.unit);
+}
+
 // ——— Where a sentence stands ———
 
-function documentYear(doc: Document): number | null {
+export function documentYear(doc: Document): number | null {
   return doc.meta.date === null ? null : Number(doc.meta.date.slice(0, 4));
 }
 
@@ -155,7 +178,7 @@ function partOf(nodeId: string): string {
 }
 
 /** Every provision with the provisions around it, outermost first. */
-function provisionChains(doc: Document): Map<string, Provision[]> {
+export function provisionChains(doc: Document): Map<string, Provision[]> {
   const chains = new Map<string, Provision[]>();
   for (const { block, provisions } of blocksOf(doc)) if (block.type === 'provision') chains.set(block.id, [...provisions, block]);
   return chains;
@@ -180,7 +203,7 @@ function partPeriod(doc: Document, partId: string): string | null {
  * and lasts until the next heading at the same or a higher level (a part-level paragraph opens a
  * section that lasts until the next first-level heading).
  */
-function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
+export function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
   const inReview = new Set<TextUnit>();
   let open: { partId: string; level: number; around: Set<string> } | null = null;
   for (const unit of units) {
@@ -279,7 +302,7 @@ function removePeriods(text: string): string {
 /** One value being read, with the text around it. */
 type Value = { match: QuantityMatch; start: number; end: number; qualifier: string | null; rest: string };
 /** The reading of the previous value, which a listed value (、创业培训6万人) continues. */
-type Previous = { form: 'end' | 'count' | 'grant'; words: string[]; verb: string; licensed: boolean };
+type Previous = { form: 'end' | 'count'; words: string[]; verb: string; licensed: boolean };
 type Reading = { draft: Draft | null; previous: Previous | null; end: number };
 
 function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
@@ -329,10 +352,9 @@ function readValue(
   if (rest.trim() === '' || (next !== undefined && LIST_SEPARATOR.test(rest.trim().charAt(0)))) {
     return readValueAtEnd(value, lead, previous, ctx);
   }
-  if (rest.startsWith('的')) return readObject(clause, value, value.end + 1, next, lead, previous, 'grant', ctx);
-  if (isCountUnit(quantity.unit) && /^\p{Script=Han}/u.test(rest)) {
-    return readObject(clause, value, value.end, next, lead, previous, 'count', ctx);
-  }
+  // 给予300元的就业创业服务补贴: the amount of a grant, which is a benefit, not a goal.
+  if (rest.startsWith('的')) return null;
+  if (isCountUnit(quantity.unit) && /^\p{Script=Han}/u.test(rest)) return readObject(clause, value, next, lead, previous, ctx);
   return null;
 }
 
@@ -348,37 +370,26 @@ function readValueAtEnd(value: Value, lead: string, previous: Previous | null, c
 }
 
 /**
- * 开发5000个基层公益性岗位 / 给予300元的就业创业服务补贴: the value counts (or grants) the noun after
- * it, and the verb before it must say so. A counted object keeps the verb and the words before it
- * that say where or by whom (在县一级培育20个…窗口), when they still make a plausible indicator.
- * A listed value continues the previous one's verb.
+ * 开发5000个基层公益性岗位: the value counts the noun after it, and the verb before it must say so.
+ * A counted object keeps the verb and the words before it that say where or by whom (在县一级培育
+ * 20个…窗口), when they still make a plausible indicator. A listed value continues the previous one's verb.
  */
-function readObject(
-  clause: string,
-  value: Value,
-  nounStart: number,
-  next: QuantityMatch | undefined,
-  lead: string,
-  previous: Previous | null,
-  form: 'count' | 'grant',
-  ctx: ClauseContext,
-): Reading {
+function readObject(clause: string, value: Value, next: QuantityMatch | undefined, lead: string, previous: Previous | null, ctx: ClauseContext): Reading {
   const { rest, words } = trailingWords(removePeriods(lead));
-  const noun = nounAfter(clause, nounStart, next);
-  const end = nounStart + noun.length;
-  const verb = previous?.form === form && rest === '' ? previous.verb : verbPhrase(rest, form);
+  const noun = nounAfter(clause, value.end, next);
+  const end = value.end + noun.length;
+  const verb = previous?.form === 'count' && rest === '' ? previous.verb : verbPhrase(rest);
   if (verb === null) return { draft: null, previous: null, end };
-  const indicator = form === 'count' ? `${verb}${noun}` : noun;
-  const reading: Previous = { form, words, verb, licensed: true };
+  const indicator = `${verb}${noun}`;
+  const reading: Previous = { form: 'count', words, verb, licensed: true };
   if (!isIndicator(noun) || !isIndicator(indicator)) return { draft: null, previous: reading, end };
   return { draft: draft(ctx, indicator, value, comparatorOf(words, value.qualifier)), previous: reading, end };
 }
 
-/** The verb ending `text` (with what stands before it, for counting verbs), or null. */
-function verbPhrase(text: string, form: 'count' | 'grant'): string | null {
-  const verb = (form === 'count' ? COUNTING_VERBS : GRANT_VERBS).find((v) => text.endsWith(v));
+/** The counting verb ending `text`, with what stands before it, or null. */
+function verbPhrase(text: string): string | null {
+  const verb = COUNTING_VERBS.find((v) => text.endsWith(v));
   if (verb === undefined) return null;
-  if (form === 'grant') return verb;
   const before = stripLeading(text.slice(0, -verb.length).replace(SCOPE, ''), []);
   return before !== '' && isIndicator(`${before}${verb}`) ? `${before}${verb}` : verb;
 }
