@@ -73,8 +73,15 @@ function lineRows(input: TableInput): Built {
   const diagnostics: Diagnostic[] = [];
   const [headerLine, ...bodyLines] = input.lines;
   const header = trimTrailingEmpty(headerLine?.cells ?? []);
-  const body = bodyLines.map((l) => ({ line: l.line, cells: trimTrailingEmpty(l.cells) }));
+  // A line of empty cells (`| | |`, `|||`) holds no row: read as one, it would be all cells carried
+  // down from the row above, a copy standing on no line of its own. Its pipes are already dropped.
+  const body = bodyLines.map((l) => ({ line: l.line, cells: trimTrailingEmpty(l.cells) })).filter((b) => b.cells.length > 0);
   const width = Math.max(header.length, ...body.map((b) => b.cells.length));
+  if (width === 0) {
+    // Only pipes: a table needs one column, so it keeps one unnamed column and no rows.
+    diagnostics.push(warn(input, headerLine?.line, 'table-empty', 'the table has pipes but no cell text: kept with one unnamed column and no rows'));
+    return { header: [{ value: '', line: headerLine?.line ?? 1 }], rows: [], repeatedHeaders: [], diagnostics };
+  }
   if (header.length < width) {
     diagnostics.push(warn(input, headerLine?.line, 'table-header-short', `the header names ${header.length} of ${width} columns; the leading ${width - header.length} are unnamed (a merged header cell?)`));
   }
