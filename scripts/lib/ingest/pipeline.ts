@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
-import { Document } from '#schemas/document.ts';
+import { Document, type Drop } from '#schemas/document.ts';
 import type { Department, SourceRef } from '#schemas/entities.ts';
 import type { SourceMeta } from '#schemas/sidecar.ts';
 import type { ParagraphRole } from '#schemas/structure.ts';
@@ -91,15 +91,17 @@ function runStages(input: SourceInput): Ingested {
       tableColumns: Object.fromEntries(Object.entries(sidecar.tableColumns).map(([id, c]) => [id, c.columns])),
     }),
   );
-  const conservation = inStage('conservation', () => checkConservation(normalised.lines, parsed.parts, parsed.drops, file));
   const structural = [
     ...decoded.diagnostics,
     ...(input.sidecar ? [] : [placeholderWarning(file)]),
     ...normalised.diagnostics,
     ...metaDiagnostics,
     ...parsed.diagnostics,
-    ...conservation,
   ];
+  if (parsed.parts.length === 0) {
+    return { document: null, diagnostics: [...structural, nothingLeft(file, [...normalised.drops, ...parsed.drops])], unmatched: [] };
+  }
+  structural.push(...inStage('conservation', () => checkConservation(normalised.lines, parsed.parts, parsed.drops, file)));
   const parsedDocument = {
     id: sidecar.id,
     sourceFile: file,
@@ -157,6 +159,12 @@ function placeholderSidecar(file: string, found: TextMetadata): SourceMeta {
     partShortTitles: {},
     tableColumns: {},
   };
+}
+
+/** A text whose every line was removed by a named rule (page chrome, markup, a metadata block) holds no document. */
+function nothingLeft(file: string, drops: readonly Drop[]): Diagnostic {
+  const rules = [...new Set(drops.map((d) => d.rule))].sort().join(', ');
+  return { level: 'error', code: 'parse-empty', message: `no document text: every line is blank or was removed (${rules || 'no rule'}); check that the file holds the document and not only the page around it`, file };
 }
 
 function placeholderWarning(file: string): Diagnostic {
