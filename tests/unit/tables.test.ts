@@ -53,6 +53,23 @@ describe('buildTable: lines that hold no row', () => {
   });
 });
 
+describe('buildTable: a one-cell-per-line table without its header', () => {
+  // Found by the property tests: an excerpt that starts at row 1 gave a table of no columns, which failed validation.
+  it('keeps the rows, split at their running numbers, in unnamed columns, with a warning', () => {
+    const r = build(['1 |', '就 |', '苏州 |', '2 |', '社 |', '南京市、南通市 |', '3 |', '综 |']);
+    expect(Table.safeParse(r.table).success).toBe(true);
+    expect(r.table.columns).toEqual(['列1', '列2', '列3']);
+    expect(rowsOf(r.table)).toEqual([
+      ['m-t1.r1', { start: 1, end: 3 }, ['1', '就', '苏州']],
+      ['m-t1.r2', { start: 4, end: 6 }, ['2', '社', '南京市、南通市']],
+      ['m-t1.r3', { start: 7, end: 8 }, ['3', '综', '']],
+    ]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['table-header-missing', 1, 'table m-t1: the table starts with row 1, without a header: its 3 columns are unnamed'],
+    ]);
+  });
+});
+
 describe('ingestSource: a pipe table ending in an empty row', () => {
   const overrides = loadOverrides(JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.json', 'utf8')));
   const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
