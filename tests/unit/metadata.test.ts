@@ -123,6 +123,12 @@ describe('extractTextMetadata rules', () => {
     expect(found.issuer).toEqual({ value: '某市人力资源和社会保障局、某市财政局', line: 2 });
   });
 
+  it('reads a signature whose date stands after blank lines, as a removed line of page chrome leaves it', () => {
+    const found = extractTextMetadata(['正文。', '某市人民政府办公室', '', '', '2014年10月26日']);
+    expect(found.issuer).toEqual({ value: '某市人民政府办公室', line: 2 });
+    expect(found.date).toEqual({ value: '2014-10-26', line: 5 });
+  });
+
   it('falls back from an invalid block date to the signature date, and skips placeholder cells', () => {
     const found = extractTextMetadata([
       '索引号： | 无 | 成文日期： | 2018-02-29 |',

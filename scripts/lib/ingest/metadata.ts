@@ -317,17 +317,20 @@ function issuerOfTitle(title: Found): Found | null {
 type Signature = { issuer: Found; date: Found };
 
 /**
- * The first organ name directly followed by a date line. The first, because a compound document's cover
- * notice is signed by the issuer of the whole, while documents it carries may be signed again further down.
+ * The first organ name followed by a date line, blank lines between them allowed (a line of page chrome
+ * removed by normalisation is blank too). The first, because a compound document's cover notice is
+ * signed by the issuer of the whole, while documents it carries may be signed again further down.
  */
 function findSignature(lines: readonly string[]): Signature | null {
   for (let index = 1; index < lines.length; index++) {
     const dateText = (lines[index] ?? '').trim();
-    if (parseDate(dateText) === null || !isOrganName(lineText(lines, index))) continue;
-    let firstOrgan = index;
+    let lastOrgan = index;
+    while (lastOrgan > 1 && lineText(lines, lastOrgan) === '') lastOrgan--;
+    if (parseDate(dateText) === null || !isOrganName(lineText(lines, lastOrgan))) continue;
+    let firstOrgan = lastOrgan;
     while (firstOrgan > 1 && isOrganName(lineText(lines, firstOrgan - 1))) firstOrgan--;
     const organs: string[] = [];
-    for (let lineNo = firstOrgan; lineNo <= index; lineNo++) organs.push(lineText(lines, lineNo));
+    for (let lineNo = firstOrgan; lineNo <= lastOrgan; lineNo++) organs.push(lineText(lines, lineNo));
     return { issuer: { value: organs.join('、'), line: firstOrgan }, date: { value: dateText, line: index + 1 } };
   }
   return null;
