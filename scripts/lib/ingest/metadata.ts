@@ -69,7 +69,7 @@ const CHINESE_DATE = /^([〇○零Oo0一二三四五六七八九]{4})年([一二
 /** Finds the metadata a text states about itself. */
 export function extractTextMetadata(lines: readonly string[], markdownHeadings: readonly (number | null)[] = []): TextMetadata {
   const block = readMetadataBlock(lines);
-  const marked = markedTitle(markdownHeadings);
+  const marked = markedTitle(lines, markdownHeadings);
   const heading = marked.length > 0 ? { ...readHeading(lines, block.lines.at(-1) ?? 0), titleLines: marked } : readHeading(lines, block.lines.at(-1) ?? 0);
   const signature = findSignature(lines);
   const title = joinTitle(lines, heading.titleLines);
@@ -225,12 +225,18 @@ function blockCells(line: string): { key: string; value: string }[] | null {
   return pairs;
 }
 
-/** A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line right after it continues it. */
-function markedTitle(markdownHeadings: readonly (number | null)[]): number[] {
+/**
+ * A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line after it,
+ * blank lines between allowed (a removed line of page chrome is blank too), continues it.
+ */
+function markedTitle(text: readonly string[], markdownHeadings: readonly (number | null)[]): number[] {
   const first = markdownHeadings.indexOf(1);
   if (first < 0) return [];
   const lines = [first + 1];
-  for (let i = first + 1; i < markdownHeadings.length && markdownHeadings[i] === 1; i++) lines.push(i + 1);
+  for (let i = first + 1; i < markdownHeadings.length; i++) {
+    if (markdownHeadings[i] === 1) lines.push(i + 1);
+    else if ((text[i] ?? '').trim() !== '') break;
+  }
   return lines;
 }
 
