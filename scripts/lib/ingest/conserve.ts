@@ -37,7 +37,7 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
   return diagnostics;
 }
 
-/** A part's label and title stand on the first one or two lines of its span. */
+/** A part's label and title stand on the first line of its span, or the title on the next line that is not blank. */
 function claimPartHeading(part: Part, lines: readonly string[], claim: (line: number, text: string) => void): void {
   const first = part.lines.start;
   const firstText = lines[first - 1] ?? '';
@@ -45,8 +45,11 @@ function claimPartHeading(part: Part, lines: readonly string[], claim: (line: nu
   if (sortedChars(firstText) === sortedChars(heading) || part.label === null) {
     claim(first, heading);
   } else {
+    // The parser takes an annex's title from the next line with text: blank lines between are layout.
+    let titleLine = first + 1;
+    while (titleLine < lines.length && (lines[titleLine - 1] ?? '').trim() === '') titleLine += 1;
     claim(first, part.label);
-    claim(first + 1, part.title ?? '');
+    claim(titleLine, part.title ?? '');
   }
 }
 
