@@ -105,9 +105,9 @@ export function insertBoilerplate(text: string, insertions: readonly Insertion[]
 // Arbitraries: plans that apply to any text
 
 export const cutArb = fc.record({ from: fraction, to: fraction });
-export const lineEditsArb = fc.array(fc.record({ op: fc.constantFrom('delete', 'duplicate', 'swap'), line: fraction, other: fraction }), { maxLength: 12 }) as fc.Arbitrary<LineEdit[]>;
-export const annotationsArb = fc.array(fc.record({ position: fraction, syllable: fc.nat(), fullWidth: fc.boolean() }), { maxLength: 8 });
-export const boilerplateArb = fc.array(fc.record({ line: fraction, which: fc.nat() }), { maxLength: 4 });
+export const lineEditsArb = fc.array(fc.record({ op: fc.constantFrom('delete', 'duplicate', 'swap'), line: fraction, other: fraction }), { maxLength: 20 }) as fc.Arbitrary<LineEdit[]>;
+export const annotationsArb = fc.array(fc.record({ position: fraction, syllable: fc.nat(), fullWidth: fc.boolean() }), { maxLength: 20 });
+export const boilerplateArb = fc.array(fc.record({ line: fraction, which: fc.nat() }), { maxLength: 8 });
 /** Which lines turn traditional: none, all, or a pattern repeated over the lines. */
 export type ScriptPlan = 'simplified' | 'traditional' | boolean[];
 export const scriptArb: fc.Arbitrary<ScriptPlan> = fc.oneof(fc.constant('simplified' as const), fc.constant('traditional' as const), fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }));
