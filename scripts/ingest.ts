@@ -16,13 +16,13 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { SourceRef } from '#schemas/entities.ts';
-import { SourceMeta } from '#schemas/sidecar.ts';
 import { duplicateIdErrors, linkDuplicates } from './lib/ingest/duplicates.ts';
 import { addToGolden, GOLDEN_FILE } from './lib/ingest/golden.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/ingest/normalise.ts';
 import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest/cache.ts';
 import { ingestSource } from './lib/ingest/pipeline.ts';
+import { readSidecar, readSourceBytes } from './lib/ingest/read-source.ts';
 import { summarise } from './lib/ingest/report.ts';
 import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/ingest/write.ts';
 
@@ -61,13 +61,14 @@ let fromCache = 0;
 const knownDigests = new WeakMap<Document, string>();
 for (const name of sourceFiles) {
   const file = path.join(args.sources, name);
-  const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'));
-  diagnostics.push(...sidecar.diagnostics);
-  if (!sidecar.value) continue;
-  const bytes = fs.readFileSync(file);
-  const key = codeDigest && cacheKey({ file, source: bytes, sidecar: sidecar.bytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
+  const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'), { required: true });
+  const bytes = readSourceBytes(file);
+  diagnostics.push(...sidecar.diagnostics, ...bytes.diagnostics);
+  if (!sidecar.value || !bytes.value) continue;
+  const { meta } = sidecar.value;
+  const key = codeDigest && cacheKey({ file, source: bytes.value, sidecar: sidecar.value.bytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
   const cached = key ? loadEntry(args.cache, key) : null;
-  const entry = cached ?? withDigest(ingestSource({ file, bytes, sidecar: sidecar.value, overrides, registry }));
+  const entry = cached ?? withDigest(ingestSource({ file, bytes: bytes.value, sidecar: meta, overrides, registry }));
   const { result } = entry;
   if (key) usedKeys.add(key);
   if (entry.sha256 && result.document) knownDigests.set(result.document, entry.sha256);
@@ -77,7 +78,7 @@ for (const name of sourceFiles) {
     if (error) storeErrors.push(error);
   }
   diagnostics.push(...result.diagnostics);
-  unmatched.set(sidecar.value.id, result.unmatched);
+  unmatched.set(meta.id, result.unmatched);
   if (result.document && !result.diagnostics.some((d) => d.level === 'error')) ingested.push(result.document);
 }
 diagnostics.push(...duplicateIdErrors(ingested));
@@ -110,23 +111,3 @@ if (codeDigest) pruneEntries(args.cache, usedKeys);
 if (storeErrors[0]) console.error(`${args.cache}: ${storeErrors.length} results could not be cached (${storeErrors[0].message}); the next run ingests them again`);
 console.log(`${sourceFiles.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
 process.exitCode = errors.length > 0 || (args.check && stale.length > 0) ? 1 : 0;
-
-/** The sidecar's validated value and its bytes (part of the cache key). */
-function readSidecar(file: string): { value: SourceMeta; bytes: Buffer; diagnostics: [] } | { value: null; diagnostics: Diagnostic[] } {
-  if (!fs.existsSync(file)) {
-    return { value: null, diagnostics: [{ level: 'error', code: 'sidecar-missing', message: `no sidecar: create ${path.basename(file)} with the document's id, region, type and short title (see README)`, file }] };
-  }
-  const bytes = fs.readFileSync(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    return { value: null, diagnostics: [{ level: 'error', code: 'sidecar-json', message: `not valid JSON: ${(error as Error).message}`, file }] };
-  }
-  const parsed = SourceMeta.safeParse(json);
-  if (parsed.success) return { value: parsed.data, bytes, diagnostics: [] };
-  return {
-    value: null,
-    diagnostics: parsed.error.issues.map((issue) => ({ level: 'error', code: 'sidecar-schema', message: `${issue.path.join('.') || '(root)'}: ${issue.message}`, file })),
-  };
-}

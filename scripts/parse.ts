@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
-import { SourceMeta } from '#schemas/sidecar.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/ingest/normalise.ts';
 import { ingestSource } from './lib/ingest/pipeline.ts';
+import { readSidecar, readSourceBytes } from './lib/ingest/read-source.ts';
 import { serialise } from './lib/ingest/write.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -26,13 +26,15 @@ if (!fs.existsSync(file)) {
 }
 const overrides = loadOverrides(JSON.parse(fs.readFileSync(path.join(projectRoot, 'content/normalise/t2s-overrides.json'), 'utf8')));
 const registry = loadRegistry(JSON.parse(fs.readFileSync(path.join(projectRoot, 'content/departments.json'), 'utf8')));
-const sidecarFile = file.replace(/\.[^./]*$/, '.meta.json');
-const sidecar = fs.existsSync(sidecarFile) ? SourceMeta.parse(JSON.parse(fs.readFileSync(sidecarFile, 'utf8'))) : null;
-const shownPath = path.relative(userCwd, file) || file;
-const result = ingestSource({ file: shownPath, bytes: fs.readFileSync(file), sidecar, overrides, registry });
-for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-if (result.document) process.stdout.write(serialise(result.document));
-process.exitCode = hasErrors(result.diagnostics) ? 1 : 0;
+const shown = (f: string) => path.relative(userCwd, f) || f;
+const bytes = readSourceBytes(file);
+const sidecar = readSidecar(file.replace(/\.[^./]*$/, '.meta.json'), { required: false });
+// A sidecar beside the file that cannot be used is reported, not thrown: the text is parsed without it.
+const result = bytes.value ? ingestSource({ file: shown(file), bytes: bytes.value, sidecar: sidecar.value?.meta ?? null, overrides, registry }) : null;
+const diagnostics = [...bytes.diagnostics, ...sidecar.diagnostics].map((d) => ({ ...d, file: shown(d.file) })).concat(result?.diagnostics ?? []);
+for (const d of diagnostics) console.error(formatDiagnostic(d));
+if (result?.document) process.stdout.write(serialise(result.document));
+process.exitCode = hasErrors(diagnostics) ? 1 : 0;
 
 function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.level === 'error');

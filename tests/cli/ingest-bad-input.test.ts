@@ -27,8 +27,12 @@ describe('npm run ingest on a folder of bad and odd inputs', () => {
     // The same document twice, under another file name and id.
     fs.copyFileSync(path.join(FIXTURES, 'bom-crlf-notice.txt'), path.join(sources, 'copy-of-notice.txt'));
     fs.writeFileSync(path.join(sources, 'copy-of-notice.meta.json'), fs.readFileSync(path.join(FIXTURES, 'bom-crlf-notice.meta.json'), 'utf8').replace('"bom-crlf-notice"', '"copy-of-notice"'));
-    // A source without a sidecar.
+    // A source without a sidecar, one whose sidecar is not JSON, and a folder named like a source.
     fs.writeFileSync(path.join(sources, 'orphan.txt'), '一、总体要求\n');
+    fs.writeFileSync(path.join(sources, 'broken-sidecar.txt'), '一、总体要求\n');
+    fs.writeFileSync(path.join(sources, 'broken-sidecar.meta.json'), '{"id": "broken-sidecar",');
+    fs.mkdirSync(path.join(sources, 'folder.txt'));
+    fs.writeFileSync(path.join(sources, 'folder.meta.json'), fs.readFileSync(path.join(FIXTURES, 'empty.meta.json'), 'utf8').replace('"empty"', '"folder"'));
     result = run('scripts/ingest.ts', ['--sources', sources, '--out', out, '--cache', tempCache()]);
   });
   const written = (id: string) => Document.parse(JSON.parse(fs.readFileSync(path.join(out, `${id}.json`), 'utf8')));
@@ -38,10 +42,12 @@ describe('npm run ingest on a folder of bad and odd inputs', () => {
     expect(result.status).toBe(1);
     expect(errorLines().map((l) => l.replace(/^.*\/(\S+?): error \[([a-z-]+)\].*$/, '$1 $2'))).toEqual([
       'binary.txt decode-binary',
+      'broken-sidecar.meta.json sidecar-json',
       'empty.txt decode-empty',
+      'folder.txt source-unreadable',
       'orphan.meta.json sidecar-missing',
     ]);
-    expect(result.stdout).toMatch(/9 sources, 6 documents ingested, 3 errors/);
+    expect(result.stdout).toMatch(/11 sources, 6 documents ingested, 5 errors/);
   });
 
   it('still ingests every other document, whatever its encoding', () => {

@@ -128,6 +128,19 @@ describe('extractTextMetadata rules', () => {
     expect(found.issuer).toEqual({ value: '某市人力资源和社会保障局、某市财政局', line: 2 });
   });
 
+  it('continues a Markdown title with the next `#` line across blank lines, and stops at text', () => {
+    const found = extractTextMetadata(['中华人民共和国', '', '社会保险法', '', '第一条 为了规范'], [1, null, 1, null, null]);
+    expect(found.title).toEqual({ value: '中华人民共和国社会保险法', line: 1 });
+    expect(found.titleLines).toEqual([1, 3]);
+    expect(extractTextMetadata(['社会保险法', '', '第一条 为了规范', '附则'], [1, null, null, 1]).titleLines).toEqual([1]);
+  });
+
+  it('reads a signature whose date stands after blank lines, as a removed line of page chrome leaves it', () => {
+    const found = extractTextMetadata(['正文。', '某市人民政府办公室', '', '', '2014年10月26日']);
+    expect(found.issuer).toEqual({ value: '某市人民政府办公室', line: 2 });
+    expect(found.date).toEqual({ value: '2014-10-26', line: 5 });
+  });
+
   it('falls back from an invalid block date to the signature date, and skips placeholder cells', () => {
     const found = extractTextMetadata([
       '索引号： | 无 | 成文日期： | 2018-02-29 |',

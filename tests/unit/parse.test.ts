@@ -167,6 +167,14 @@ describe('parseStructure: tables', () => {
 });
 
 describe('checkConservation', () => {
+  // Found by the property tests: a blank line between 附件1: and its title gave two conservation errors.
+  it('finds an annex title the parser took from below blank lines', () => {
+    const r = parse(['一、总体要求', '附件1:', '', '', '试点项目名单', '一、名单'].join('\n'));
+    expect(r.parts.map((p) => [p.id, p.label, p.title])).toEqual([['m', null, null], ['a1', '附件1:', '试点项目名单']]);
+    expect(r.conservation).toEqual([]);
+  });
+
+
   it('reports a line whose characters no node accounts for', () => {
     const lines = ['一、总体要求', '坚持就业优先。'];
     const r = parseStructure({ lines, file: 'f.txt', shortTitle: 'x', roles: new Map(), skip: new Map(), partShortTitles: {}, tableColumns: {} });

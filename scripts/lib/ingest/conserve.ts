@@ -56,7 +56,7 @@ function claimPartHeading(part: Part, lines: readonly string[], claim: (line: nu
     claim(first, heading);
   } else {
     claim(first, part.label);
-    // The title stands on the next line that is not blank (附录： may be followed by an empty line).
+    // The parser takes an annex's title from the next line with text: blank lines between are layout.
     let titleLine = first + 1;
     while (titleLine < lines.length && (lines[titleLine - 1] ?? '').trim() === '') titleLine += 1;
     claim(titleLine, part.title ?? '');

@@ -219,7 +219,7 @@ function readTitle(
   block: Block,
   firstHistoryLine: number | undefined,
 ): { title: Found | null; titleLines: number[] } {
-  const marked = markedTitle(markdownHeadings);
+  const marked = markedTitle(lines, markdownHeadings);
   if (marked.length > 0) return { title: titleOf(lines, marked), titleLines: marked };
   if (heading.title !== null) return { title: heading.title, titleLines: heading.titleLines };
   const above = firstHistoryLine === undefined ? null : titleAbove(lines, firstHistoryLine, new Set(block.lines));
@@ -227,12 +227,18 @@ function readTitle(
   return { title: block.values.title ?? null, titleLines: [] };
 }
 
-/** A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line right after it continues it. */
-function markedTitle(markdownHeadings: readonly (number | null)[]): number[] {
+/**
+ * A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line after it,
+ * blank lines between allowed (a removed line of page chrome is blank too), continues it.
+ */
+function markedTitle(text: readonly string[], markdownHeadings: readonly (number | null)[]): number[] {
   const first = markdownHeadings.indexOf(1);
   if (first < 0) return [];
   const lines = [first + 1];
-  for (let i = first + 1; i < markdownHeadings.length && markdownHeadings[i] === 1; i++) lines.push(i + 1);
+  for (let i = first + 1; i < markdownHeadings.length; i++) {
+    if (markdownHeadings[i] === 1) lines.push(i + 1);
+    else if ((text[i] ?? '').trim() !== '') break;
+  }
   return lines;
 }
 

