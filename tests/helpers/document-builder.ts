@@ -8,7 +8,7 @@ import type { Block, Part } from '#schemas/structure.ts';
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [] };
 
 /** The metadata of a made-up city document (湘潭市, type 措施, no date), with `meta` laid over it. */
-export function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
+function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
   return {
     title: '测试',
     shortTitle: '测试',
@@ -26,7 +26,7 @@ export function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
 }
 
 /** What a test may set: the metadata (over testMeta's), the blocks of its one main part and its lines. */
-export interface TestDocument {
+interface TestDocument {
   id?: string;
   meta?: Partial<DocumentMeta> | undefined;
   /** The blocks of the single main part `m`. */
@@ -36,7 +36,7 @@ export interface TestDocument {
 }
 
 /** A one-part document (`m`, kind main) holding `blocks`, parsed by the Document schema. */
-export function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocument): Document {
+function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocument): Document {
   const fullMeta = testMeta(meta);
   const part = { id: 'm', kind: 'main', label: null, title: null, citation: fullMeta.shortTitle, lines: { start: 1, end: Math.max(1, lines.length) }, children: blocks } satisfies Omit<Part, 'children'> & { children: unknown[] };
   return Document.parse({
@@ -58,7 +58,7 @@ export function testDocument({ id = 'crafted', meta, blocks, lines }: TestDocume
 }
 
 /** Paragraph blocks of part `m` (m-p1, m-p2 …) or of a provision (m-1.p1 …), the first on line `firstLine`. */
-export function paragraphs(texts: readonly string[], firstLine = 1, parent = 'm'): Block[] {
+function paragraphs(texts: readonly string[], firstLine = 1, parent = 'm'): Block[] {
   const id = (n: number) => (parent === 'm' ? `m-p${n}` : `${parent}.p${n}`);
   return texts.map((text, i) => ({ type: 'paragraph', id: id(i + 1), line: firstLine + i, text }));
 }
