@@ -9,11 +9,30 @@ import { defineConfig } from 'vitest/config';
  *   HTML, accessibility and size budgets, and the browser;
  * - build: the incremental build, against full builds in copies of the project.
  */
-const layer = (name: string) => ({ extends: true, test: { name, include: [`tests/${name}/**/*.test.ts`] } });
+interface Layer {
+  name: string;
+  /** Layers that start processes or browsers wait on a shared, busy machine: 60 s, not vitest's 5 s. Nothing here is a timing assertion. */
+  spawns: boolean;
+  /** Layers that build the whole site in copies of the project run after the others (vitest's groupOrder), so that they do not starve the rest. */
+  group: number;
+}
+
+const LAYERS: readonly Layer[] = [
+  { name: 'unit', spawns: false, group: 0 },
+  { name: 'corpus', spawns: false, group: 0 },
+  { name: 'cli', spawns: true, group: 0 },
+  { name: 'site', spawns: false, group: 0 },
+  { name: 'quality', spawns: true, group: 0 },
+  { name: 'e2e', spawns: true, group: 1 },
+  { name: 'build', spawns: true, group: 1 },
+];
 
 export default defineConfig({
   test: {
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
-    projects: ['unit', 'corpus', 'cli', 'site', 'quality', 'e2e', 'build'].map(layer),
+    projects: LAYERS.map(({ name, spawns, group }) => ({
+      extends: true,
+      test: { name, include: [`tests/${name}/**/*.test.ts`], sequence: { groupOrder: group }, ...(spawns ? { testTimeout: 60_000 } : {}) },
+    })),
   },
 });

@@ -8,7 +8,7 @@ import type { Block, Part } from '#schemas/structure.ts';
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 
 /** The metadata of a made-up city document (湘潭市, type 措施, no date), with `meta` laid over it. */
-export function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
+function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
   return {
     title: '测试',
     shortTitle: '测试',
@@ -30,7 +30,7 @@ export function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {
 }
 
 /** What a test may set: the metadata (over testMeta's), the blocks of its one main part and its lines. */
-export interface TestDocument {
+interface TestDocument {
   id?: string;
   meta?: Partial<DocumentMeta> | undefined;
   /** The blocks of the single main part `m`. */
@@ -64,7 +64,7 @@ export function testDocument({ id = 'crafted', meta, blocks, lines, extracted = 
 }
 
 /** Paragraph blocks of part `m` (m-p1, m-p2 …) or of a provision (m-1.p1 …), the first on line `firstLine`. */
-export function paragraphs(texts: readonly string[], firstLine = 1, parent = 'm'): Block[] {
+function paragraphs(texts: readonly string[], firstLine = 1, parent = 'm'): Block[] {
   const id = (n: number) => (parent === 'm' ? `m-p${n}` : `${parent}.p${n}`);
   return texts.map((text, i) => ({ type: 'paragraph', id: id(i + 1), line: firstLine + i, text }));
 }
