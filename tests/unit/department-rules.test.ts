@@ -1,13 +1,14 @@
 /**
  * The reviewed department rules (content/department-functions.json, content/jurisdictions.json): they
- * load, the checks that keep every word resolving one way reject the mistakes they exist for, and the hand
- * registry maps onto the taxonomy.
+ * load, the checks that keep every word resolving one way reject the mistakes they exist for, the hand
+ * registry maps onto the taxonomy, and entity ids are ASCII and deterministic.
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDepartmentRules, loadRegistry, registryFunctions } from '#core/department-registry.ts';
 import { DepartmentFunctions } from '#schemas/department-functions.ts';
 import { Jurisdictions } from '#schemas/jurisdictions.ts';
+import { entityId, jurisdictionSlug } from '../../scripts/lib/ingest/extract/department-ids.ts';
 
 const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 const functionsJson = read('content/department-functions.json') as { id: string; aliases: string[]; abbreviations: string[]; formalPatterns: string[] }[];
@@ -71,5 +72,27 @@ describe('the hand registry on the taxonomy', () => {
   it('rejects a registry department whose function the taxonomy lacks', () => {
     const entry = { ...registry[0], id: 'x-y', function: '外事' } as (typeof registry)[number];
     expect(() => registryFunctions([entry], rules.functions)).toThrow('x-y: the function "外事" is not in the taxonomy');
+  });
+});
+
+describe('entity ids', () => {
+  const suffixes = ['自治区', '街道', '市', '省', '区', '县'];
+
+  it('romanise the place and keep its level word apart', () => {
+    expect(jurisdictionSlug('湘潭市', suffixes)).toBe('xiangtan-shi');
+    expect(jurisdictionSlug('湘潭县', suffixes)).toBe('xiangtan-xian');
+    expect(jurisdictionSlug('徐家汇街道', suffixes)).toBe('xujiahui-jiedao');
+    expect(jurisdictionSlug('内蒙古自治区', suffixes)).toBe('neimenggu-zizhiqu');
+    expect(jurisdictionSlug('国家', suffixes)).toBe('china');
+  });
+
+  it('join jurisdiction, levels, body and function or group', () => {
+    expect(entityId({ jurisdiction: '郑州市', levels: null, name: 'finance' }, suffixes)).toBe('zhengzhou-shi-finance');
+    expect(entityId({ jurisdiction: '国家', levels: ['provincial', 'prefecture', 'county'], name: 'human-resources-social-security' }, suffixes)).toBe(
+      'china-provincial-prefecture-county-human-resources-social-security',
+    );
+    expect(entityId({ jurisdiction: '湘潭市', levels: null, name: 'coordination-body-members', body: '就业工作' }, suffixes)).toBe(
+      'xiangtan-shi-jiuyegongzuo-coordination-body-members',
+    );
   });
 });

@@ -33,7 +33,7 @@ export type JurisdictionPrefix = z.output<typeof JurisdictionPrefix>;
 
 /** What a group phrase stands for. */
 export const GroupScope = z.enum([
-  /** Governments at the given levels within the issuer's area: 各县市区人民政府, 县级以上地方人民政府. */
+  /** Governments of one level within the issuer's area: 各县市区人民政府, 各乡镇人民政府. */
   'governments',
   /** Departments of a government, unnamed: 市直有关部门, 国务院其他有关部门. */
   'departments',
