@@ -42,8 +42,6 @@ export type Lexicon = {
   slotForms: readonly SlotForm[];
   /** Function words that may stand in a 、 list before a shared head (财政、人力资源社会保障部门), with what they name. */
   listWords: ReadonlyMap<string, Target>;
-  /** `(W)(、|和|及|与|以及)$`: the last list word before a position. */
-  listTail: RegExp;
   /** `等(有关|相关)?(head)`: the end of a list of functions (发展改革、财政等相关部门); its members are read leftwards. */
   etcPattern: RegExp;
   /**
@@ -199,13 +197,11 @@ export function compileLexicon(rules: DepartmentRules, gazetteer: readonly strin
     levels: around(`(?:(?<national>${alternation(national)})|(?<levels>${levelItem}(?:(?:、|和|及|或者)${levelItem})*))?`),
     place: around(`(?<place>[${HAN}]{2,24}?)`),
   };
-  const words = alternation(listWords.keys());
   return {
     cores,
     longestCore: longestMatch(cores.keys()),
     slotForms,
     listWords,
-    listTail: new RegExp(`(${words})(、|和|及|与|以及)$`, 'u'),
     etcPattern: new RegExp(`等(?:有关|相关|其他)?([${HAN}]{0,12}?(?:部门|机关|机构|单位))`, 'gu'),
     prefixPatterns,
     gazetteer: new Set(gazetteer),
