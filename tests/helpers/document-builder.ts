@@ -3,6 +3,7 @@
  * without the live corpus, so that adding a source never changes what these tests see.
  */
 import { Document, type DocumentMeta } from '#schemas/document.ts';
+import type { DepartmentMention } from '#schemas/entities.ts';
 import type { Block, Part } from '#schemas/structure.ts';
 
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
@@ -123,4 +124,23 @@ export function documentOfTable(columns: readonly string[], rows: readonly (read
     })),
   };
   return testDocument({ meta, blocks: [table], lines: [columns.join(' '), ...rows.map((r) => r.join(' '))] });
+}
+
+/** A department mention as the extractor records it, resolved to nothing unless `fields` say otherwise. */
+export function testMention(fields: Pick<DepartmentMention, 'clauseId' | 'name' | 'role'> & Partial<DepartmentMention>): DepartmentMention {
+  return {
+    documentId: 'crafted',
+    line: 1,
+    sentence: fields.name,
+    departmentId: null,
+    entityId: null,
+    resolution: 'unknown',
+    function: null,
+    jurisdiction: null,
+    levels: null,
+    group: false,
+    historical: null,
+    inferred: false,
+    ...fields,
+  };
 }

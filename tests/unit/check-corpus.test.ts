@@ -11,6 +11,7 @@ import { projectIngest, sourceTextsUnder } from '../../scripts/lib/ingest/source
 import type { DepartmentMention } from '#schemas/entities.ts';
 import type { Provision } from '#schemas/structure.ts';
 import { CRAFTED_STATUTE } from '../helpers/crafted-texts.ts';
+import { testMention } from '../helpers/document-builder.ts';
 
 
 const ingest = projectIngest();
@@ -73,11 +74,9 @@ describe('measureFile', () => {
     expect(measureFile('x', lines, result).metadata).toMatchObject({ title: true, docNumber: false, validity: true, printsDate: true });
   });
 
-  it('counts department mentions the registry does not know, and the warnings about them', () => {
-    const mention = (departmentId: string | null): DepartmentMention => ({
-      documentId: 'x', clauseId: 'art-2.1', line: 11, sentence: '市人民政府统筹本市就业工作', departmentId, name: '市人民政府', role: 'mentioned', inferred: true,
-    });
-    const doc = { ...result.document!, extracted: { ...result.document!.extracted, departments: [mention('x-gov'), mention(null)] } };
+  it('counts department mentions of a form it cannot read, and the warnings about them', () => {
+    const mention = (resolution: DepartmentMention['resolution']) => testMention({ clauseId: 'art-2.1', name: '市人民政府', role: 'mentioned', resolution });
+    const doc = { ...result.document!, extracted: { ...result.document!.extracted, departments: [mention('office'), mention('unknown')] } };
     const warning = { level: 'warning' as const, code: 'department-unknown', message: 'm', file: 'x' };
     const f = measureFile('x', lines, { ...result, document: doc, diagnostics: [warning] });
     expect(f.departments).toEqual({ mentions: 2, unknown: 1, unknownWarnings: 1 });

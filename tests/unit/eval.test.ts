@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evalMeasures, evaluate, formatEval, loadLabels, sourceFileOf } from '../../scripts/lib/eval/evaluate.ts';
 import { FACT_KINDS, type FactKind } from '../../scripts/lib/eval/kinds.ts';
 import { Label } from '../../scripts/lib/eval/label.ts';
-import { comparable, comparableDocNumber, comparableNumber, scopeNodeOf, startingWith } from '../../scripts/lib/eval/match.ts';
+import { comparable, comparableDepartment, comparableDocNumber, comparableNumber, scopeNodeOf, startingWith } from '../../scripts/lib/eval/match.ts';
 import { addTallies, precision, recall, tally } from '../../scripts/lib/eval/score.ts';
 import { projectIngest } from '../../scripts/lib/ingest/source-files.ts';
 import type { Document } from '#schemas/document.ts';
 import type { DepartmentMention, Target } from '#schemas/entities.ts';
 import { CRAFTED_STATUTE } from '../helpers/crafted-texts.ts';
+import { testMention } from '../helpers/document-builder.ts';
 
 /** A 公文 written for these tests. */
 const NOTICE = ['某市人民政府关于做好就业工作的通知', '某政发[2019]3号', '各区人民政府：', '一、总体要求。做好就业工作。', '(一)稳定就业。市人力资源社会保障局牵头。', '某市人民政府', '2019年2月1日', ''].join('\n');
@@ -53,13 +54,8 @@ const kind = (name: string): FactKind => {
   if (k === undefined) throw new Error(`no kind ${name}`);
   return k;
 };
-const score = (name: string, doc: Document, label: Label) => {
-  const found = kind(name).found(doc, label);
-  return found === null ? null : tally(kind(name).expected(label), found);
-};
-const mention = (clauseId: string, name: string, role: DepartmentMention['role']): DepartmentMention => ({
-  documentId: 'd', clauseId, line: 1, sentence: 's', departmentId: null, name, role, inferred: false,
-});
+const score = (name: string, doc: Document, label: Label) => tally(kind(name).expected(label), kind(name).found(doc, label));
+const mention = (clauseId: string, name: string, role: DepartmentMention['role']) => testMention({ clauseId, name, role });
 
 describe('the matching rules', () => {
   it('compare text with punctuation width and white space folded', () => {
@@ -214,6 +210,15 @@ describe('the label format', () => {
     );
     expect(labels.length - seeds.length).toBeGreaterThanOrEqual(15);
     expect(new Set(labels.map(({ label }) => label.family))).toEqual(new Set(['statute', 'gongwen']));
+  });
+});
+
+describe('comparableDepartment', () => {
+  it('names a member of a list sharing one head, and a name with a relative qualifier, as the office they are', () => {
+    expect(comparableDepartment('发展改革部门')).toBe(comparableDepartment('发展改革'));
+    expect(comparableDepartment('县级以上人民政府建设主管部门')).toBe(comparableDepartment('县级以上人民政府建设'));
+    expect(comparableDepartment('当地人民法院')).toBe(comparableDepartment('人民法院'));
+    expect(comparableDepartment('市人民政府')).not.toBe(comparableDepartment('市人民政府办公室'));
   });
 });
 

@@ -6,6 +6,7 @@ import { Document } from '#schemas/document.ts';
 import type { Benefit, BenefitFigure, DepartmentMention, Extracted } from '#schemas/entities.ts';
 import { BenefitRecord } from '#schemas/open-data.ts';
 import { article, clause, craftedDocument, paragraph, TERMS } from '../helpers/crafted-document.ts';
+import { testMention } from '../helpers/document-builder.ts';
 
 const read = (children: unknown[], extracted: Partial<Extracted> = {}) => extractBenefits(craftedDocument(children, extracted), TERMS);
 /** The benefits of crafted 公文 clauses, one clause per text. */
@@ -161,16 +162,7 @@ describe('extractBenefits: what is not granted', () => {
 });
 
 describe('extractBenefits: whom and who', () => {
-  const mention = (sentence: string, name: string, role: DepartmentMention['role']): DepartmentMention => ({
-    documentId: 'test',
-    clauseId: 'm-1.1',
-    line: 1,
-    sentence,
-    departmentId: null,
-    name,
-    role,
-    inferred: false,
-  });
+  const mention = (sentence: string, name: string, role: DepartmentMention['role']) => testMention({ documentId: 'test', clauseId: 'm-1.1', sentence, name, role });
 
   it('takes the department of the same sentence, the lead first, else of the same clause', () => {
     const grant = '给予一次性创业补贴。';

@@ -107,7 +107,7 @@ describe('codeVersion', () => {
     expect(files).toContain('scripts/lib/ingest/extract/targets.ts');
     expect(files).toContain('src/core/schemas/document.ts');
     expect(files.some((f) => f.startsWith('scripts/lib/bench/') || f.includes('search'))).toBe(false);
-    expect(packages).toEqual(['astro', 'es-module-lexer', 'opencc-js']);
+    expect(packages).toEqual(['astro', 'china-area-data', 'es-module-lexer', 'opencc-js', 'pinyin-pro']);
     for (const p of packages) expect(lock.packages[`node_modules/${p}`], p).toBeDefined();
   });
 });

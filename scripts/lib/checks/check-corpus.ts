@@ -68,7 +68,7 @@ function formatTotals(t: TotalFigures): string {
     `  provisions   ${ratio(t.provisions)} 一、/（一） lines start a provision with that number (${percent(t.provisions.found, t.provisions.of)})`,
     `  metadata     title ${m.title}/${t.files}, issuer ${m.issuer}/${t.files}, date ${m.date}/${t.files} ` +
       `(${m.dateWherePrinted}/${m.printsDate} of the texts that print one), 文号 ${m.docNumber}/${t.files}, validity ${m.validity}/${t.files}`,
-    `  departments  ${t.departments.mentions} mentions, ${t.departments.unknown} unknown to the registry ` +
+    `  departments  ${t.departments.mentions} mentions, ${t.departments.unknown} of a form not recognised ` +
       `(${percent(t.departments.unknown, t.departments.mentions)}); ${t.departments.unknownWarnings} department-unknown warnings`,
     `  characters   ${t.characters.text} in the texts; ${t.characters.nodes} in nodes + ${t.characters.dropped} dropped by named rules ` +
       `(${percent(t.characters.nodes + t.characters.dropped, t.characters.text)})`,

@@ -19,7 +19,7 @@ export type FileFigures = {
   /** 一、 and （一） lines of the text, and those a provision with the same number starts on. */
   provisions: Count;
   metadata: { title: boolean; issuer: boolean; date: boolean; docNumber: boolean; validity: boolean; printsDate: boolean };
-  /** Department mentions extracted, those the registry does not know, and the department-unknown warnings. */
+  /** Department mentions extracted, those whose form the extractor could not read, and the department-unknown warnings. */
   departments: { mentions: number; unknown: number; unknownWarnings: number };
   /** Non-blank characters of the decoded text, of the tree's nodes, and of the text dropped by named rules. */
   characters: { text: number; nodes: number; dropped: number };
@@ -70,7 +70,7 @@ export function measureFile(file: string, lines: readonly string[], result: Inge
     },
     departments: {
       mentions: mentions.length,
-      unknown: mentions.filter((m) => m.departmentId === null).length,
+      unknown: mentions.filter((m) => m.resolution === 'unknown').length,
       unknownWarnings: result.diagnostics.filter((d) => d.code === 'department-unknown').length,
     },
     characters: {

@@ -3,7 +3,7 @@ import type { Document } from '#schemas/document.ts';
 import groupsJson from '../../../content/beneficiary-groups.json' with { type: 'json' };
 import type { Block, Provision } from '#schemas/structure.ts';
 import type { Label } from './label.ts';
-import { comparable, comparableDocNumber, comparableNumber, scopeNodeOf, startingWith } from './match.ts';
+import { comparable, comparableDepartment, comparableDocNumber, comparableNumber, scopeNodeOf, startingWith } from './match.ts';
 
 /**
  * A kind of fact the eval scores. Both sides are turned into keys by the rules of match.ts; adding a
@@ -56,13 +56,13 @@ export const FACT_KINDS: readonly FactKind[] = [
   {
     name: 'departments',
     compares: 'scope node + name',
-    expected: (l) => l.departments.map((d) => `${d.node} ${comparable(d.name)}`),
+    expected: (l) => distinct(l.departments.map((d) => `${d.node} ${comparableDepartment(d.name)}`)),
     found: (doc, l) => [...strongestRoles(doc, l.scope).keys()],
   },
   {
     name: 'roles',
     compares: 'scope node + name + role, for leads and supports',
-    expected: (l) => l.departments.filter((d) => ASSIGNED_ROLES.has(d.role)).map((d) => `${d.node} ${comparable(d.name)} ${d.role}`),
+    expected: (l) => distinct(l.departments.filter((d) => ASSIGNED_ROLES.has(d.role)).map((d) => `${d.node} ${comparableDepartment(d.name)} ${d.role}`)),
     found: (doc, l) => [...strongestRoles(doc, l.scope)].filter(([, role]) => ASSIGNED_ROLES.has(role)).map(([key, role]) => `${key} ${role}`),
   },
   {
@@ -107,7 +107,7 @@ function inScope<F extends { clauseId: unknown }>(facts: readonly F[], scope: re
 function strongestRoles(doc: Document, scope: readonly string[]): Map<string, string> {
   const roles = new Map<string, string>();
   for (const { node, fact } of inScope(doc.extracted.departments, scope)) {
-    const key = `${node} ${comparable(fact.name)}`;
+    const key = `${node} ${comparableDepartment(fact.name)}`;
     const role = fact.role === 'mentioned' ? 'mention' : fact.role;
     if ((ROLE_RANK[role] ?? 0) >= (ROLE_RANK[roles.get(key) ?? ''] ?? -1)) roles.set(key, role);
   }

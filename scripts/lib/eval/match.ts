@@ -14,6 +14,17 @@ export function comparable(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '');
 }
 
+/**
+ * A department name as compared: as text, without a relative qualifier before it (当地, 同级, 本级:
+ * the labels leave them out) and without a generic head after it (部门, 行政部门, 主管部门, 机关). The
+ * labels write each member of a list that shares one head as printed (发展改革、财政部门 → 发展改革,
+ * 财政) while the extractor names each member with the head (发展改革部门, 财政部门); both are the same
+ * office.
+ */
+export function comparableDepartment(name: string): string {
+  return comparable(name).replace(/^(?:当地|同级|本级)/u, '').replace(/(?:行政部门|主管部门|部门|行政机关|机关)$/u, '');
+}
+
 /** A 文号 as compared: as text, and 〔2008〕, [2008], (2008) as one bracket style. */
 export function comparableDocNumber(docNumber: string): string {
   return normaliseDocNumber(comparable(docNumber));

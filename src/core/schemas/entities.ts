@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { Level } from './jurisdictions.ts';
+import { Slug } from './sidecar.ts';
 import { NodeId } from './structure.ts';
 
 /** Where an extracted fact comes from: the clause (or table row) and the line, with the sentence itself. */
@@ -62,13 +64,47 @@ export type Target = z.output<typeof Target>;
 /** The part a department plays in a clause. */
 export const DepartmentRole = z.enum(['lead', 'support', 'mentioned']);
 
-/** A department named in a clause, resolved against the registry where possible. */
+/**
+ * What a printed name was resolved to: one office (湘潭市人社局), a function at one or more levels
+ * (县级以上地方人民政府社会保险行政部门), a group of units kept as a group (各县市区人民政府,
+ * 市直有关部门), or nothing: a name of unknown form, kept under its printed name.
+ */
+export const DepartmentResolution = z.enum(['office', 'level', 'group', 'unknown']);
+export type DepartmentResolution = z.output<typeof DepartmentResolution>;
+
+/** A name of an office before a reorganisation renamed it: 劳动和社会保障局 (until 2008). */
+export const HistoricalNameUse = z.object({
+  /** The function word of the period as printed in the name: 劳动和社会保障. */
+  name: z.string().min(1),
+  /** The year the name went out of use nationally. */
+  until: z.number().int(),
+  /** The year local offices had followed, where they lagged behind. */
+  localUntil: z.number().int().nullable(),
+  /** The reorganisation that replaced it. */
+  reorganisation: z.string().min(1),
+});
+export type HistoricalNameUse = z.output<typeof HistoricalNameUse>;
+
+/** A department named in a clause, resolved by its form (jurisdiction + function + kind) and the document's region. */
 export const DepartmentMention = z.object({
   ...SourceRef.shape,
-  /** Registry id; null for a name the registry does not know (reported by the ingest). */
+  /** Registry id (content/departments.json), where the registry lists the office or group; the site has a page for it. */
   departmentId: z.string().nullable(),
+  /** Deterministic ASCII id of the office, function-at-levels or group, from its jurisdiction and function; null for a name of unknown form. */
+  entityId: Slug.nullable(),
   /** The name as printed (simplified). */
   name: z.string().min(1),
+  resolution: DepartmentResolution,
+  /** The taxonomy function (content/department-functions.json); null for groups and unknown names. */
+  function: z.string().nullable(),
+  /** The government the office belongs to, or within which the levels or the group are meant: 湘潭市, 国家. */
+  jurisdiction: z.string().nullable(),
+  /** For a function at levels, and a group that names its levels: the levels meant. */
+  levels: z.array(Level).nullable(),
+  /** True for a phrase naming several units that the text does not list (各县市区人民政府, 国务院其他有关部门). */
+  group: z.boolean(),
+  /** Set where the name is one an office bore before a reorganisation. */
+  historical: HistoricalNameUse.nullable(),
   role: DepartmentRole,
   /** True where the role is read from the wording (要发挥牵头作用, 会同) rather than a 责任单位 list. */
   inferred: z.boolean(),
