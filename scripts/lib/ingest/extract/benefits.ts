@@ -1,6 +1,6 @@
 import type { BenefitTerm, BenefitTerms } from '#schemas/benefit-terms.ts';
 import type { Document } from '#schemas/document.ts';
-import type { Benefit, BenefitFigure, BenefitKind, DepartmentMention, SourceRef } from '#schemas/entities.ts';
+import type { BeneficiaryGroupMention, Benefit, BenefitFigure, BenefitKind, DepartmentMention, SourceRef } from '#schemas/entities.ts';
 import type { Provision } from '#schemas/structure.ts';
 import { findQuantities, isCountUnit, type QuantityMatch } from './quantity.ts';
 import { documentYear, provisionChains, reviewUnits } from './targets.ts';
@@ -110,11 +110,14 @@ export function extractBenefits(doc: Document, vocabulary: BenefitTerms): Benefi
       previous = read.last;
     }
   }
+  // Indexed by clause once: looking facts up per benefit in the whole document's lists is quadratic in its size.
+  const groupsByClause = Map.groupBy(doc.extracted.groups, (g) => g.clauseId);
+  const departmentsByClause = Map.groupBy(doc.extracted.departments, (d) => d.clauseId);
   const benefits = once(found).map(({ ref, reading: { term: _term, accrual: _accrual, ...reading } }) => ({
     ...ref,
     ...reading,
-    groups: groupsFor(doc, ref),
-    department: departmentFor(doc.extracted.departments, ref),
+    groups: groupsFor(groupsByClause, ref),
+    department: departmentFor(departmentsByClause, ref),
   }));
   return numbered(benefits);
 }
@@ -409,27 +412,26 @@ function conditionsBefore(sentence: string, clauses: readonly Span[], conditions
 }
 
 /** The groups the sentence names, else those of its clause, else of the clauses around it (an item's article). */
-function groupsFor(doc: Document, ref: SourceRef): string[] {
-  const groups = doc.extracted.groups;
-  const inSentence = groups.filter((g) => g.clauseId === ref.clauseId && g.sentence === ref.sentence);
-  const found = inSentence.length > 0 ? inSentence : nearestClause(groups, ref.clauseId);
+function groupsFor(byClause: ReadonlyMap<string, readonly BeneficiaryGroupMention[]>, ref: SourceRef): string[] {
+  const inSentence = (byClause.get(ref.clauseId) ?? []).filter((g) => g.sentence === ref.sentence);
+  const found = inSentence.length > 0 ? inSentence : nearestClause(byClause, ref.clauseId);
   return [...new Set(found.map((g) => g.groupId))];
 }
 
 /** The department that delivers a benefit: the strongest role in its sentence, else in its clause or the clauses around it. */
-function departmentFor(departments: readonly DepartmentMention[], ref: SourceRef): Benefit['department'] {
-  const inSentence = departments.filter((d) => d.clauseId === ref.clauseId && d.sentence === ref.sentence);
-  const candidates = inSentence.length > 0 ? inSentence : nearestClause(departments, ref.clauseId);
+function departmentFor(byClause: ReadonlyMap<string, readonly DepartmentMention[]>, ref: SourceRef): Benefit['department'] {
+  const inSentence = (byClause.get(ref.clauseId) ?? []).filter((d) => d.sentence === ref.sentence);
+  const candidates = inSentence.length > 0 ? inSentence : nearestClause(byClause, ref.clauseId);
   const rank = { lead: 0, support: 1, mentioned: 2 } as const;
   const best = [...candidates].sort((a, b) => rank[a.role] - rank[b.role])[0];
   return best === undefined ? null : { departmentId: best.departmentId, name: best.name, role: best.role };
 }
 
 /** The facts of the clause, or of the nearest enclosing clause that has any (art-38.1.2 → art-38.1 → art-38). */
-function nearestClause<T extends { clauseId: string }>(facts: readonly T[], clauseId: string): T[] {
+function nearestClause<T>(byClause: ReadonlyMap<string, readonly T[]>, clauseId: string): readonly T[] {
   for (let id = clauseId; id !== ''; id = id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : '') {
-    const here = facts.filter((f) => f.clauseId === id);
-    if (here.length > 0) return here;
+    const here = byClause.get(id);
+    if (here !== undefined && here.length > 0) return here;
   }
   return [];
 }
