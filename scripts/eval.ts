@@ -2,14 +2,12 @@
  * `npm run eval -- [--labels DIR] [--floors FILE] [--misses] [--json FILE]`: ingests every labelled text
  * (tests/fixtures/labels) and prints precision and recall per kind of fact, then each measure beside
  * its floor and target (tests/fixtures/eval-floors.json); exits 1 when one falls below its floor.
- * --misses lists every fact missed or found in excess. Writes nothing but the --json figures.
+ * --misses lists every fact missed or found in excess. Writes nothing but the --json figures. The
+ * work is runEval's (scripts/lib/eval/eval-command.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareToFloors, Floors, formatFloorRows } from './lib/checks/floors.ts';
-import { evalMeasures, evaluate, formatEval, loadLabels } from './lib/eval/evaluate.ts';
-import { projectIngest } from './lib/ingest/source-files.ts';
+import { runEval } from './lib/eval/eval-command.ts';
 
 // npm runs scripts from the project root; INIT_CWD is where the user typed the command.
 const userCwd = process.env['INIT_CWD'] ?? process.cwd();
@@ -21,11 +19,4 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
   },
 });
-
-const report = evaluate(loadLabels(args.labels), projectIngest());
-console.log(formatEval(report, { misses: args.misses }));
-const measures = evalMeasures(report);
-if (args.json !== undefined) fs.writeFileSync(path.resolve(userCwd, args.json), `${JSON.stringify({ measures, report }, null, 2)}\n`);
-const rows = compareToFloors(measures, Floors.parse(JSON.parse(fs.readFileSync(args.floors, 'utf8'))));
-console.log(`\n${formatFloorRows(rows)}`);
-if (rows.some((r) => !r.ok)) process.exitCode = 1;
+process.exitCode = runEval({ ...args, json: args.json === undefined ? undefined : path.resolve(userCwd, args.json) });

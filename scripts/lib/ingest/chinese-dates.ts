@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from '#core/chinese/numerals.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '#core/chinese/numerals.ts';
 
 /**
  * Reading dates as Chinese texts print them: 2019年2月1日, 2014年 10月26日, 2019年2月1号,
@@ -12,8 +12,11 @@ export type DateAtom = { y: number | null; m: number | null; d: number | null; e
 /** A number with no unit before a range separator, taking the unit of the other end (2016—2017年). */
 export type BareNumber = { value: number; digits: number; start: number; end: number };
 
-/** Characters that can open a Chinese-numeral date: its year digits (〇 written three ways). */
-const CHINESE_DIGITS = '〇零○一二三四五六七八九';
+/**
+ * Characters that can open a Chinese-numeral date: its year digits (〇 written three ways), the
+ * numeral characters worth a single digit. Not 两: it counts (两年) but never writes a year's digit.
+ */
+const CHINESE_DIGITS = [...CHINESE_NUMERAL_CHARS].filter((c) => c !== '两' && (parseChineseNumeral(c) ?? 10) < 10).join('');
 /** Inside a Chinese-numeral year, extraction sometimes leaves a Latin O (or a zero) for 〇: 二O一九. */
 const YEAR_ZERO_LOOKALIKES = 'Oo0';
 /** A month or day in Chinese numerals: 一 … 九, 十 … 十九, 二十 … 三十一. */
