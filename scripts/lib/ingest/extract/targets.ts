@@ -30,6 +30,9 @@ type Draft = Omit<Target, 'id' | keyof SourceRef>;
 type Found = { ref: SourceRef; draft: Draft };
 type Warn = (code: string, message: string) => void;
 
+/** Drafts whose value the text itself calls a goal (…的目标): kept even where a benefit gives the same figure. */
+const NAMED_GOALS = new WeakSet<Draft>();
+
 export type TargetExtraction = { targets: Target[]; unmatched: SourceRef[]; diagnostics: Diagnostic[] };
 
 /** Where a sentence stands: whether its section is about goals, and the period its document part covers. */
@@ -102,7 +105,8 @@ export function extractTargets(doc: Document): TargetExtraction {
         diagnostics.push({ level: 'warning', code, message: `${ref.clauseId}: ${message}`, file: doc.sourceFile, line: ref.line });
       const drafts = skip ? [] : readSentence(sentence, setting, warn);
       const benefits = given.get(`${ref.clauseId}\u0000${sentence}`) ?? [];
-      found.push(...drafts.filter((d) => !benefits.some((f) => sameFigure(f, d))).map((draft) => ({ ref: source, draft })));
+      const kept = drafts.filter((d) => NAMED_GOALS.has(d) || !benefits.some((f) => sameFigure(f, d)));
+      found.push(...kept.map((draft) => ({ ref: source, draft })));
       if (drafts.length === 0 && findQuantities(sentence).length > 0) unmatched.push(source);
     }
   };
@@ -246,7 +250,8 @@ function readSentence(sentence: string, setting: Setting, warn: Warn): Draft[] {
     stated = firstPeriod(clause) ?? stated;
     if (isCondition(clause)) continue;
     const period = stated ?? setting.defaultPeriod;
-    drafts.push(...readClause(clause, { ...setting, period, periodStated: stated !== null, scope }, warn));
+    const ctx = { ...setting, period, periodStated: stated !== null, scope };
+    drafts.push(...readClause(clause, ctx, warn), ...readBreakdowns(raw, ctx));
   }
   return drafts;
 }
@@ -270,6 +275,30 @@ function clauses(sentence: string): string[] {
 /** Bracketed asides with numbers in them (最多24个月) explain a value; they are not values of their own. */
 function withoutNumberedAsides(clause: string): string {
   return clause.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, '');
+}
+
+/**
+ * A bracketed list of indicators with their values (乡镇、街道120个、社区60个; 实名登记率100%、跟踪回访率100%)
+ * breaks a goal down or spells out the standards of a work target: each value is read with the text
+ * before it, when the clause stands under a goal heading or names its period, or when the words after
+ * the brackets call it a goal (…的工作目标). A list item without a value shares the next value (乡镇、街道120个).
+ */
+function readBreakdowns(clause: string, ctx: ClauseContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const aside of clause.matchAll(/[(（]([^()（）]*\d[^()（）]*)[)）]/g)) {
+    const inner = aside[1] ?? '';
+    const after = clause.slice(aside.index + aside[0].length);
+    const licensed = ctx.goalSection || ctx.periodStated || /^的?(?:工作)?(?:目标|指标)/.test(after.trim());
+    const matches = findQuantities(inner);
+    if (!licensed || matches.length < 2) continue;
+    const values = matches.map((m) => valueAt(inner, m));
+    const items = values.map((v, i) => inner.slice(i === 0 ? 0 : (values[i - 1]?.end ?? 0), v.start).replace(/^\s*、/, '').trim());
+    const closed = (values.at(-1)?.rest.trim() ?? '') === '';
+    if (!closed || !items.every((item, i) => i === 0 || !/[、]$/.test(item)) || !items.every((item) => isIndicator(item) && !/[,，]/.test(item))) continue;
+    if (values.some((v, i) => i > 0 && !/^\s*、/.test(inner.slice(values[i - 1]?.end ?? 0, v.start)))) continue;
+    drafts.push(...values.map((v, i) => draft(ctx, items[i] ?? '', v, comparatorOf([], v.qualifier))));
+  }
+  return drafts;
 }
 
 /** A clause ending in 的 is a condition (对…稳定就业6个月以上的), not a target. */
@@ -351,6 +380,12 @@ function readValue(
   const rest = value.rest.replace(/^\s*[(（][^()（）]*[)）]/, '');
   if (rest.trim() === '' || (next !== undefined && LIST_SEPARATOR.test(rest.trim().charAt(0)))) {
     return readValueAtEnd(value, lead, previous, ctx);
+  }
+  // 电价减负10%的目标: a value the text itself calls a goal (目标, 指标) is one, bounded or not.
+  if (/^的(?:工作)?(?:目标|指标)/.test(rest)) {
+    const reading = readValueAtEnd(value, lead, previous, { ...ctx, goalSection: true });
+    if (reading.draft !== null) NAMED_GOALS.add(reading.draft);
+    return reading;
   }
   // 给予300元的就业创业服务补贴: the amount of a grant, which is a benefit, not a goal.
   if (rest.startsWith('的')) return null;
