@@ -94,6 +94,8 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
     expect(inClause('jiangsu-szbf-2012-91', 'd1-3.2').map(brief)).toEqual([
       ['开发基层公益性岗位', 5000, null, '个', null],
       ['开发见习岗位', 1.6, null, '万个', null],
+      ['城镇零就业家庭', 0, null, null, '='],
+      ['农村零转移家庭', 0, null, null, '='],
     ]);
     expect(inClause('jiangsu-szbf-2012-91', 'd1-3.5').map((t) => [t.indicator, t.from, t.value, t.unit, t.comparator])).toEqual([
       ['监测企业', 389, 920, '家', '='],
@@ -138,12 +140,13 @@ describe('extractTargets on the Xiangtan measures', () => {
   it('drops the doer before 组织 and keeps the scope', () => {
     expect(inClause('xiangtan-2019-stabilise-employment', 'd1-6.16').map((t) => [...brief(t), t.deadline, t.scope])).toEqual([
       ['各类招聘会', 100, null, '场', '≥', '每年', '全市'],
+      ['零就业家庭就业', 0, null, null, '=', null, null],
     ]);
   });
 
   it('reads no target from conditions, shares of something, bases and subsidies per level', () => {
     const { targets, unmatched } = of('xiangtan-2019-stabilise-employment');
-    expect(targets).toHaveLength(14);
+    expect(targets).toHaveLength(15);
     expect(targets.filter((t) => ['d1-3.7', 'd1-3.9'].includes(t.clauseId))).toEqual([]);
     // 电价减负10%的目标 is a goal by its own words, though the benefits read 减负10% too.
     expect(targets.filter((t) => t.clauseId === 'd1-2.5').map((t) => [t.indicator, t.value, t.unit])).toEqual([['落实一般工商业电价减负', 10, '%']]);
@@ -262,6 +265,17 @@ describe('extractTargets on crafted text', () => {
     expect(extractTargets(crafted(['本市设立服务站（城区20个、乡村10个）。'])).targets).toEqual([]);
   });
 
+  it('reads a count brought to zero, per listed subject, after a verb of effort', () => {
+    const text = '保持城镇零收入家庭和农村零转移家庭动态为零。';
+    expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
+      ['城镇零收入家庭', 0, null, null, '='],
+      ['农村零转移家庭', 0, null, null, '='],
+    ]);
+    expect(extractTargets(crafted(['实现困难家庭就业动态清零。'])).targets.map(brief)).toEqual([['困难家庭就业', 0, null, null, '=']]);
+    // A balance that happens to be zero is no goal.
+    expect(extractTargets(crafted(['账户余额为零。'])).targets).toEqual([]);
+  });
+
   it('gives a change between magnitudes in the base unit', () => {
     expect(extractTargets(crafted(['将担保基金规模由8000万元扩大到1亿元。'])).targets.map((t) => [t.indicator, t.from, t.value, t.unit])).toEqual([
       ['担保基金规模', 80000000, 100000000, '元'],
@@ -353,6 +367,6 @@ describe('extractTargets output', () => {
     for (const t of all) Target.parse(t);
     for (const id of IDS) for (const u of of(id).unmatched) SourceRef.parse(u);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
-    expect(IDS.map((id) => of(id).targets.length)).toEqual([47, 1, 14, 24, 10]);
+    expect(IDS.map((id) => of(id).targets.length)).toEqual([49, 1, 15, 24, 10]);
   });
 });

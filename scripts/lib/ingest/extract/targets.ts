@@ -336,7 +336,7 @@ type Reading = { draft: Draft | null; previous: Previous | null; end: number };
 
 function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
   const matches = findQuantities(clause);
-  if (matches.length === 0) return [];
+  if (matches.length === 0) return readZero(clause, ctx);
   const change = readChange(clause, matches, ctx);
   if (change !== null) return [change];
   const distributed = readDistributive(clause, matches, ctx, warn);
@@ -357,6 +357,24 @@ function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
     if (read.draft !== null) drafts.push(read.draft);
   }
   return drafts;
+}
+
+/**
+ * 保持零就业家庭动态为零, 实现…动态清零: a count brought to zero, one target per listed subject
+ * (A和B动态为零), value 0 with no unit. Read after a verb of effort (保持, 实现, 确保, 力争) or where
+ * the clause is under a goal heading or names its period.
+ */
+function readZero(clause: string, ctx: ClauseContext): Draft[] {
+  const m = /^(.*?)(?:动态)?(?:为零|清零|归零)$/.exec(removePeriods(clause).trim().replace(SCOPE, ''));
+  if (m === null) return [];
+  const words: string[] = [];
+  const own = (m[1] ?? '').replace(/^保持/, (w) => (words.push(w), ''));
+  const subject = stripLeading(own, words);
+  if (words.length === 0 && !ctx.goalSection && !ctx.periodStated) return [];
+  const subjects = subject.split(/[、和]/).map((x) => x.trim());
+  if (!subjects.every(isIndicator)) return [];
+  const zero: Value = { match: { quantity: { value: 0, max: null, unit: null, text: '零' }, index: 0, length: 0 }, start: 0, end: 0, qualifier: null, rest: '' };
+  return subjects.map((x) => draft(ctx, x, zero, '='));
 }
 
 function valueAt(clause: string, match: QuantityMatch): Value {
