@@ -231,6 +231,9 @@ describe('extractTargets on the Yibin opinion', () => {
       ['m-2.1.2', '村服务站专有场所面积', 20, '平方米', '≥'],
       ['m-2.1.2', '街道、乡（镇）服务大厅面积', 70, '平方米', '≥'],
       ['m-2.1.2', '城镇社区服务大厅面积', 40, '平方米', '≥'],
+      ['m-2.1.3', '配备专兼职工作人员', 2, '名', null],
+      ['m-2.1.3', '应增加工作人员', 1, '名', null],
+      ['m-2.1.3', '社区服务站根据工作量配备专兼职工作人员', 1, '名', null],
     ]);
   });
 });
@@ -263,6 +266,14 @@ describe('extractTargets on crafted text', () => {
     ]);
     // Without a goal heading, a period or the word 目标, a bracketed list is an aside.
     expect(extractTargets(crafted(['本市设立服务站（城区20个、乡村10个）。'])).targets).toEqual([]);
+  });
+
+  it('reads the staff a standard says to provide or add (配备, 增加)', () => {
+    const text = '每个服务站配备3名专职工作人员，服务人口超过5万人的，应增加1名协理员。';
+    expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
+      ['配备专职工作人员', 3, null, '名', null],
+      ['应增加协理员', 1, null, '名', null],
+    ]);
   });
 
   it('reads a count brought to zero, per listed subject, after a verb of effort', () => {
@@ -367,6 +378,6 @@ describe('extractTargets output', () => {
     for (const t of all) Target.parse(t);
     for (const id of IDS) for (const u of of(id).unmatched) SourceRef.parse(u);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
-    expect(IDS.map((id) => of(id).targets.length)).toEqual([49, 1, 15, 24, 10]);
+    expect(IDS.map((id) => of(id).targets.length)).toEqual([49, 1, 15, 24, 13]);
   });
 });
