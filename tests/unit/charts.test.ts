@@ -106,6 +106,6 @@ describe('targetsByDomainChart', () => {
     const insurance = spec.series.find((s) => s.label === '社会保险');
     expect(insurance?.values).toEqual([0, 6, 0, 20]);
     const totals = spec.categories.map((_, i) => spec.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
-    expect(totals).toEqual([9, 24, 8, 47]);
+    expect(totals).toEqual([15, 24, 13, 49]);
   });
 });

@@ -94,6 +94,8 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
     expect(inClause('jiangsu-szbf-2012-91', 'd1-3.2').map(brief)).toEqual([
       ['开发基层公益性岗位', 5000, null, '个', null],
       ['开发见习岗位', 1.6, null, '万个', null],
+      ['城镇零就业家庭', 0, null, null, '='],
+      ['农村零转移家庭', 0, null, null, '='],
     ]);
     expect(inClause('jiangsu-szbf-2012-91', 'd1-3.5').map((t) => [t.indicator, t.from, t.value, t.unit, t.comparator])).toEqual([
       ['监测企业', 389, 920, '家', '='],
@@ -138,13 +140,18 @@ describe('extractTargets on the Xiangtan measures', () => {
   it('drops the doer before 组织 and keeps the scope', () => {
     expect(inClause('xiangtan-2019-stabilise-employment', 'd1-6.16').map((t) => [...brief(t), t.deadline, t.scope])).toEqual([
       ['各类招聘会', 100, null, '场', '≥', '每年', '全市'],
+      ['零就业家庭就业', 0, null, null, '=', null, null],
     ]);
   });
 
   it('reads no target from conditions, shares of something, bases and subsidies per level', () => {
     const { targets, unmatched } = of('xiangtan-2019-stabilise-employment');
-    expect(targets).toHaveLength(9);
-    expect(targets.filter((t) => ['d1-2.5', 'd1-3.7', 'd1-3.9'].includes(t.clauseId))).toEqual([]);
+    expect(targets).toHaveLength(15);
+    expect(targets.filter((t) => ['d1-3.7', 'd1-3.9'].includes(t.clauseId))).toEqual([]);
+    // 电价减负10%的目标 is a goal by its own words, though the benefits read 减负10% too.
+    expect(targets.filter((t) => t.clauseId === 'd1-2.5').map((t) => [t.indicator, t.value, t.unit])).toEqual([['落实一般工商业电价减负', 10, '%']]);
+    // The 四个100% spelled out in brackets before 的工作目标.
+    expect(targets.filter((t) => t.clauseId === 'd1-6.17').map((t) => t.indicator)).toContain('年终就业及就业准备率');
     const sentences = unmatched.map((u) => u.sentence);
     expect(sentences).toContain('强化重点群体创业就业税收优惠政策落实，对经认定的服务贸易类技术先进型企业，按15%的税率征收企业所得税。');
     expect(sentences).toContain('对取得三、四、五级职业资格证书的企业在职职工，可在失业保险基金中分别领取1000元、1500元和2000元的技能提升补贴。');
@@ -216,12 +223,17 @@ describe('extractTargets on the Yibin opinion', () => {
     expect(of('yibin-yfbh-2014-282').targets.map((t) => [t.clauseId, t.indicator, t.value, t.unit, t.comparator])).toEqual([
       ['m-1.2', '县（区）、街道、乡（镇）、社区和符合条件的行政村三级基层平台建设实现全面达标', 576, '个', null],
       ['m-1.2', '街道、乡（镇）、社区标准化规范化示范平台', 180, '个', '='],
+      ['m-1.2', '乡镇、街道', 120, '个', null],
+      ['m-1.2', '社区', 60, '个', null],
       ['m-1.2', '符合条件的中心村、农村社区平台综合达标', 50, '个', null],
       ['m-2.1.2', '街道、乡（镇）便民服务中心大厅就业和社会保障服务专有场所面积', 50, '平方米', '≥'],
       ['m-2.1.2', '社区服务站专有场所面积', 20, '平方米', '≥'],
       ['m-2.1.2', '村服务站专有场所面积', 20, '平方米', '≥'],
       ['m-2.1.2', '街道、乡（镇）服务大厅面积', 70, '平方米', '≥'],
       ['m-2.1.2', '城镇社区服务大厅面积', 40, '平方米', '≥'],
+      ['m-2.1.3', '配备专兼职工作人员', 2, '名', null],
+      ['m-2.1.3', '应增加工作人员', 1, '名', null],
+      ['m-2.1.3', '社区服务站根据工作量配备专兼职工作人员', 1, '名', null],
     ]);
   });
 });
@@ -235,6 +247,44 @@ describe('extractTargets on crafted text', () => {
     expect(extractTargets(crafted(['到2015年,城镇失业人员再就业36万人。'])).targets.map((t) => [t.indicator, t.deadline])).toEqual([
       ['城镇失业人员再就业', '到2015年'],
     ]);
+  });
+
+  it('reads a value the text calls a goal, and the items of a bracketed breakdown', () => {
+    expect(extractTargets(crafted(['落实企业用水成本降低5%的目标。'])).targets.map(brief)).toEqual([['落实企业用水成本降低', 5, null, '%', null]]);
+    expect(extractTargets(crafted(['给予300元的交通补贴。'])).targets).toEqual([]);
+    const work = '按照“三个100%”（建档率100%、回访率100%、帮扶率100%）的工作目标开展援助。';
+    expect(extractTargets(crafted([work])).targets.map(brief)).toEqual([
+      ['建档率', 100, null, '%', null],
+      ['回访率', 100, null, '%', null],
+      ['帮扶率', 100, null, '%', null],
+    ]);
+    const goal = '建成服务站30个（城区、园区20个、乡村10个）。';
+    expect(extractTargets(crafted([goal], { heading: '主要目标' })).targets.map(brief)).toEqual([
+      ['建成服务站', 30, null, '个', null],
+      ['城区、园区', 20, null, '个', null],
+      ['乡村', 10, null, '个', null],
+    ]);
+    // Without a goal heading, a period or the word 目标, a bracketed list is an aside.
+    expect(extractTargets(crafted(['本市设立服务站（城区20个、乡村10个）。'])).targets).toEqual([]);
+  });
+
+  it('reads the staff a standard says to provide or add (配备, 增加)', () => {
+    const text = '每个服务站配备3名专职工作人员，服务人口超过5万人的，应增加1名协理员。';
+    expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
+      ['配备专职工作人员', 3, null, '名', null],
+      ['应增加协理员', 1, null, '名', null],
+    ]);
+  });
+
+  it('reads a count brought to zero, per listed subject, after a verb of effort', () => {
+    const text = '保持城镇零收入家庭和农村零转移家庭动态为零。';
+    expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
+      ['城镇零收入家庭', 0, null, null, '='],
+      ['农村零转移家庭', 0, null, null, '='],
+    ]);
+    expect(extractTargets(crafted(['实现困难家庭就业动态清零。'])).targets.map(brief)).toEqual([['困难家庭就业', 0, null, null, '=']]);
+    // A balance that happens to be zero is no goal.
+    expect(extractTargets(crafted(['账户余额为零。'])).targets).toEqual([]);
   });
 
   it('gives a change between magnitudes in the base unit', () => {
@@ -328,6 +378,6 @@ describe('extractTargets output', () => {
     for (const t of all) Target.parse(t);
     for (const id of IDS) for (const u of of(id).unmatched) SourceRef.parse(u);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
-    expect(IDS.map((id) => of(id).targets.length)).toEqual([47, 1, 9, 24, 8]);
+    expect(IDS.map((id) => of(id).targets.length)).toEqual([49, 1, 15, 24, 13]);
   });
 });

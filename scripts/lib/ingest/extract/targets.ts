@@ -30,6 +30,9 @@ type Draft = Omit<Target, 'id' | keyof SourceRef>;
 type Found = { ref: SourceRef; draft: Draft };
 type Warn = (code: string, message: string) => void;
 
+/** Drafts whose value the text itself calls a goal (…的目标): kept even where a benefit gives the same figure. */
+const NAMED_GOALS = new WeakSet<Draft>();
+
 export type TargetExtraction = { targets: Target[]; unmatched: SourceRef[]; diagnostics: Diagnostic[] };
 
 /** Where a sentence stands: whether its section is about goals, and the period its document part covers. */
@@ -59,7 +62,7 @@ const DOER_VERBS = ['组织开展', '组织', '开展', '完成', '举办'];
 /** Verbs whose object is counted by the value after them: 开发5000个岗位. */
 const COUNTING_VERBS = [
   '组织开展', '开发', '新增', '培养', '组织', '开展', '举办', '创建', '建设', '建成', '帮助', '安置', '吸纳', '扶持',
-  '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助',
+  '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助', '配备', '增加',
 ];
 const CHANGE = /^(?:提高|提升|增加|增长|扩大|调整|降低|下降|减少|放宽|延长|缩短|上调|下调)(?:到|至|为)$/;
 const SCOPE = /^全(?:省|市|区|县|州|盟|旗|镇|国)/;
@@ -102,7 +105,8 @@ export function extractTargets(doc: Document): TargetExtraction {
         diagnostics.push({ level: 'warning', code, message: `${ref.clauseId}: ${message}`, file: doc.sourceFile, line: ref.line });
       const drafts = skip ? [] : readSentence(sentence, setting, warn);
       const benefits = given.get(`${ref.clauseId}\u0000${sentence}`) ?? [];
-      found.push(...drafts.filter((d) => !benefits.some((f) => sameFigure(f, d))).map((draft) => ({ ref: source, draft })));
+      const kept = drafts.filter((d) => NAMED_GOALS.has(d) || !benefits.some((f) => sameFigure(f, d)));
+      found.push(...kept.map((draft) => ({ ref: source, draft })));
       if (drafts.length === 0 && findQuantities(sentence).length > 0) unmatched.push(source);
     }
   };
@@ -246,7 +250,8 @@ function readSentence(sentence: string, setting: Setting, warn: Warn): Draft[] {
     stated = firstPeriod(clause) ?? stated;
     if (isCondition(clause)) continue;
     const period = stated ?? setting.defaultPeriod;
-    drafts.push(...readClause(clause, { ...setting, period, periodStated: stated !== null, scope }, warn));
+    const ctx = { ...setting, period, periodStated: stated !== null, scope };
+    drafts.push(...readClause(clause, ctx, warn), ...readBreakdowns(raw, ctx));
   }
   return drafts;
 }
@@ -270,6 +275,30 @@ function clauses(sentence: string): string[] {
 /** Bracketed asides with numbers in them (最多24个月) explain a value; they are not values of their own. */
 function withoutNumberedAsides(clause: string): string {
   return clause.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, '');
+}
+
+/**
+ * A bracketed list of indicators with their values (乡镇、街道120个、社区60个; 实名登记率100%、跟踪回访率100%)
+ * breaks a goal down or spells out the standards of a work target: each value is read with the text
+ * before it, when the clause stands under a goal heading or names its period, or when the words after
+ * the brackets call it a goal (…的工作目标). A list item without a value shares the next value (乡镇、街道120个).
+ */
+function readBreakdowns(clause: string, ctx: ClauseContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const aside of clause.matchAll(/[(（]([^()（）]*\d[^()（）]*)[)）]/g)) {
+    const inner = aside[1] ?? '';
+    const after = clause.slice(aside.index + aside[0].length);
+    const licensed = ctx.goalSection || ctx.periodStated || /^的?(?:工作)?(?:目标|指标)/.test(after.trim());
+    const matches = findQuantities(inner);
+    if (!licensed || matches.length < 2) continue;
+    const values = matches.map((m) => valueAt(inner, m));
+    const items = values.map((v, i) => inner.slice(i === 0 ? 0 : (values[i - 1]?.end ?? 0), v.start).replace(/^\s*、/, '').trim());
+    const closed = (values.at(-1)?.rest.trim() ?? '') === '';
+    if (!closed || !items.every((item, i) => i === 0 || !/[、]$/.test(item)) || !items.every((item) => isIndicator(item) && !/[,，]/.test(item))) continue;
+    if (values.some((v, i) => i > 0 && !/^\s*、/.test(inner.slice(values[i - 1]?.end ?? 0, v.start)))) continue;
+    drafts.push(...values.map((v, i) => draft(ctx, items[i] ?? '', v, comparatorOf([], v.qualifier))));
+  }
+  return drafts;
 }
 
 /** A clause ending in 的 is a condition (对…稳定就业6个月以上的), not a target. */
@@ -307,7 +336,7 @@ type Reading = { draft: Draft | null; previous: Previous | null; end: number };
 
 function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
   const matches = findQuantities(clause);
-  if (matches.length === 0) return [];
+  if (matches.length === 0) return readZero(clause, ctx);
   const change = readChange(clause, matches, ctx);
   if (change !== null) return [change];
   const distributed = readDistributive(clause, matches, ctx, warn);
@@ -328,6 +357,24 @@ function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
     if (read.draft !== null) drafts.push(read.draft);
   }
   return drafts;
+}
+
+/**
+ * 保持零就业家庭动态为零, 实现…动态清零: a count brought to zero, one target per listed subject
+ * (A和B动态为零), value 0 with no unit. Read after a verb of effort (保持, 实现, 确保, 力争) or where
+ * the clause is under a goal heading or names its period.
+ */
+function readZero(clause: string, ctx: ClauseContext): Draft[] {
+  const m = /^(.*?)(?:动态)?(?:为零|清零|归零)$/.exec(removePeriods(clause).trim().replace(SCOPE, ''));
+  if (m === null) return [];
+  const words: string[] = [];
+  const own = (m[1] ?? '').replace(/^保持/, (w) => (words.push(w), ''));
+  const subject = stripLeading(own, words);
+  if (words.length === 0 && !ctx.goalSection && !ctx.periodStated) return [];
+  const subjects = subject.split(/[、和]/).map((x) => x.trim());
+  if (!subjects.every(isIndicator)) return [];
+  const zero: Value = { match: { quantity: { value: 0, max: null, unit: null, text: '零' }, index: 0, length: 0 }, start: 0, end: 0, qualifier: null, rest: '' };
+  return subjects.map((x) => draft(ctx, x, zero, '='));
 }
 
 function valueAt(clause: string, match: QuantityMatch): Value {
@@ -351,6 +398,12 @@ function readValue(
   const rest = value.rest.replace(/^\s*[(（][^()（）]*[)）]/, '');
   if (rest.trim() === '' || (next !== undefined && LIST_SEPARATOR.test(rest.trim().charAt(0)))) {
     return readValueAtEnd(value, lead, previous, ctx);
+  }
+  // 电价减负10%的目标: a value the text itself calls a goal (目标, 指标) is one, bounded or not.
+  if (/^的(?:工作)?(?:目标|指标)/.test(rest)) {
+    const reading = readValueAtEnd(value, lead, previous, { ...ctx, goalSection: true });
+    if (reading.draft !== null) NAMED_GOALS.add(reading.draft);
+    return reading;
   }
   // 给予300元的就业创业服务补贴: the amount of a grant, which is a benefit, not a goal.
   if (rest.startsWith('的')) return null;
