@@ -363,6 +363,20 @@ describe('extractDepartments: （…负责）', () => {
     ]);
   });
 
+  it('with its own rule, 列第一位者为牵头单位，下同: the first unit leads, here and in the 负责 lists after it', () => {
+    const result = extractDepartments(
+      crafted(['建立评价机制。（市发展改革委、市财政局、市人社局等负责，列第一位者为牵头单位，下同）', '发展吸纳就业能力强的产业。（市商务局、市人社局等负责）']),
+      registry,
+    );
+    expect(roles(result, 'm-1')).toEqual([
+      ['xiangtan-drc', 'lead'],
+      ['xiangtan-finance', 'support'],
+      ['xiangtan-hrss', 'support'],
+    ]);
+    expect(roles(result, 'm-2').map(([, role]) => role)).toEqual(['lead', 'support']);
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('department-lead-unstated');
+  });
+
   it('牵头负责 names the lead itself', () => {
     const result = extractDepartments(crafted(['按月统计(市统计局、市人社局牵头负责)。']), registry);
     expect(roles(result, 'm-1')).toEqual([

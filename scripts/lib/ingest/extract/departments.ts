@@ -26,8 +26,8 @@ const NON_CONTENT_ROLES: ReadonlySet<ParagraphRole> = new Set(['title', 'doc-num
 /** The labels of a responsibility list: （牵头单位：A；责任单位：B、C）, （责任单位：A、B等。列第一位者为牵头单位，下同）. */
 const LIST_LABEL = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位)[:：]/;
 const LABELLED_LIST = new RegExp(String.raw`[（(](${LIST_LABEL.source}(?:[^（）()]|[（(][^（）()]*[）)])*)[）)]`, 'g');
-/** （A、B负责）, （A牵头负责）, （A牵头） */
-const CHARGE_LIST = /[（(]((?:[^（）()]|[（(][^（）()]*[）)])+?)(牵头)?(负责)?[）)]/g;
+/** （A、B负责）, （A牵头负责）, （A牵头）, （A、B等负责，列第一位者为牵头单位，下同） */
+const CHARGE_LIST = /[（(]((?:[^（）()]|[（(][^（）()]*[）)])+?)(牵头)?(负责)?((?:[。，,；;]\s*)?列第一位(?:者)?为牵头(?:单位|部门)(?:[，,；;]?\s*下同)?)?[）)]/g;
 const LIST_ITEM_SEPARATOR = /[、，,；;]/;
 const LEAD_FIRST_RULE = /列第一位(?:者)?为牵头(?:单位|部门)/;
 const RULE_CARRIES_ON = /下同/;
@@ -215,7 +215,8 @@ function explicitLists(text: string, reader: NameReader): ExplicitList[] {
     // 负责 closes many parentheticals; only a list of names is a 负责 list.
     if (items.length === 0 || items.some((item) => item.target.type === 'unknown' && !/(?:局|厅|委|办|室|中心|部门|政府)$/.test(item.name))) continue;
     // The parenthetical assigns the sentence it closes, so that sentence is reported.
-    lists.push({ ...span, sentence: sentenceAt(text, m.index), items: items.map((found) => ({ found, role: null })), unranked: true, states: m[2] !== undefined, carries: false });
+    const rule = m[4] ?? '';
+    lists.push({ ...span, sentence: sentenceAt(text, m.index), items: items.map((found) => ({ found, role: null })), unranked: true, states: m[2] !== undefined || LEAD_FIRST_RULE.test(rule), carries: RULE_CARRIES_ON.test(rule) });
   }
   return lists.sort((a, b) => a.start - b.start);
 }
