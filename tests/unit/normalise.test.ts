@@ -126,6 +126,30 @@ describe('normalise on the seed corpus', () => {
   });
 });
 
+describe('markdown-heading, markdown-comment', () => {
+  const text = ['# 示例条例', '', '2020年1月1日 示例市人民代表大会常务委员会通过', '<!-- INFO END -->', '## 第一章 总则', '### 第一节 一般规定', '第一条 #1号文件不是标题。', '# # 重复标记'].join('\n');
+
+  it('removes heading marks and comment lines by named rules, and says which lines were headings', () => {
+    const r = run(text);
+    expect(r.lines).toEqual(['示例条例', '', '2020年1月1日 示例市人民代表大会常务委员会通过', '', '第一章 总则', '第一节 一般规定', '第一条 #1号文件不是标题。', '重复标记']);
+    expect(r.markdownHeadings).toEqual([1, null, null, null, 2, 3, null, 1]);
+    expect(r.counts).toMatchObject({ 'markdown-heading': 4, 'markdown-comment': 1 });
+    expect(r.drops.filter((d) => d.rule.startsWith('markdown'))).toEqual([
+      { rule: 'markdown-heading', line: 1, text: '# ' },
+      { rule: 'markdown-comment', line: 4, text: '<!-- INFO END -->' },
+      { rule: 'markdown-heading', line: 5, text: '## ' },
+      { rule: 'markdown-heading', line: 6, text: '### ' },
+      { rule: 'markdown-heading', line: 8, text: '# # ' },
+    ]);
+  });
+
+  it('is idempotent', () => expectIdempotent(text));
+
+  it('leaves a # that is not a heading mark', () => {
+    expect(run('#1号文件\n第#2条').lines).toEqual(['#1号文件', '第#2条']);
+  });
+});
+
 describe('html-tag', () => {
   it('removes tags, keeps the text between them and records each tag', () => {
     const n = run('第一行\n<p>第一条</p><br/>\n<script type="text/javascript">var a;</script>');
@@ -404,6 +428,6 @@ describe('normalise as a whole', () => {
   });
 
   it('handles empty input', () => {
-    expect(run('')).toEqual({ lines: [''], script: 'simplified', lineScripts: [null], counts: {}, drops: [], diagnostics: [] });
+    expect(run('')).toEqual({ lines: [''], script: 'simplified', markdownHeadings: [null], lineScripts: [null], counts: {}, drops: [], diagnostics: [] });
   });
 });

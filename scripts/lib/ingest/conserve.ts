@@ -37,7 +37,7 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
   return diagnostics;
 }
 
-/** A part's label and title stand on the first one or two lines of its span. */
+/** A part's label and title stand on the first line of its span, or the label there and the title on the next non-blank line. */
 function claimPartHeading(part: Part, lines: readonly string[], claim: (line: number, text: string) => void): void {
   const first = part.lines.start;
   const firstText = lines[first - 1] ?? '';
@@ -46,7 +46,10 @@ function claimPartHeading(part: Part, lines: readonly string[], claim: (line: nu
     claim(first, heading);
   } else {
     claim(first, part.label);
-    claim(first + 1, part.title ?? '');
+    // The title stands on the next line that is not blank (附录： may be followed by an empty line).
+    let titleLine = first + 1;
+    while (titleLine < lines.length && (lines[titleLine - 1] ?? '').trim() === '') titleLine += 1;
+    claim(titleLine, part.title ?? '');
   }
 }
 

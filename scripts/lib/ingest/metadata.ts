@@ -67,9 +67,10 @@ const SEPARATED_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
 const CHINESE_DATE = /^([〇○零Oo0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 
 /** Finds the metadata a text states about itself. */
-export function extractTextMetadata(lines: readonly string[]): TextMetadata {
+export function extractTextMetadata(lines: readonly string[], markdownHeadings: readonly (number | null)[] = []): TextMetadata {
   const block = readMetadataBlock(lines);
-  const heading = readHeading(lines, block.lines.at(-1) ?? 0);
+  const marked = markedTitle(markdownHeadings);
+  const heading = marked.length > 0 ? { ...readHeading(lines, block.lines.at(-1) ?? 0), titleLines: marked } : readHeading(lines, block.lines.at(-1) ?? 0);
   const signature = findSignature(lines);
   const title = joinTitle(lines, heading.titleLines);
 
@@ -218,6 +219,15 @@ function blockCells(line: string): { key: string; value: string }[] | null {
     pairs.push({ key: key.slice(0, -1).replace(/\s+/g, ''), value: cells[i + 1] ?? '' });
   }
   return pairs;
+}
+
+/** A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line right after it continues it. */
+function markedTitle(markdownHeadings: readonly (number | null)[]): number[] {
+  const first = markdownHeadings.indexOf(1);
+  if (first < 0) return [];
+  const lines = [first + 1];
+  for (let i = first + 1; i < markdownHeadings.length && markdownHeadings[i] === 1; i++) lines.push(i + 1);
+  return lines;
 }
 
 // --- heading: title, 文号 line, addressee ------------------------------------------------------

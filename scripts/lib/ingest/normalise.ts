@@ -12,6 +12,8 @@ export type Normalised = {
   script: Script;
   /** Per line, as detected before conversion; null = no script-specific characters. */
   lineScripts: (Script | null)[];
+  /** Per line, the level of the Markdown heading mark removed from it (1 for `# `), else null. */
+  markdownHeadings: (number | null)[];
   /** Rule name → number of changes; only rules that fired, keys sorted. */
   counts: Record<string, number>;
   drops: Drop[];
@@ -306,6 +308,30 @@ function dropRepeatedMetadataRows(lines: string[], tally: Tally): void {
 }
 
 // ---------------------------------------------------------------------------
+// Rule 7: the light Markdown some collections publish texts in
+
+/** `# 标题`, `## 第一章 总则`: the heading mark and the space after it (all of them, so a second run finds none). */
+const MARKDOWN_HEADING = /^(#{1,6})[ \t]+(?:#{1,6}[ \t]+)*(?=\S)/;
+/** A whole-line HTML comment, such as the `<!-- INFO END -->` that closes a collection's header. */
+const MARKDOWN_COMMENT = /^\s*<!--.*-->\s*$/;
+
+/** Removes heading marks and comment lines by named rules; returns each line's heading level. */
+function dropMarkdownMarkup(lines: string[], tally: Tally): (number | null)[] {
+  return lines.map((text, i) => {
+    if (MARKDOWN_COMMENT.test(text)) {
+      drop(tally, 'markdown-comment', i + 1, text);
+      lines[i] = '';
+      return null;
+    }
+    const heading = MARKDOWN_HEADING.exec(text);
+    if (heading === null) return null;
+    drop(tally, 'markdown-heading', i + 1, heading[0]);
+    lines[i] = text.slice(heading[0].length);
+    return heading[1]?.length ?? null;
+  });
+}
+
+// ---------------------------------------------------------------------------
 // Diagnostics on the result
 
 const LOST_CHARACTER = /\ufffd|(?<=\p{Script=Han})\?(?=\p{Script=Han})/gu;
@@ -351,6 +377,7 @@ export function normalise(text: string, file: string, overrides: readonly Overri
     return e.converted.text;
   });
 
+  const markdownHeadings = dropMarkdownMarkup(lines, tally);
   dropPageFurniture(lines, tally);
   dropRepeatedMetadataRows(lines, tally);
   diagnostics.push(...lostCharacterWarnings(lines, file));
@@ -360,6 +387,7 @@ export function normalise(text: string, file: string, overrides: readonly Overri
     lines,
     script,
     lineScripts: evidence.map((e) => e.script),
+    markdownHeadings,
     counts: sortedCounts(tally.counts),
     drops: tally.drops.sort((a, b) => a.line - b.line),
     diagnostics,

@@ -2,6 +2,7 @@ import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
 import { classifyLine, splitTitle, type LineKind } from './classify.ts';
+import { isStatuteHeading, looksLikeStatute, parseStatute, type StatuteLine } from './statute.ts';
 import { buildTable, type SourceTableLine } from './tables.ts';
 
 export type ParseInput = {
@@ -110,6 +111,7 @@ function planParts(lines: readonly Line[], input: ParseInput): PartPlan[] {
 /** An issued document starts at a line that repeats a title the cover cites, or that reads as a document title. */
 function isIssuedDocumentTitle(text: string, cited: ReadonlySet<string>, next: Line | undefined): boolean {
   if (cited.has(text)) return true;
+  if (isStatuteHeading(text)) return false;
   const followedByContent = next !== undefined && next.kind.kind !== 'table';
   return followedByContent && text.length >= 8 && text.length <= 60 && isHeadingLike(text) && DOC_TITLE_END.test(text);
 }
@@ -155,6 +157,7 @@ class PartBuilder {
   }
 
   build(): Part {
+    if (looksLikeStatute(this.plan.lines.map((l) => lineText(l.kind)))) return this.buildStatute();
     const { plan } = this;
     let toc = false;
     for (let i = 0; i < plan.lines.length; i += 1) {
@@ -187,7 +190,28 @@ class PartBuilder {
       }
     }
     this.popTo(this.root);
-    const children = this.root.children;
+    return this.part(this.root.children);
+  }
+
+  /** A part laid out in 条 (a law, a regulation, or 办法 issued by a notice): the statute structure. */
+  private buildStatute(): Part {
+    const { plan, input } = this;
+    const byLine = new Map(plan.lines.map((l) => [l.n, l]));
+    const partName = partCitationName(plan, input.partShortTitles);
+    const parsed = parseStatute({
+      lines: plan.lines.map((l): StatuteLine => ({ n: l.n, text: lineText(l.kind), role: input.roles.get(l.n) })),
+      idPrefix: plan.id === 'm' ? '' : `${plan.id}-`,
+      citationPrefix: plan.id === 'm' ? bookTitle(input.shortTitle) : `${[input.shortTitle, partName].filter((s) => s !== '').join(' ')} `,
+      file: input.file,
+      table: (lines) => this.makeTable(lines.flatMap((l) => byLine.get(l.n) ?? []), null),
+    });
+    this.drops.push(...parsed.drops);
+    this.diagnostics.push(...parsed.diagnostics);
+    return this.part(parsed.children);
+  }
+
+  private part(children: Block[]): Part {
+    const { plan } = this;
     const spanLines = [...plan.titleLines, ...plan.lines.map((l) => l.n)];
     return {
       id: plan.id,
@@ -278,10 +302,14 @@ class PartBuilder {
 
   private table(lines: readonly Line[]): void {
     const frame = this.closeBullets();
-    this.tables += 1;
-    const id = `${this.plan.id}-t${this.tables}`;
     const previous = frame.children[frame.children.length - 1];
     const caption = previous?.type === 'paragraph' && previous.role === 'caption' ? previous.text : null;
+    frame.children.push(this.makeTable(lines, caption));
+  }
+
+  private makeTable(lines: readonly Line[], caption: string | null): Table {
+    this.tables += 1;
+    const id = `${this.plan.id}-t${this.tables}`;
     const sourceLines: SourceTableLine[] = lines.map(({ n }) => {
       const raw = (this.input.lines[n - 1] ?? '').trim();
       const kind = classifyLine(raw);
@@ -291,8 +319,7 @@ class PartBuilder {
     const result = buildTable({ id, caption: caption ?? this.plan.title, lines: sourceLines, columns: this.input.tableColumns[id], file: this.input.file });
     this.drops.push(...result.drops);
     this.diagnostics.push(...result.diagnostics);
-    const table: Table = result.table;
-    frame.children.push(table);
+    return result.table;
   }
 
   private citation(labels: readonly string[]): string {
@@ -370,6 +397,11 @@ function partCitationName(plan: PartPlan, shortTitles: Readonly<Record<string, s
   if (plan.kind === 'annex') return (plan.label ?? '').replace(/[:：]$/, '');
   if (plan.kind === 'document' && plan.id !== 'd1') return plan.title ?? plan.id;
   return '';
+}
+
+/** A statute's short title in book-title marks, as citations write it: 《社会保险法》. */
+function bookTitle(shortTitle: string): string {
+  return /^《.*》$/.test(shortTitle) ? shortTitle : `《${shortTitle}》`;
 }
 
 /** Cell text broken over lines in the page layout leaves a space between Han characters (示范 地区). */

@@ -10,6 +10,7 @@ import { extractAll } from './extract/index.ts';
 import { extractTextMetadata, resolveMetadata, type TextMetadata } from './metadata.ts';
 import { normalise, type OverrideEntry } from './normalise.ts';
 import { parseStructure } from './parse.ts';
+import { withoutStateName } from './statute.ts';
 
 export type SourceInput = {
   /** The source path as it should appear in messages and in the data (relative to the project). */
@@ -34,7 +35,7 @@ export function ingestSource(input: SourceInput): Ingested {
   const decoded = decode(input.bytes, file);
   if (!decoded.ok) return { document: null, diagnostics: decoded.diagnostics, unmatched: [] };
   const normalised = normalise(decoded.value.text, file, input.overrides);
-  const found = extractTextMetadata(normalised.lines);
+  const found = extractTextMetadata(normalised.lines, normalised.markdownHeadings);
   const sidecar = input.sidecar ?? placeholderSidecar(file, found);
   const { meta, diagnostics: metaDiagnostics } = resolveMetadata(found, sidecar, file);
   const parsed = parseStructure({
@@ -106,7 +107,7 @@ function placeholderSidecar(file: string, found: TextMetadata): SourceMeta {
     id: slug || `doc-${createHash('sha256').update(stem).digest('hex').slice(0, 8)}`,
     region: { name: '未知', level: 'city', within: [] },
     type: '通知',
-    shortTitle: found.docNumber?.value ?? found.title?.value ?? stem,
+    shortTitle: found.docNumber?.value ?? (found.title ? withoutStateName(found.title.value) : stem),
     corrections: {},
     partShortTitles: {},
     tableColumns: {},
