@@ -4,6 +4,10 @@
  * changed. With --check it writes no data and fails when the committed data differs from what the
  * sources produce now.
  *
+ * The folders named by ATLAS_SOURCES (`:`-separated) are ingested too, their texts with or without a
+ * sidecar (scripts/lib/ingest/external-sources.ts), into build/documents/, which is not committed;
+ * --check leaves them out: it is about the committed sources.
+ *
  * A source whose text, sidecar, override table, department registry and pipeline code are all as in
  * an earlier run takes its result from the cache (`--cache DIR`, by default under node_modules/.cache)
  * instead of going through the pipeline again; the corpus-wide steps (duplicates, golden ids,
@@ -23,6 +27,8 @@ import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/ingest/normalise.ts';
 import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest/cache.ts';
 import { ingestSource } from './lib/ingest/pipeline.ts';
+import { externalJobs, loadCategories, SOURCE_CATEGORIES_FILE, type SourceJob } from './lib/ingest/external-sources.ts';
+import { EXTERNAL_OUTPUT, externalSourceFolders } from './lib/ingest/source-folders.ts';
 import { summarise } from './lib/ingest/report.ts';
 import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/ingest/write.ts';
 
@@ -50,6 +56,22 @@ const sourceFiles = fs
   .readdirSync(args.sources)
   .filter((f) => f.endsWith('.txt'))
   .sort();
+const committedJobs: SourceJob[] = [];
+for (const name of sourceFiles) {
+  const file = path.join(args.sources, name);
+  const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'));
+  diagnostics.push(...sidecar.diagnostics);
+  if (sidecar.value) committedJobs.push({ file, sidecar: sidecar.value, sidecarBytes: sidecar.bytes });
+}
+// The check is about the committed sources alone: the extra folders' documents are never committed.
+const folders = args.check ? [] : externalSourceFolders();
+const external = externalJobs(folders, {
+  overrides,
+  categories: folders.length === 0 ? [] : loadCategories(JSON.parse(fs.readFileSync(SOURCE_CATEGORIES_FILE, 'utf8'))),
+  taken: new Set(committedJobs.map((j) => j.sidecar.id)),
+});
+diagnostics.push(...external.diagnostics);
+const externalIds = new Set(external.jobs.map((j) => j.sidecar.id));
 
 const ingested: Document[] = [];
 const unmatched = new Map<string, SourceRef[]>();
@@ -59,15 +81,11 @@ let fromCache = 0;
 // The digest of each document's committed form, by object (from the cache, or computed once when it
 // was ingested): one that linkDuplicates leaves as it is needs serialising only when its file differs.
 const knownDigests = new WeakMap<Document, string>();
-for (const name of sourceFiles) {
-  const file = path.join(args.sources, name);
-  const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'));
-  diagnostics.push(...sidecar.diagnostics);
-  if (!sidecar.value) continue;
+for (const { file, sidecar, sidecarBytes } of [...committedJobs, ...external.jobs]) {
   const bytes = fs.readFileSync(file);
-  const key = codeDigest && cacheKey({ file, source: bytes, sidecar: sidecar.bytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
+  const key = codeDigest && cacheKey({ file, source: bytes, sidecar: sidecarBytes, overrides: overridesBytes, registry: registryBytes, code: codeDigest });
   const cached = key ? loadEntry(args.cache, key) : null;
-  const entry = cached ?? withDigest(ingestSource({ file, bytes, sidecar: sidecar.value, overrides, registry }));
+  const entry = cached ?? withDigest(ingestSource({ file, bytes, sidecar, overrides, registry }));
   const { result } = entry;
   if (key) usedKeys.add(key);
   if (entry.sha256 && result.document) knownDigests.set(result.document, entry.sha256);
@@ -77,7 +95,7 @@ for (const name of sourceFiles) {
     if (error) storeErrors.push(error);
   }
   diagnostics.push(...result.diagnostics);
-  unmatched.set(sidecar.value.id, result.unmatched);
+  unmatched.set(sidecar.id, result.unmatched);
   if (result.document && !result.diagnostics.some((d) => d.level === 'error')) ingested.push(result.document);
 }
 diagnostics.push(...duplicateIdErrors(ingested));
@@ -91,24 +109,29 @@ const documents = linked.documents.map((d) => {
 if (!args.quiet) {
   for (const doc of documents) console.log(summarise(doc, unmatched.get(doc.id) ?? []));
 }
-const expected = new Map(documents.map((d): [string, Output] => {
-  const sha256 = knownDigests.get(d);
-  return [`${d.id}.json`, sha256 ? { sha256, text: () => serialise(d) } : outputOf(serialise(d))];
-}));
+const outputs = (docs: readonly Document[]) =>
+  new Map(docs.map((d): [string, Output] => {
+    const sha256 = knownDigests.get(d);
+    return [`${d.id}.json`, sha256 ? { sha256, text: () => serialise(d) } : outputOf(serialise(d))];
+  }));
+const committed = documents.filter((d) => !externalIds.has(d.id));
+const expected = outputs(committed);
 const errors = diagnostics.filter((d) => d.level === 'error');
 for (const d of errors) console.error(formatDiagnostic(d));
 const stale = args.check ? staleFiles(args.out, expected) : writeChanged(args.out, expected).removed;
+// Without ATLAS_SOURCES the folder is emptied, so that a build never shows texts it was not given.
+if (!args.check) writeChanged(EXTERNAL_OUTPUT, outputs(documents.filter((d) => externalIds.has(d.id))));
 for (const f of stale) console.error(`${path.join(args.out, f)}: ${args.check ? 'differs from what the sources produce: run `npm run ingest` and commit the result' : 'removed (no source produces it)'}`);
 if (args['update-golden']) {
   const golden = fs.existsSync(GOLDEN_FILE) ? JSON.parse(fs.readFileSync(GOLDEN_FILE, 'utf8')) : {};
-  const { golden: updated, added, moved } = addToGolden(golden, documents);
+  const { golden: updated, added, moved } = addToGolden(golden, committed);
   fs.writeFileSync(GOLDEN_FILE, `${JSON.stringify(updated, null, 2)}\n`);
   console.log(`${GOLDEN_FILE}: ${added} ids added`);
   for (const m of moved) console.error(`${GOLDEN_FILE}: ${m} — left as it was: a pinned id must keep naming the same thing`);
 }
 if (codeDigest) pruneEntries(args.cache, usedKeys);
 if (storeErrors[0]) console.error(`${args.cache}: ${storeErrors.length} results could not be cached (${storeErrors[0].message}); the next run ingests them again`);
-console.log(`${sourceFiles.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
+console.log(`${committedJobs.length + external.jobs.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
 process.exitCode = errors.length > 0 || (args.check && stale.length > 0) ? 1 : 0;
 
 /** The sidecar's validated value and its bytes (part of the cache key). */

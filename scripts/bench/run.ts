@@ -39,7 +39,7 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const MODULES = path.join(ROOT, 'node_modules');
 // Not copied: built things, the sources (replaced per size) and what the ingest writes.
-const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents']);
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents', 'build']);
 const SITE = 'https://bench.invalid';
 
 const sizes = args.sizes.split(',').map(Number);

@@ -16,7 +16,7 @@ import { useTempDirs } from '../helpers/temp-dir.ts';
  */
 const ROOT = process.cwd();
 const BASE = '/atlas/';
-const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content/sources']);
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content/sources', 'build']);
 const timeout = 10 * 60_000;
 const loan = 'xiangtan-2019-stabilise-employment/d1-2.6';
 
