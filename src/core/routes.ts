@@ -13,7 +13,11 @@ export interface Routes {
   readonly base: string;
   home(): string;
   document(documentId: string): string;
-  /** One node's own page: /{document}/{node}/. */
+  /**
+   * Where a node is shown: its own page, /{document}/{node}/; for a statute's 款, 项 or 目 its
+   * article's page at its anchor, /{document}/art-50/#art-50.2.3; for a 编, 章, 节 or 目录 the
+   * document's page at its anchor (see hasOwnPage).
+   */
   node(documentId: string, nodeId: string): string;
   /** The node's anchor on its document's page: /{document}/#{node}. */
   nodeAnchor(documentId: string, nodeId: string): string;
@@ -40,6 +44,20 @@ export interface Routes {
   file(name: string): string;
 }
 
+/** A statute's 款, 项 or 目 (art-50.2, art-50.2.3, d1-art-5.1): the article's id is the first group. */
+const STATUTE_SUB_ARTICLE = /^((?:(?:n|d\d+|a\d+)-)?art-\d+(?:-\d+)?)\./;
+/** A statute's 编, 章, 节 or 目录 (bk-1, ch-3, bk-1.ch-3, ch-3.s2, sec-2, toc). */
+const STATUTE_DIVISION = /^(?:(?:n|d\d+|a\d+)-)?(?:toc|bk-\d+|ch-\d+|sec-\d+)(?:\.|$)/;
+
+/**
+ * Whether a node has a page of its own. A statute's article has one, and its 款, 项 and 目 are
+ * permanent anchors on it; its 编, 章 and 节 are anchors on the document's page, whose table of
+ * contents lists them. Every 公文 node has its own page.
+ */
+export function hasOwnPage(nodeId: string): boolean {
+  return !STATUTE_SUB_ARTICLE.test(nodeId) && !STATUTE_DIVISION.test(nodeId);
+}
+
 /** The routes of a site served under `base`. */
 export function routes(base = '/'): Routes {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -48,7 +66,11 @@ export function routes(base = '/'): Routes {
     base: root,
     home: () => root,
     document: (documentId) => page(documentId),
-    node: (documentId, nodeId) => page(documentId, nodeId),
+    node: (documentId, nodeId) => {
+      const article = STATUTE_SUB_ARTICLE.exec(nodeId)?.[1];
+      if (article !== undefined) return `${page(documentId, article)}#${nodeId}`;
+      return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
+    },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
     entity: (documentId, nodeId, entityId) => `${page(documentId, nodeId)}#${entityAnchor(entityId)}`,
     departments: () => page('departments'),
