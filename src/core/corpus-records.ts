@@ -10,6 +10,7 @@ import type {
 } from '#schemas/open-data.ts';
 import type { Block } from '#schemas/structure.ts';
 import { citationKey } from './citation-key.ts';
+import { officialSearch, resolveCitations, type ResolvedCitation } from './citation-targets.ts';
 import { absoluteUrl, type Routes } from './routes.ts';
 import { siteId } from './site-id.ts';
 
@@ -67,7 +68,7 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
     targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
     departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
     projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
-    citations: citationRecords(canonical),
+    citations: citationRecords(resolveCitations(documents)),
   };
 }
 
@@ -104,29 +105,36 @@ function departmentRecords(registry: readonly Department[], documents: readonly 
   });
 }
 
-function citationRecords(documents: readonly Document[]): CitationRecord[] {
-  const byKey = new Map<string, { mention: CitationMention; citedBy: Set<string> }>();
-  for (const d of documents) {
-    for (const m of d.extracted.citations) {
-      const key = citationKey(m);
-      const entry = byKey.get(key) ?? { mention: m, citedBy: new Set<string>() };
-      // Keep the fullest description seen: a title and a number beat either alone.
-      if (!entry.mention.title && m.title) entry.mention = { ...entry.mention, title: m.title };
-      if (!entry.mention.docNumber && m.docNumber) entry.mention = { ...entry.mention, docNumber: m.docNumber };
-      entry.citedBy.add(siteId(d.id, m.clauseId));
-      byKey.set(key, entry);
-    }
+function citationRecords(resolved: readonly ResolvedCitation[]): CitationRecord[] {
+  const byKey = new Map<string, { mention: CitationMention; citations: ResolvedCitation[] }>();
+  for (const r of resolved) {
+    const m = r.mention;
+    const key = citationKey(m);
+    const entry = byKey.get(key) ?? { mention: m, citations: [] };
+    // Keep the fullest description seen: a title and a number beat either alone.
+    if (!entry.mention.title && m.title) entry.mention = { ...entry.mention, title: m.title };
+    if (!entry.mention.docNumber && m.docNumber) entry.mention = { ...entry.mention, docNumber: m.docNumber };
+    entry.citations.push(r);
+    byKey.set(key, entry);
   }
   return [...byKey]
-    .map(([id, { mention, citedBy }]) => ({
-      id,
-      title: mention.title,
-      docNumber: mention.docNumber,
-      issuer: issuerOf(mention.docNumber),
-      kind: mention.kind,
-      documentId: documents.find((d) => (mention.docNumber !== null && d.meta.docNumber === mention.docNumber) || (mention.title !== null && d.meta.title === mention.title))?.id ?? null,
-      citedBy: [...citedBy].sort(),
-    }))
+    .map(([id, { mention, citations }]) => {
+      const targets = citations
+        .flatMap((c) => (c.target === null ? [] : [{ citedBy: c.citedBy, documentId: c.target.documentId, nodeId: c.target.nodeId }]))
+        .sort((a, b) => a.citedBy.localeCompare(b.citedBy));
+      const found = targets[0]?.documentId ?? null;
+      return {
+        id,
+        title: mention.title,
+        docNumber: mention.docNumber,
+        issuer: issuerOf(mention.docNumber),
+        kind: mention.kind,
+        documentId: found,
+        citedBy: [...new Set(citations.map((c) => c.citedBy))].sort(),
+        targets,
+        officialSearch: found === null ? officialSearch(mention) : null,
+      };
+    })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -13,6 +13,7 @@ import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts'
 import { statusSummaries, targetRows, type StatusSummary, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
 import { routes } from './site-routes.ts';
+import { citedByIndex, type CitingClause } from './cited-by.ts';
 
 /** Everything the entity pages show, computed once per build and shared by every page. */
 export interface SiteData {
@@ -39,6 +40,8 @@ export interface SiteData {
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
   /** The pilot and demonstration projects of each table row, by the row's site-wide id. */
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
+  /** The clauses citing each corpus document, by the cited document's id. */
+  citedBy: ReadonlyMap<string, readonly CitingClause[]>;
 }
 
 let data: Promise<SiteData> | undefined;
@@ -70,6 +73,7 @@ async function load(): Promise<SiteData> {
     stats: corpusStats(documents, corpus, indexes),
     clauseFacts: clauseFactsIndex(departments, targets, corpus.citations, canonical),
     rowProjects: projectsByRow(corpus.projects),
+    citedBy: citedByIndex(corpus.citations, indexes, documents),
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '#core/corpus-records.ts';
 import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { catalogue } from '../../src/lib/catalogue.ts';
+import { citedByIndex } from '../../src/lib/cited-by.ts';
 import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
 import { departmentPages } from '../../src/lib/department-pages.ts';
 import { clausePageKey, documentPageKey, type ShownFacts } from '../../src/lib/page-keys.ts';
@@ -26,6 +27,7 @@ function pageKeys(corpus: readonly Document[]): Map<string, string> {
   const shown: ShownFacts = {
     clauseFacts: clauseFactsIndex(departmentPages(registry, ordered, viewIndexes), targetRows(records.targets, canonical, viewIndexes, topics), records.citations, canonical),
     rowProjects: projectsByRow(records.projects),
+    citedBy: citedByIndex(records.citations, viewIndexes, ordered),
   };
   const keys = new Map<string, string>();
   for (const view of views) {

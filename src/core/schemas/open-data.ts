@@ -75,6 +75,21 @@ export const CitationRecord = z.object({
   documentId: z.string().nullable().describe('本站收录了原文时为该文件的 id；null 表示本站未收录原文'),
   /** Site-wide clause ids that cite it. */
   citedBy: z.array(z.string()).describe('引用它的条款 id（{documentId}/{clauseId}）'),
+  /** Where each citing clause's citation leads in the corpus: the version in force when the citing text was dated, and the article, 款 or 项 it names. */
+  targets: z
+    .array(
+      z.object({
+        citedBy: z.string().describe('引用它的条款 id'),
+        documentId: z.string().describe('本站所收被引文件的 id：引用方成文时有效的版本'),
+        nodeId: z.string().nullable().describe('引文写明的条、款、项在该文件中的 id（如 art-50.2）；未写明时为 null'),
+      }),
+    )
+    .describe('本站收录了被引文件时，每个引用条款所指向的文件和条款'),
+  /** For a text the corpus lacks: the official database to look it up in. */
+  officialSearch: z
+    .object({ name: z.string().describe('数据库名称'), url: z.url().describe('在该数据库中检索此文件的网址') })
+    .nullable()
+    .describe('本站未收录时，可检索原文的官方数据库（法律法规：国家法律法规数据库；国务院文件：国务院政策文件库）；其他为 null'),
 });
 export type CitationRecord = z.output<typeof CitationRecord>;
 
