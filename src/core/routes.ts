@@ -23,6 +23,8 @@ export interface Routes {
   nodeAnchor(documentId: string, nodeId: string): string;
   /** A target or project on its clause's (or row's) page, at its anchor (see entityAnchor). */
   entity(documentId: string, nodeId: string, entityId: string): string;
+  /** A work with versions: its current version's contents and every version (src/core/works.ts). */
+  work(workId: string): string;
   departments(): string;
   department(departmentId: string): string;
   targets(): string;
@@ -73,6 +75,7 @@ export function routes(base = '/'): Routes {
     },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
     entity: (documentId, nodeId, entityId) => `${page(documentId, nodeId)}#${entityAnchor(entityId)}`,
+    work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
     targets: () => page('targets'),
@@ -104,8 +107,11 @@ export function withFilter(path: string, filter: string, value: string): string 
   return `${path}?${new URLSearchParams({ [filter]: value }).toString()}`;
 }
 
-/** An absolute URL on the site; a build without `site` configured cannot make permanent links. */
+/**
+ * The address to publish for a path: absolute on the site's origin when one is configured
+ * (SITE_URL), else the path itself, from the site's root, which browsers resolve and which stays
+ * valid wherever the site is served. No placeholder origin is ever made up.
+ */
 export function absoluteUrl(path: string, site: URL | undefined): string {
-  if (site === undefined) throw new Error('astro.config.mjs must set `site`: permanent links and canonical URLs are absolute');
-  return new URL(path, site).href;
+  return site === undefined ? path : new URL(path, site).href;
 }

@@ -5,6 +5,7 @@ import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';
 import type { NodeEntry } from '#core/document-index.ts';
 import { citingNode, type CitingClause } from './cited-by.ts';
+import type { ValidityView } from './validity-view.ts';
 
 /**
  * Keys of the pages an incremental build keeps (src/lib/page-reuse.ts): a page the last build wrote
@@ -22,6 +23,9 @@ import { citingNode, type CitingClause } from './cited-by.ts';
  * - on a document's page, the clauses of other documents that cite it, and on an article's page
  *   those that cite the article (src/lib/cited-by.ts): their ids, citations and the node they name.
  *
+ * - the document's validity on the day of the build (its badge says as of when), and for a version
+ *   of a work, the other versions (the version list, an article's diff): their ids, dates and digests.
+ *
  * A page that starts showing anything else from another document must add it here.
  */
 
@@ -33,6 +37,10 @@ export interface ShownFacts {
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
   /** The clauses citing each document, by the cited document's id. */
   citedBy: ReadonlyMap<string, readonly CitingClause[]>;
+  /** Each document's validity as its badge shows it, by document id. */
+  validity: ReadonlyMap<string, ValidityView>;
+  /** For a version of a work: a digest of every version (id, date, content), by document id. */
+  workDigests: ReadonlyMap<string, string>;
 }
 
 const factsDigests = new WeakMap<ClauseFacts, string>();
@@ -54,6 +62,7 @@ function factsDigest(facts: ClauseFacts): string {
 function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: string | null, shown: ShownFacts, citing: readonly CitingClause[]): string {
   const hash = createHash('sha256');
   hash.update(`${view.digest}\n${view.duplicate?.canonical.digest ?? '-'}\n`);
+  hash.update(`${JSON.stringify(shown.validity.get(view.document.id) ?? null)}\n${shown.workDigests.get(view.document.id) ?? '-'}\n`);
   for (const c of citing) hash.update(`cited by ${c.ref.siteId}\t${c.ref.citation}\t${c.ref.documentTitle}\t${c.region}\t${c.date}\t${c.targetNodeId}\n`);
   for (const id of factsAt) {
     const facts = shown.clauseFacts.get(id);

@@ -32,6 +32,7 @@ describe('routes', () => {
     ]);
     expect([r.node('law', 'ch-3'), r.node('law', 'bk-1.ch-3'), r.node('law', 'ch-3.s2'), r.node('law', 'toc')]).toEqual(['/law/#ch-3', '/law/#bk-1.ch-3', '/law/#ch-3.s2', '/law/#toc']);
     expect(['art-50', 'm', 'm-p1', 'd1-2.6', 'a1-t1.r3'].every(hasOwnPage)).toBe(true);
+    expect(r.work('she-hui-bao-xian-fa')).toBe('/works/she-hui-bao-xian-fa/');
     expect(['art-50.1', 'art-50.1.3', 'ch-1', 'sec-2', 'bk-1'].some(hasOwnPage)).toBe(false);
   });
 
@@ -44,9 +45,9 @@ describe('routes', () => {
     expect(routes('/a/b/').document('d')).toBe('/a/b/d/');
   });
 
-  it('makes absolute URLs on the site, and refuses without one', () => {
+  it('makes absolute URLs on the site’s address, and paths from the root without one (no placeholder origin)', () => {
     expect(absoluteUrl(routes('/atlas/').node('d', 'n'), new URL('https://example.org'))).toBe('https://example.org/atlas/d/n/');
-    expect(() => absoluteUrl('/', undefined)).toThrow('must set `site`');
+    expect(absoluteUrl(routes('/atlas/').node('d', 'n'), undefined)).toBe('/atlas/d/n/');
   });
 
   it('names an entity by the last segment of its id, and filters by query string', () => {
