@@ -39,9 +39,9 @@ const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
 /**
  * Links every document's extracted facts into corpus-wide records. Duplicate texts (duplicateOf set)
  * are listed as documents but contribute no clauses or facts: their canonical document does. URLs are
- * absolute: `paths` under the site's base, on `site`.
+ * `paths` under the site's base, absolute on `site` when the site's address is configured.
  */
-export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL, paths: Routes): Corpus {
+export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL | undefined, paths: Routes): Corpus {
   const url = (path: string) => absoluteUrl(path, site);
   const canonical = documents.filter((d) => d.duplicateOf === null);
   const mentionsByClause = new Map<string, DepartmentMention[]>();

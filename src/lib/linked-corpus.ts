@@ -12,6 +12,6 @@ export const registry: readonly Department[] = loadRegistry(registryJson);
 
 /** The linked corpus (documents, clauses, targets, departments, projects, citations), built once per build. */
 export function getCorpus(): Promise<Corpus> {
-  corpus ??= allViews().then((views) => aggregate(views.map((v) => v.document), registry, new URL(import.meta.env.SITE), routes));
+  corpus ??= allViews().then((views) => aggregate(views.map((v) => v.document), registry, import.meta.env.SITE === undefined ? undefined : new URL(import.meta.env.SITE), routes));
   return corpus;
 }

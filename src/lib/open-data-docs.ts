@@ -57,7 +57,7 @@ function alternatives(node: JsonSchemaNode): { nodes: JsonSchemaNode[]; nullable
 
 function typeWords(node: JsonSchemaNode): string {
   if (node.enum !== undefined) return `取值之一：${node.enum.map((v) => String(v)).join(' ')}`;
-  if (node.format === 'uri') return '网址';
+  if (node.format === 'uri' || node.format === 'uri-reference') return '网址';
   const type = typeof node.type === 'string' ? node.type : 'object';
   if (type === 'array') return `数组（${node.items === undefined ? '任意' : alternatives(node.items).nodes.map(typeWords).join('或')}）`;
   return TYPE_WORDS[type] ?? type;

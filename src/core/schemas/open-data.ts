@@ -2,6 +2,12 @@ import { z } from 'astro/zod';
 import { Department, DepartmentRole, Project, Target } from './entities.ts';
 import { DocumentType } from './sidecar.ts';
 
+/** An address on the site: absolute when the build knows the site's address (SITE_URL), else a path from the site's root. */
+const SiteUrl = z
+  .string()
+  .regex(/^(?:https?:\/\/[^/]+)?\//, 'an absolute URL or a path from the site root')
+  .meta({ format: 'uri-reference' });
+
 /**
  * The public contract of the downloads under /data/: paths and field names are kept stable.
  * Each record links to the site by `url` and to other records by id.
@@ -18,7 +24,7 @@ export const DocumentRecord = z.object({
   type: DocumentType.describe('文种：通知、意见、规划、措施……'),
   validity: z.string().nullable().describe('有效性，照原文（如 继续有效）'),
   /** The document's page. */
-  url: z.url().describe('文件在本站的网址'),
+  url: SiteUrl.describe('文件在本站的网址（配置了站点地址时为完整网址，否则为从站点根开始的路径）'),
   /** The canonical document when this text repeats (part of) another. */
   duplicateOf: z.string().nullable().describe('本文本重复（部分）另一文件时，那份文件的 id；否则为 null'),
 });
@@ -35,7 +41,7 @@ export const ClauseRecord = z.object({
   text: z.string().describe('条款本身的简体文字，不含下级条目'),
   citation: z.string().describe('引文，如 湘潭稳就业二十四条 二、（六）'),
   /** The clause's own page. */
-  url: z.url().describe('条款在本站的网址'),
+  url: SiteUrl.describe('条款在本站的网址'),
   departments: z
     .array(
       z.object({
@@ -49,7 +55,7 @@ export type ClauseRecord = z.output<typeof ClauseRecord>;
 
 export const TargetRecord = Target.extend({
   /** The clause (or table row) page the target comes from. */
-  url: z.url().describe('出处条款或表格行在本站的网址'),
+  url: SiteUrl.describe('出处条款或表格行在本站的网址'),
 });
 export type TargetRecord = z.output<typeof TargetRecord>;
 
@@ -58,11 +64,11 @@ export const DepartmentRecord = Department.extend({
   clauses: z.array(z.string()).describe('该部门牵头、配合或被提及的全部条款 id（{documentId}/{clauseId}）'),
   lead: z.array(z.string()).describe('该部门牵头的条款 id'),
   support: z.array(z.string()).describe('该部门配合的条款 id'),
-  url: z.url().describe('部门在本站的页面'),
+  url: SiteUrl.describe('部门在本站的页面'),
 });
 export type DepartmentRecord = z.output<typeof DepartmentRecord>;
 
-export const ProjectRecord = Project.extend({ url: z.url().describe('附件表格中该行在本站的网址') });
+export const ProjectRecord = Project.extend({ url: SiteUrl.describe('附件表格中该行在本站的网址') });
 export type ProjectRecord = z.output<typeof ProjectRecord>;
 
 export const CitationRecord = z.object({
