@@ -13,6 +13,10 @@ import { citationKey } from './citation-key.ts';
 import { officialSearch, resolveCitations, type ResolvedCitation } from './citation-targets.ts';
 import { absoluteUrl, type Routes } from './routes.ts';
 import { siteId } from './site-id.ts';
+import { articleText } from './article-text.ts';
+import { documentSource } from './document-source.ts';
+import { documentValidity } from './validity-view.ts';
+import { worksOf, type Work } from './works.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
 export type Corpus = {
@@ -41,9 +45,11 @@ const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
  * are listed as documents but contribute no clauses or facts: their canonical document does. URLs are
  * `paths` under the site's base, absolute on `site` when the site's address is configured.
  */
-export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL | undefined, paths: Routes): Corpus {
+export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL | undefined, paths: Routes, asOf: string): Corpus {
   const url = (path: string) => absoluteUrl(path, site);
   const canonical = documents.filter((d) => d.duplicateOf === null);
+  const works = worksOf(documents);
+  const workOf = new Map([...works.values()].flatMap((w) => w.versions.map((v): [string, Work] => [v.documentId, w])));
   const mentionsByClause = new Map<string, DepartmentMention[]>();
   for (const d of canonical) {
     for (const m of d.extracted.departments) {
@@ -63,12 +69,30 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
       validity: d.meta.validity,
       url: url(paths.document(d.id)),
       duplicateOf: d.duplicateOf?.documentId ?? null,
+      ...validityFields(d, workOf.get(d.id) ?? null, asOf),
+      source: documentSource(d.meta),
     })),
     clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, (nodeId) => url(paths.node(d.id, nodeId)))),
     targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
     departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
     projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
     citations: citationRecords(resolveCitations(documents)),
+  };
+}
+
+/** The validity, dates, history and versions of a document, as the open data states them on `asOf`. */
+function validityFields(d: Document, work: Work | null, asOf: string) {
+  const validity = documentValidity(d, work, asOf);
+  // The statute history arrives with the metadata fields of the meta branch; until then there is none to list.
+  const history = (d.meta as { history?: { kind: string; date: string; body: string | null }[] }).history ?? [];
+  return {
+    status: validity.status,
+    statusAsOf: asOf,
+    effective: validity.effective,
+    expires: validity.expires,
+    history: history.map(({ kind, date, body }) => ({ kind, date, body })),
+    workId: work?.id ?? null,
+    versions: work?.versions.map((v) => ({ ...v })) ?? [],
   };
 }
 
@@ -82,9 +106,11 @@ function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMe
         records.push({
           id,
           documentId: doc.id,
+          kind: b.kind,
           number: b.label,
           title: b.title,
-          text: b.text,
+          // An article's words are in its 款: give the whole article, each 款 on its own line.
+          text: b.kind === 'article' ? articleText(b.children) : b.text,
           citation: b.citation,
           url: nodeUrl(b.id),
           departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),

@@ -5,7 +5,7 @@ import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';
 import type { NodeEntry } from '#core/document-index.ts';
 import { citingNode, type CitingClause } from './cited-by.ts';
-import type { ValidityView } from './validity-view.ts';
+import type { ValidityView } from '#core/validity-view.ts';
 
 /**
  * Keys of the pages an incremental build keeps (src/lib/page-reuse.ts): a page the last build wrote

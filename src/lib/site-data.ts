@@ -16,7 +16,7 @@ import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts'
 import { routes } from './site-routes.ts';
 import { citedByIndex, type CitingClause } from './cited-by.ts';
 import { worksOf, type Work } from '#core/works.ts';
-import { asOfDate, documentValidity, type ValidityView } from './validity-view.ts';
+import { asOfDate, documentValidity, type ValidityView } from '#core/validity-view.ts';
 
 /** Everything the entity pages show, computed once per build and shared by every page. */
 export interface SiteData {

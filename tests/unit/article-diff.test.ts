@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleDiff, articleText, changed } from '../../src/lib/article-diff.ts';
+import { articleDiff, changed } from '../../src/lib/article-diff.ts';
+import { articleText } from '#core/article-text.ts';
 
 describe('articleDiff', () => {
   it('shows a rewritten phrase as one deletion and one insertion', () => {

@@ -1,9 +1,10 @@
-import type { Document, DocumentMeta } from '#schemas/document.ts';
-import type { DateMention } from '#schemas/entities.ts';
-import { versionPeriod, type Version, type Work } from '#core/works.ts';
+import type { Document, DocumentMeta } from './schemas/document.ts';
+import type { DateMention } from './schemas/entities.ts';
+import { versionPeriod, type Version, type Work } from './works.ts';
 
 /** A text's validity on a day, in the words publishing sites use (the national law database's, and 未注明). */
-export type ValidityStatus = '现行有效' | '已失效' | '已修改' | '尚未施行' | '未注明';
+export const VALIDITY_STATUSES = ['现行有效', '已失效', '已修改', '尚未施行', '未注明'] as const;
+export type ValidityStatus = (typeof VALIDITY_STATUSES)[number];
 
 /** An ASCII name per status, for CSS classes and the open data. */
 export const STATUS_CODES: Readonly<Record<ValidityStatus, string>> = {
