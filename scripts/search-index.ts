@@ -20,6 +20,7 @@ import { eachConcurrently } from './lib/search-index/concurrency.ts';
 import { writeBundle } from './lib/search-index/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-index/shards.ts';
 import { readDocuments } from './lib/ingest/write.ts';
+import { EXTERNAL_OUTPUT } from './lib/ingest/source-folders.ts';
 import {
   departmentRecords,
   documentRecords,
@@ -70,7 +71,8 @@ function countByKind(records: readonly SearchRecord[]): string {
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
 }
 
-const documents = readDocuments(args.documents);
+// The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/content.config.ts).
+const documents = [args.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
 const canonical = documents.filter((d) => d.duplicateOf === null);
 const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(args.departments, 'utf8'))));
 const perShard = Number(args['documents-per-shard']);

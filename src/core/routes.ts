@@ -21,7 +21,7 @@ export interface Routes {
   node(documentId: string, nodeId: string): string;
   /** The node's anchor on its document's page: /{document}/#{node}. */
   nodeAnchor(documentId: string, nodeId: string): string;
-  /** A target or project on its clause's (or row's) page, at its anchor (see entityAnchor). */
+  /** A target or project on its clause's (or row's) page, at its anchor (see entityAnchor); for a statute's 款 or 项, the 款's or 项's anchor on its article's page. */
   entity(documentId: string, nodeId: string, entityId: string): string;
   /** A work with versions: its current version's contents and every version (src/core/works.ts). */
   work(workId: string): string;
@@ -64,7 +64,7 @@ export function hasOwnPage(nodeId: string): boolean {
 export function routes(base = '/'): Routes {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const page = (...segments: string[]) => `${root}${segments.map((s) => `${s}/`).join('')}`;
-  return {
+  const r: Routes = {
     base: root,
     home: () => root,
     document: (documentId) => page(documentId),
@@ -74,7 +74,8 @@ export function routes(base = '/'): Routes {
       return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
     },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
-    entity: (documentId, nodeId, entityId) => `${page(documentId, nodeId)}#${entityAnchor(entityId)}`,
+    // A statute's 款 or 项 is an anchor on its article's page already: the entity lands on it.
+    entity: (documentId, nodeId, entityId) => (hasOwnPage(nodeId) ? `${page(documentId, nodeId)}#${entityAnchor(entityId)}` : r.node(documentId, nodeId)),
     work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
@@ -92,6 +93,7 @@ export function routes(base = '/'): Routes {
     method: () => page('method'),
     file: (name) => `${root}${name}`,
   };
+  return r;
 }
 
 /**

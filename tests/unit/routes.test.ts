@@ -33,6 +33,7 @@ describe('routes', () => {
     expect([r.node('law', 'ch-3'), r.node('law', 'bk-1.ch-3'), r.node('law', 'ch-3.s2'), r.node('law', 'toc')]).toEqual(['/law/#ch-3', '/law/#bk-1.ch-3', '/law/#ch-3.s2', '/law/#toc']);
     expect(['art-50', 'm', 'm-p1', 'd1-2.6', 'a1-t1.r3'].every(hasOwnPage)).toBe(true);
     expect(r.work('she-hui-bao-xian-fa')).toBe('/works/she-hui-bao-xian-fa/');
+    expect(r.entity('law', 'art-46.1', 'law/art-46.1/t1')).toBe('/law/art-46/#art-46.1');
     expect(['art-50.1', 'art-50.1.3', 'ch-1', 'sec-2', 'bk-1'].some(hasOwnPage)).toBe(false);
   });
 

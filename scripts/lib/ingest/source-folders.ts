@@ -20,6 +20,8 @@ export const COMMITTED_OUTPUT = 'content/generated/documents';
 export const EXTERNAL_OUTPUT = 'build/documents';
 /** The environment variable naming extra source folders, `:`-separated like PATH. */
 export const SOURCE_FOLDERS_VARIABLE = 'ATLAS_SOURCES';
+/** The shared corpus of real laws, from the project root: read in place, never copied in. */
+export const SHARED_CORPUS = '../shared/corpus';
 /** A folder tree's description of its files (region, level, category, source), at the tree's root. */
 export const MANIFEST_FILE = 'manifest.json';
 
