@@ -27,7 +27,7 @@ import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './lib/ingest/normalise.ts';
 import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, storeEntry, withDigest } from './lib/ingest/cache.ts';
 import { ingestSource } from './lib/ingest/pipeline.ts';
-import { externalJobs, loadCategories, SOURCE_CATEGORIES_FILE, type SourceJob } from './lib/ingest/external-sources.ts';
+import type { SourceJob } from './lib/ingest/external-sources.ts';
 import { EXTERNAL_OUTPUT, externalSourceFolders } from './lib/ingest/source-folders.ts';
 import { summarise } from './lib/ingest/report.ts';
 import { outputOf, serialise, staleFiles, writeChanged, type Output } from './lib/ingest/write.ts';
@@ -65,11 +65,8 @@ for (const name of sourceFiles) {
 }
 // The check is about the committed sources alone: the extra folders' documents are never committed.
 const folders = args.check ? [] : externalSourceFolders();
-const external = externalJobs(folders, {
-  overrides,
-  categories: folders.length === 0 ? [] : loadCategories(JSON.parse(fs.readFileSync(SOURCE_CATEGORIES_FILE, 'utf8'))),
-  taken: new Set(committedJobs.map((j) => j.sidecar.id)),
-});
+// Loaded only when there are folders: deriving ids loads pinyin-pro's dictionary (about half a second).
+const external = folders.length === 0 ? { jobs: [], diagnostics: [] } : await externalSources(folders);
 diagnostics.push(...external.diagnostics);
 const externalIds = new Set(external.jobs.map((j) => j.sidecar.id));
 
@@ -117,7 +114,8 @@ const outputs = (docs: readonly Document[]) =>
 const committed = documents.filter((d) => !externalIds.has(d.id));
 const expected = outputs(committed);
 const errors = diagnostics.filter((d) => d.level === 'error');
-for (const d of errors) console.error(formatDiagnostic(d));
+// By file, as the sources are listed: a sidecar's problem beside its text's.
+for (const d of [...errors].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? ''))) console.error(formatDiagnostic(d));
 const stale = args.check ? staleFiles(args.out, expected) : writeChanged(args.out, expected).removed;
 // Without ATLAS_SOURCES the folder is emptied, so that a build never shows texts it was not given.
 if (!args.check) writeChanged(EXTERNAL_OUTPUT, outputs(documents.filter((d) => externalIds.has(d.id))));
@@ -131,8 +129,15 @@ if (args['update-golden']) {
 }
 if (codeDigest) pruneEntries(args.cache, usedKeys);
 if (storeErrors[0]) console.error(`${args.cache}: ${storeErrors.length} results could not be cached (${storeErrors[0].message}); the next run ingests them again`);
-console.log(`${committedJobs.length + external.jobs.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
+console.log(`${sourceFiles.length + external.jobs.length} sources, ${documents.length} documents ingested, ${errors.length} errors, ${diagnostics.length - errors.length} warnings, ${fromCache} from cache`);
 process.exitCode = errors.length > 0 || (args.check && stale.length > 0) ? 1 : 0;
+
+/** The texts of the ATLAS_SOURCES folders, each with the sidecar it is ingested with. */
+async function externalSources(dirs: readonly string[]): Promise<{ jobs: SourceJob[]; diagnostics: Diagnostic[] }> {
+  const { externalJobs, loadCategories, SOURCE_CATEGORIES_FILE } = await import('./lib/ingest/external-sources.ts');
+  const categories = loadCategories(JSON.parse(fs.readFileSync(SOURCE_CATEGORIES_FILE, 'utf8')));
+  return externalJobs(dirs, { overrides, categories, taken: new Set(committedJobs.map((j) => j.sidecar.id)) });
+}
 
 /** The sidecar's validated value and its bytes (part of the cache key). */
 function readSidecar(file: string): { value: SourceMeta; bytes: Buffer; diagnostics: [] } | { value: null; diagnostics: Diagnostic[] } {

@@ -4,6 +4,9 @@ import { DocumentType } from './sidecar.ts';
 import { ProvisionKind } from './structure.ts';
 import { VALIDITY_STATUSES } from '../validity-view.ts';
 
+/** An ISO date, yyyy-mm-dd (a pattern, not JSON Schema's `date` format, which validators need a plug-in for). */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /** An address on the site: absolute when the build knows the site's address (SITE_URL), else a path from the site's root. */
 const SiteUrl = z
   .string()
@@ -30,14 +33,14 @@ export const DocumentRecord = z.object({
   /** The canonical document when this text repeats (part of) another. */
   duplicateOf: z.string().nullable().describe('本文本重复（部分）另一文件时，那份文件的 id；否则为 null'),
   status: z.enum(VALIDITY_STATUSES).describe('有效性状态（按 statusAsOf 那天计算）：现行有效、已失效、已修改（含被新版本取代的旧版本）、尚未施行、未注明'),
-  statusAsOf: z.iso.date().describe('status 所依据的日期：生成本数据的那天'),
-  effective: z.iso.date().nullable().describe('施行日期（文本写明的），ISO 8601；未写明为 null'),
-  expires: z.iso.date().nullable().describe('有效期的最后一天（有效期至…，或施行日加有效期N年）；未写明为 null'),
+  statusAsOf: IsoDate.describe('status 所依据的日期：生成本数据的那天'),
+  effective: IsoDate.nullable().describe('施行日期（文本写明的），ISO 8601；未写明为 null'),
+  expires: IsoDate.nullable().describe('有效期的最后一天（有效期至…，或施行日加有效期N年）；未写明为 null'),
   history: z
     .array(
       z.object({
         kind: z.string().describe('adopted 通过，approved 批准，promulgated 公布，amended 修正，revised 修订，in-force 施行'),
-        date: z.iso.date().describe('日期'),
+        date: IsoDate.describe('日期'),
         body: z.string().nullable().describe('作出决定的机关或会议；未写明为 null'),
       }),
     )
