@@ -80,17 +80,15 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
   };
 }
 
-/** The validity, dates, history and versions of a document, as the open data states them on `asOf`. */
+/** The validity, dates, history and versions of a document, as the open data states them on `asOf` (the history without its source lines). */
 function validityFields(d: Document, work: Work | null, asOf: string) {
   const validity = documentValidity(d, work, asOf);
-  // The statute history arrives with the metadata fields of the meta branch; until then there is none to list.
-  const history = (d.meta as { history?: { kind: string; date: string; body: string | null }[] }).history ?? [];
   return {
     status: validity.status,
     statusAsOf: asOf,
     effective: validity.effective,
     expires: validity.expires,
-    history: history.map(({ kind, date, body }) => ({ kind, date, body })),
+    history: d.meta.history.map(({ kind, date, body }) => ({ kind, date, body })),
     workId: work?.id ?? null,
     versions: work?.versions.map((v) => ({ ...v })) ?? [],
   };

@@ -10,7 +10,7 @@ import { extractAll } from './extract/index.ts';
 import { extractTextMetadata, resolveMetadata, type TextMetadata } from './metadata.ts';
 import { normalise, type OverrideEntry } from './normalise.ts';
 import { parseStructure } from './parse.ts';
-import { withoutStateName } from './statute.ts';
+import { looksLikeStatute, withoutStateName } from './statute.ts';
 
 export type SourceInput = {
   /** The source path as it should appear in messages and in the data (relative to the project). */
@@ -36,7 +36,7 @@ export function ingestSource(input: SourceInput): Ingested {
   if (!decoded.ok) return { document: null, diagnostics: decoded.diagnostics, unmatched: [] };
   const normalised = normalise(decoded.value.text, file, input.overrides);
   const found = extractTextMetadata(normalised.lines, normalised.markdownHeadings);
-  const sidecar = input.sidecar ?? placeholderSidecar(file, found);
+  const sidecar = input.sidecar ?? placeholderSidecar(file, found, looksLikeStatute(normalised.lines));
   const { meta, diagnostics: metaDiagnostics } = resolveMetadata(found, sidecar, file);
   const parsed = parseStructure({
     lines: normalised.lines,
@@ -92,23 +92,27 @@ function lineRoles(found: TextMetadata): Map<number, ParagraphRole> {
   const roles = new Map<number, ParagraphRole>();
   for (const n of found.titleLines) roles.set(n, 'title');
   if (found.docNumber) roles.set(found.docNumber.line, 'doc-number');
-  const blockLines = new Set(found.blockLines);
+  // A value read from the metadata block or a statute's history lines gives its line no role.
+  const notSignature = new Set([...found.blockLines, ...found.historyLines]);
   for (const [field, role] of [['date', 'date'], ['issuer', 'signature']] as const) {
     const at = found[field];
-    if (at && !roles.has(at.line) && !blockLines.has(at.line)) roles.set(at.line, role);
+    if (at && !roles.has(at.line) && !notSignature.has(at.line)) roles.set(at.line, role);
   }
   return roles;
 }
 
-/** For a file checked on its own: an id from the file name and placeholders for what only a sidecar can say. */
-function placeholderSidecar(file: string, found: TextMetadata): SourceMeta {
+/**
+ * For a file checked on its own: an id from the file name and placeholders for what only a sidecar can
+ * say. A statute is cited by its short title (《社会保险法》), never by the order it was promulgated under.
+ */
+function placeholderSidecar(file: string, found: TextMetadata, statute: boolean): SourceMeta {
   const stem = (file.split('/').pop() ?? file).replace(/\.[^.]*$/, '');
   const slug = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return {
     id: slug || `doc-${createHash('sha256').update(stem).digest('hex').slice(0, 8)}`,
     region: { name: '未知', level: 'city', within: [] },
     type: '通知',
-    shortTitle: found.docNumber?.value ?? (found.title ? withoutStateName(found.title.value) : stem),
+    shortTitle: (statute ? null : found.docNumber?.value) ?? (found.title ? withoutStateName(found.title.value) : stem),
     corrections: {},
     partShortTitles: {},
     tableColumns: {},

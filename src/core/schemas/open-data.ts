@@ -2,7 +2,8 @@ import { z } from 'astro/zod';
 import { Department, DepartmentRole, Project, Target } from './entities.ts';
 import { DocumentType } from './sidecar.ts';
 import { ProvisionKind } from './structure.ts';
-import { VALIDITY_STATUSES } from '../validity-view.ts';
+import { VALIDITY_STATUSES } from '../validity.ts';
+import { HistoryEventKind } from './document.ts';
 
 /** An ISO date, yyyy-mm-dd (a pattern, not JSON Schema's `date` format, which validators need a plug-in for). */
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -39,7 +40,7 @@ export const DocumentRecord = z.object({
   history: z
     .array(
       z.object({
-        kind: z.string().describe('adopted 通过，approved 批准，promulgated 公布，amended 修正，revised 修订，in-force 施行'),
+        kind: HistoryEventKind.describe('adopted 通过，approved 批准，promulgated 公布，amended 修正，revised 修订，in-force 施行'),
         date: IsoDate.describe('日期'),
         body: z.string().nullable().describe('作出决定的机关或会议；未写明为 null'),
       }),

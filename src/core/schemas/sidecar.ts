@@ -26,7 +26,7 @@ export const SourceOrigin = z.object({
 export type SourceOrigin = z.output<typeof SourceOrigin>;
 
 /** Metadata fields that can be found in the text and may be filled or overridden by the sidecar. */
-export const TextMetaField = z.enum(['title', 'docNumber', 'issuer', 'date', 'indexNumber', 'validity']);
+export const TextMetaField = z.enum(['title', 'docNumber', 'issuer', 'date', 'indexNumber', 'validity', 'effective', 'expires']);
 export type TextMetaField = z.output<typeof TextMetaField>;
 
 /** A value the sidecar supplies for a field the text lacks or gets wrong; the reason is printed by the ingest. */
