@@ -14,6 +14,8 @@ import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts'
 import { statusSummaries, targetRows, type StatusSummary, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
 import { routes } from './site-routes.ts';
+import { hasOwnPage } from '#core/routes.ts';
+import { splitSiteId } from '#core/site-id.ts';
 import { citedByIndex, type CitingClause } from './cited-by.ts';
 import { worksOf, type Work } from '#core/works.ts';
 import { asOfDate, documentValidity, type ValidityView } from '#core/validity-view.ts';
@@ -80,7 +82,8 @@ async function load(): Promise<SiteData> {
     registry,
     registryById,
     topics,
-    topicPages: topicPages(corpus.clauses, targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
+    // A statute's 款 and 项 are part of their article, whose text the topics are read from: list the article once.
+    topicPages: topicPages(corpus.clauses.filter((c) => hasOwnPage(splitSiteId(c.id).nodeId)), targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
     departments,
     departmentsById: new Map(departments.map((p) => [p.department.id, p])),
     targets,

@@ -34,7 +34,7 @@ describe('the link checker (scripts/check-links.ts)', () => {
   it('passes the fixtures whose fault is elsewhere', () => {
     expect(runCli('scripts/check-links.ts', `${FIXTURES}/invalid-page`).status).toBe(0);
     expect(runCli('scripts/check-links.ts', `${FIXTURES}/inaccessible-button`).status).toBe(0);
-  });
+  }, timeout);
 });
 
 describe('the HTML checker (scripts/check-html.ts)', () => {
