@@ -1,10 +1,14 @@
+/**
+ * What the pages and the open data say about a text's validity on the day of the build: the status
+ * (validityStatus, with the versions of a work taken into account), its dates, and the time windows
+ * a measure's clauses set.
+ */
 import type { Document } from './schemas/document.ts';
-import { validityStatus, type ValidityStatus } from './validity.ts';
 import type { DateMention } from './schemas/entities.ts';
+import { validityStatus, type ValidityStatus } from './validity.ts';
 import { versionPeriod, type Version, type Work } from './works.ts';
 
-
-/** An ASCII name per status, for CSS classes and the open data. */
+/** An ASCII name per status, for the badge's CSS class. */
 export const STATUS_CODES: Readonly<Record<ValidityStatus, string>> = {
   现行有效: 'in-force',
   已失效: 'lapsed',
