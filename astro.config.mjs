@@ -3,8 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
 
+/**
+ * The site's address comes from the environment: SITE_URL (https://atlas.example.gov.cn, or with a
+ * path, https://example.gov.cn/atlas/, which then is the base), and BASE_PATH for a base of its own.
+ * Without SITE_URL the build makes no absolute URL at all: links and canonical links are paths from
+ * the site's root, and the sitemap and the feed, which need absolute URLs, are left out.
+ */
+const siteUrl = process.env.SITE_URL ? new URL(process.env.SITE_URL) : undefined;
+
 export default defineConfig({
-  site: 'https://policy-atlas.example.org',
+  ...(siteUrl === undefined ? {} : { site: siteUrl.origin }),
+  base: process.env.BASE_PATH || siteUrl?.pathname || '/',
   trailingSlash: 'always',
   // The search index (scripts/search-index.ts) writes dist/pagefind/ after the build.
   integrations: [mdx(), incrementalOutput({ keep: ['pagefind/'] })],

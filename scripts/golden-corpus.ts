@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addToHashedGolden, hashedGoldenViolations, serialiseGolden, type Golden } from './lib/ingest/golden.ts';
 import { SHARED_GOLDEN_FILE, sharedCorpusDocuments } from './lib/ingest/shared-corpus-golden.ts';
-import { SHARED_CORPUS } from './lib/ingest/source-files.ts';
+import { SHARED_CORPUS } from './lib/ingest/source-folders.ts';
 
 const { values: args } = parseArgs({
   options: { update: { type: 'boolean', default: false }, corpus: { type: 'string', default: SHARED_CORPUS } },

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --sizes 5,100,1000] [--seed S] [--keep] [--out FILE]`: measures how the build
+ * `npm run bench [-- --sizes 5,100,1000,real] [--seed S] [--keep] [--out FILE]`: measures how the build
  * scales. For each size N it builds an isolated copy of the project (a temp folder with the project's
  * files, node_modules linked package by package so caches stay in the copy) on a corpus of N documents:
- * the 5 real ones and N − 5 synthetic ones (scripts/bench/generate-corpus.ts), times ingest, `astro build` and the search
+ * the 5 real ones and N − 5 synthetic ones (scripts/bench/generate-corpus.ts); the size `real` is the
+ * 5 seeds and the texts of the ATLAS_SOURCES folders (by default the shared law corpus,
+ * ../shared/corpus/laws, read in place). It times ingest, `astro build` and the search
  * index, measures peak memory and output, rebuilds after one source changed (the project's incremental
  * build: Astro renders only the pages whose data or code changed), and builds a bare Astro site with
  * the same pages and text (the floor). Prints a markdown table with the targets and writes it to
@@ -20,13 +22,14 @@ import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, 
 import { listFiles } from '#core/list-files.ts';
 import { copyProject, linkNodeModules } from '../lib/bench/project-copy.ts';
 import { readDocuments } from '../lib/ingest/write.ts';
+import { EXTERNAL_OUTPUT, externalSourceFolders, SHARED_CORPUS, SOURCE_FOLDERS_VARIABLE, sourceTextsUnder } from '../lib/ingest/source-folders.ts';
 import { measure, type Measured } from './measure.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 
 const { values: args } = parseArgs({
   allowNegative: true,
   options: {
-    sizes: { type: 'string', default: '5,100,1000' },
+    sizes: { type: 'string', default: '5,100,1000,real' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results/latest.md' },
@@ -39,13 +42,22 @@ const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const PAGEFIND = path.join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 const MODULES = path.join(ROOT, 'node_modules');
 // Not copied: built things, the sources (replaced per size) and what the ingest writes.
-const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents']);
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'content/sources', 'content/generated/documents', 'build']);
 const SITE = 'https://bench.invalid';
+/** The folders of the `real` size: ATLAS_SOURCES, or the shared law corpus when it names none. */
+const REAL_FOLDERS = (externalSourceFolders().length > 0 ? externalSourceFolders() : [path.join(SHARED_CORPUS, 'laws')]).map((f) => path.resolve(f));
 
-const sizes = args.sizes.split(',').map(Number);
+/** A size: N documents (seeds and synthetic ones), or `real`: the seeds and the REAL_FOLDERS texts. */
+type Size = number | 'real';
+const sizes: Size[] = args.sizes.split(',').map((s) => (s.trim() === 'real' ? 'real' : Number(s)));
 const seeds = loadSeeds();
-if (sizes.some((n) => !Number.isInteger(n) || n < seeds.length)) {
-  console.error(`--sizes: numbers of documents, each at least ${seeds.length} (the real corpus, which the site's editorial pages cite)`);
+if (sizes.some((n) => n !== 'real' && (!Number.isInteger(n) || n < seeds.length))) {
+  console.error(`--sizes: numbers of documents, each at least ${seeds.length} (the real corpus, which the site's editorial pages cite), or real (the seeds and the ATLAS_SOURCES folders)`);
+  process.exit(2);
+}
+const missingFolders = sizes.includes('real') ? REAL_FOLDERS.filter((f) => !fs.existsSync(f)) : [];
+if (missingFolders.length > 0) {
+  console.error(`--sizes real: no such folder ${missingFolders.join(', ')} (set ATLAS_SOURCES)`);
   process.exit(2);
 }
 
@@ -92,16 +104,21 @@ function changeOneSource(dir: string, share: number): string {
 // ---------------------------------------------------------------------------
 // Phases
 
-const childEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+// Each size sets the folders it reads itself: none, or REAL_FOLDERS for `real`.
+const childEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', [SOURCE_FOLDERS_VARIABLE]: '' };
 
 type Expectation = { total: number | null; unit: string; expected: number | null };
 
 /** Follows the page lines Astro logs (the pages it renders): documents whose clause pages have started. */
 type PageTracker = { consume: (line: string) => boolean; done: () => number };
 
-/** The ids of the copy's documents: each source is named after its sidecar's id. */
+/** The ids of the copy's documents: each source is named after its sidecar's id; the ATLAS_SOURCES documents are written under theirs. */
 function documentIds(site: string): Set<string> {
-  return new Set(fs.readdirSync(path.join(site, 'content/sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length)));
+  const external = path.join(site, EXTERNAL_OUTPUT);
+  return new Set([
+    ...fs.readdirSync(path.join(site, 'content/sources')).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length)),
+    ...(fs.existsSync(external) ? fs.readdirSync(external).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : []),
+  ]);
 }
 
 function pageTracker(ids: ReadonlySet<string>): PageTracker {
@@ -120,7 +137,7 @@ function pageTracker(ids: ReadonlySet<string>): PageTracker {
 }
 
 /** Runs one step in `cwd`, showing progress; fails the benchmark (with the child's output) when the step fails. */
-async function step(what: string, cwd: string, argv: readonly string[], expect: Expectation, pages?: PageTracker): Promise<Measured & { lines: string[] }> {
+async function step(what: string, cwd: string, argv: readonly string[], expect: Expectation, pages?: PageTracker, env: NodeJS.ProcessEnv = childEnv): Promise<Measured & { lines: string[] }> {
   let elapsed = 0;
   const kept: string[] = [];
   const show = () => live(progressLine({ what, done: pages ? pages.done() : null, total: expect.total, unit: expect.unit, elapsed, expected: expect.expected }));
@@ -128,7 +145,7 @@ async function step(what: string, cwd: string, argv: readonly string[], expect: 
   const log = args.keep ? fs.createWriteStream(path.join(cwd, `bench-${what.replace(/[^\w.-]+/g, '_')}.log`)) : null;
   const result = await measure(NODE, argv, {
     cwd,
-    env: childEnv,
+    env,
     onLine: (line) => {
       log?.write(`${line}\n`);
       if (!pages?.consume(line)) kept.push(line);
@@ -171,18 +188,19 @@ function scaled(previous: Previous, documents: number, seconds: (p: NonNullable<
 }
 
 /** Ingest, Astro build and search index in `cwd`, each timed; counts the pages Astro rendered (the others are kept from the last build). */
-async function ourBuild(label: string, cwd: string, documents: number, previous: Previous) {
+async function ourBuild(label: string, cwd: string, documents: number, previous: Previous, env: NodeJS.ProcessEnv) {
   const tag = `[${label}]`;
-  const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) });
+  const ingest = await step(`${tag} ingest ${documents} documents`, cwd, ['scripts/ingest.ts', '--quiet'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.ingest) }, undefined, env);
   const pages = pageTracker(documentIds(cwd));
-  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages);
-  const index = await step(`${tag} search index (${INDEX_SCRIPT})`, cwd, [INDEX_SCRIPT, 'dist'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) });
+  const astro = await step(`${tag} astro build`, cwd, [ASTRO, 'build'], { total: documents, unit: 'documents', expected: scaled(previous, documents, (p) => p.astro) }, pages, env);
+  const index = await step(`${tag} search index (${INDEX_SCRIPT})`, cwd, [INDEX_SCRIPT, 'dist'], { total: null, unit: '', expected: scaled(previous, documents, (p) => p.index) }, undefined, env);
   return { ingest, astro: { ...astro, pages: pagesBuilt(astro.lines) }, index };
 }
 
 /** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
 function corpusTexts(site: string): Map<string, CorpusText> {
-  return new Map(readDocuments(path.join(site, 'content/generated/documents')).map((doc) => [doc.id, { title: doc.meta.title, lines: doc.lines }]));
+  const folders = ['content/generated/documents', EXTERNAL_OUTPUT].map((f) => path.join(site, f)).filter((f) => fs.existsSync(f));
+  return new Map(folders.flatMap(readDocuments).map((doc) => [doc.id, { title: doc.meta.title, lines: doc.lines }]));
 }
 
 /** Characters of visible text over all our built pages: how much text the site renders, against the corpus it renders. */
@@ -231,24 +249,28 @@ async function floorBuild(label: string, sizeDir: string, site: string, document
   return { pages, textChars, astro: phase(astro), index: phase(index) };
 }
 
-async function measureSize(documents: number, workspace: string, snapshot: string, previous: Previous): Promise<SizeResult> {
-  const label = String(documents);
+async function measureSize(size: Size, workspace: string, snapshot: string, previous: Previous): Promise<SizeResult> {
+  const label = String(size);
   const firstLoadSample = loadSamples.length;
   const sizeDir = path.join(workspace, label);
   const site = path.join(sizeDir, 'site');
   copyProject(snapshot, site, NOT_COPIED, MODULES);
   const sources = path.join(site, 'content/sources');
-  const { synthetic, bytes } = writeCorpus(sources, documents, Number(args.seed), seeds);
-  note(`[${label}] ${documents} sources (${synthetic} synthetic), ${formatBytes(bytes)} of text in ${site}`);
+  const { synthetic, bytes: seedBytes } = writeCorpus(sources, size === 'real' ? seeds.length : size, Number(args.seed), seeds);
+  const externalTexts = size === 'real' ? REAL_FOLDERS.flatMap(sourceTextsUnder) : [];
+  const bytes = seedBytes + externalTexts.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const documents = (size === 'real' ? seeds.length : size) + externalTexts.length;
+  const env = size === 'real' ? { ...childEnv, [SOURCE_FOLDERS_VARIABLE]: REAL_FOLDERS.join(':') } : childEnv;
+  note(`[${label}] ${documents} sources (${synthetic} synthetic, ${externalTexts.length} read in place from ${REAL_FOLDERS.join(':')}), ${formatBytes(bytes)} of text in ${site}`);
 
-  const full = await ourBuild(label, site, documents, previous);
+  const full = await ourBuild(label, site, documents, previous, env);
   const dist = path.join(site, 'dist');
   const output = folderStats(dist);
   const indexStats = folderStats(path.join(dist, 'pagefind'));
 
   const changed = changeOneSource(sources, 0.5);
   note(`[${label}] changed ${changed}; rebuilding with what the first build left`);
-  const again = await ourBuild(`${label} rebuild`, site, documents, previous);
+  const again = await ourBuild(`${label} rebuild`, site, documents, previous, env);
 
   const visibleChars = ourVisibleText(dist);
   const floor = await floorBuild(label, sizeDir, site, documents);
@@ -256,6 +278,7 @@ async function measureSize(documents: number, workspace: string, snapshot: strin
   return {
     documents,
     synthetic,
+    external: externalTexts.length,
     sourceBytes: bytes,
     ingest: phase(full.ingest),
     astro: { ...phase(full.astro), pages: full.astro.pages },
@@ -292,7 +315,7 @@ function report(results: readonly SizeResult[], failures: readonly string[], sta
     `- date: ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC; run took ${formatSeconds((Date.now() - started.getTime()) / 1000)}`,
     `- machine: ${machine()}`,
     `- code: ${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''}; Astro ${astroVersion}; search index: ${INDEX_SCRIPT}`,
-    `- corpus: the ${seeds.length} real documents plus N − ${seeds.length} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${args.seed})`,
+    `- corpus: the ${seeds.length} real documents plus N − ${seeds.length} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${args.seed}); the real corpus: the ${seeds.length} seeds and the texts of ${REAL_FOLDERS.join(':')}`,
     `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, page keys, data store, caches)`,
     '',
     results.length > 0 ? resultTable(results) : 'No size was measured.',

@@ -10,8 +10,13 @@ import type {
 } from '#schemas/open-data.ts';
 import { citationKey } from './citation-key.ts';
 import { blocksOf } from './document-tree.ts';
+import { officialSearch, resolveCitations, type ResolvedCitation } from './citation-targets.ts';
 import { absoluteUrl, type Routes } from './routes.ts';
 import { siteId } from './site-id.ts';
+import { articleText } from './article-text.ts';
+import { documentSource } from './document-source.ts';
+import { documentValidity } from './validity-view.ts';
+import { worksOf, type Work } from './works.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
 export type Corpus = {
@@ -38,11 +43,13 @@ const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
 /**
  * Links every document's extracted facts into corpus-wide records. Duplicate texts (duplicateOf set)
  * are listed as documents but contribute no clauses or facts: their canonical document does. URLs are
- * absolute: `paths` under the site's base, on `site`.
+ * `paths` under the site's base, absolute on `site` when the site's address is configured.
  */
-export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL, paths: Routes): Corpus {
+export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL | undefined, paths: Routes, asOf: string): Corpus {
   const url = (path: string) => absoluteUrl(path, site);
   const canonical = documents.filter((d) => d.duplicateOf === null);
+  const works = worksOf(documents);
+  const workOf = new Map([...works.values()].flatMap((w) => w.versions.map((v): [string, Work] => [v.documentId, w])));
   const mentionsByClause = new Map<string, DepartmentMention[]>();
   for (const d of canonical) {
     for (const m of d.extracted.departments) {
@@ -62,12 +69,28 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
       validity: d.meta.validity,
       url: url(paths.document(d.id)),
       duplicateOf: d.duplicateOf?.documentId ?? null,
+      ...validityFields(d, workOf.get(d.id) ?? null, asOf),
+      source: documentSource(d.meta),
     })),
     clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, (nodeId) => url(paths.node(d.id, nodeId)))),
     targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
     departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
     projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
-    citations: citationRecords(canonical),
+    citations: citationRecords(resolveCitations(documents)),
+  };
+}
+
+/** The validity, dates, history and versions of a document, as the open data states them on `asOf` (the history without its source lines). */
+function validityFields(d: Document, work: Work | null, asOf: string) {
+  const validity = documentValidity(d, work, asOf);
+  return {
+    status: validity.status,
+    statusAsOf: asOf,
+    effective: validity.effective,
+    expires: validity.expires,
+    history: d.meta.history.map(({ kind, date, body }) => ({ kind, date, body })),
+    workId: work?.id ?? null,
+    versions: work?.versions.map((v) => ({ ...v })) ?? [],
   };
 }
 
@@ -79,9 +102,11 @@ function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMe
     records.push({
       id,
       documentId: doc.id,
+      kind: b.kind,
       number: b.label,
       title: b.title,
-      text: b.text,
+      // An article's words are in its 款: give the whole article, each 款 on its own line.
+      text: b.kind === 'article' ? articleText(b.children) : b.text,
       citation: b.citation,
       url: nodeUrl(b.id),
       departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
@@ -98,29 +123,36 @@ function departmentRecords(registry: readonly Department[], documents: readonly 
   });
 }
 
-function citationRecords(documents: readonly Document[]): CitationRecord[] {
-  const byKey = new Map<string, { mention: CitationMention; citedBy: Set<string> }>();
-  for (const d of documents) {
-    for (const m of d.extracted.citations) {
-      const key = citationKey(m);
-      const entry = byKey.get(key) ?? { mention: m, citedBy: new Set<string>() };
-      // Keep the fullest description seen: a title and a number beat either alone.
-      if (!entry.mention.title && m.title) entry.mention = { ...entry.mention, title: m.title };
-      if (!entry.mention.docNumber && m.docNumber) entry.mention = { ...entry.mention, docNumber: m.docNumber };
-      entry.citedBy.add(siteId(d.id, m.clauseId));
-      byKey.set(key, entry);
-    }
+function citationRecords(resolved: readonly ResolvedCitation[]): CitationRecord[] {
+  const byKey = new Map<string, { mention: CitationMention; citations: ResolvedCitation[] }>();
+  for (const r of resolved) {
+    const m = r.mention;
+    const key = citationKey(m);
+    const entry = byKey.get(key) ?? { mention: m, citations: [] };
+    // Keep the fullest description seen: a title and a number beat either alone.
+    if (!entry.mention.title && m.title) entry.mention = { ...entry.mention, title: m.title };
+    if (!entry.mention.docNumber && m.docNumber) entry.mention = { ...entry.mention, docNumber: m.docNumber };
+    entry.citations.push(r);
+    byKey.set(key, entry);
   }
   return [...byKey]
-    .map(([id, { mention, citedBy }]) => ({
-      id,
-      title: mention.title,
-      docNumber: mention.docNumber,
-      issuer: issuerOf(mention.docNumber),
-      kind: mention.kind,
-      documentId: documents.find((d) => (mention.docNumber !== null && d.meta.docNumber === mention.docNumber) || (mention.title !== null && d.meta.title === mention.title))?.id ?? null,
-      citedBy: [...citedBy].sort(),
-    }))
+    .map(([id, { mention, citations }]) => {
+      const targets = citations
+        .flatMap((c) => (c.target === null ? [] : [{ citedBy: c.citedBy, documentId: c.target.documentId, nodeId: c.target.nodeId }]))
+        .sort((a, b) => a.citedBy.localeCompare(b.citedBy));
+      const found = targets[0]?.documentId ?? null;
+      return {
+        id,
+        title: mention.title,
+        docNumber: mention.docNumber,
+        issuer: issuerOf(mention.docNumber),
+        kind: mention.kind,
+        documentId: found,
+        citedBy: [...new Set(citations.map((c) => c.citedBy))].sort(),
+        targets,
+        officialSearch: found === null ? officialSearch(mention) : null,
+      };
+    })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -66,17 +66,30 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
-/** Provisions down to `depth` levels; implicit groups print nothing, so their children stand in their place. */
+/** A statute's divisions: what its table of contents lists (its articles are too many to list). */
+const STATUTE_DIVISIONS: ReadonlySet<Provision['kind']> = new Set(['toc', 'book', 'chapter', 'section']);
+
+/** A division's printed label and title: 第三章 基本医疗保险. */
+function divisionHeading(p: Provision): string {
+  return p.title === null ? p.label : `${p.label} ${p.title}`;
+}
+
+/**
+ * Provisions down to `depth` levels; implicit groups print nothing, so their children stand in their
+ * place. In a statute with 编, 章 or 节, only those are listed, all of them.
+ */
 function provisionEntries(blocks: readonly Block[], depth: number): TocEntry[] {
+  const divisions = blocks.filter((b): b is Provision => b.type === 'provision' && STATUTE_DIVISIONS.has(b.kind) && b.kind !== 'toc');
+  if (divisions.length > 0) return divisions.map((d) => ({ id: d.id, text: divisionHeading(d), children: provisionEntries(d.children, depth) }));
   if (depth === 0) return [];
   return blocks.flatMap((b): TocEntry[] => {
-    if (b.type !== 'provision') return [];
+    if (b.type !== 'provision' || b.kind === 'article') return [];
     if (b.kind === 'implicit') return provisionEntries(b.children, depth);
     return [{ id: b.id, text: provisionHeading(b), children: provisionEntries(b.children, depth - 1) }];
   });
 }
 
-/** The parts of a document with their first two levels of provisions. */
+/** The parts of a document with their first two levels of provisions; a statute's 编, 章 and 节. */
 export function tableOfContents(doc: Document): TocEntry[] {
   return doc.parts.map((part) => ({ id: part.id, text: partHeading(part), children: provisionEntries(part.children, 2) }));
 }

@@ -13,12 +13,18 @@ export interface Routes {
   readonly base: string;
   home(): string;
   document(documentId: string): string;
-  /** One node's own page: /{document}/{node}/. */
+  /**
+   * Where a node is shown: its own page, /{document}/{node}/; for a statute's 款, 项 or 目 its
+   * article's page at its anchor, /{document}/art-50/#art-50.2.3; for a 编, 章, 节 or 目录 the
+   * document's page at its anchor (see hasOwnPage).
+   */
   node(documentId: string, nodeId: string): string;
   /** The node's anchor on its document's page: /{document}/#{node}. */
   nodeAnchor(documentId: string, nodeId: string): string;
-  /** A target or project on its clause's (or row's) page, at its anchor (see entityAnchor). */
+  /** A target or project on its clause's (or row's) page, at its anchor (see entityAnchor); for a statute's 款 or 项, the 款's or 项's anchor on its article's page. */
   entity(documentId: string, nodeId: string, entityId: string): string;
+  /** A work with versions: its current version's contents and every version (src/core/works.ts). */
+  work(workId: string): string;
   departments(): string;
   department(departmentId: string): string;
   targets(): string;
@@ -40,17 +46,37 @@ export interface Routes {
   file(name: string): string;
 }
 
+/** A statute's 款, 项 or 目 (art-50.2, art-50.2.3, d1-art-5.1): the article's id is the first group. */
+const STATUTE_SUB_ARTICLE = /^((?:(?:n|d\d+|a\d+)-)?art-\d+(?:-\d+)?)\./;
+/** A statute's 编, 章, 节 or 目录 (bk-1, ch-3, bk-1.ch-3, ch-3.s2, sec-2, toc). */
+const STATUTE_DIVISION = /^(?:(?:n|d\d+|a\d+)-)?(?:toc|bk-\d+|ch-\d+|sec-\d+)(?:\.|$)/;
+
+/**
+ * Whether a node has a page of its own. A statute's article has one, and its 款, 项 and 目 are
+ * permanent anchors on it; its 编, 章 and 节 are anchors on the document's page, whose table of
+ * contents lists them. Every 公文 node has its own page.
+ */
+export function hasOwnPage(nodeId: string): boolean {
+  return !STATUTE_SUB_ARTICLE.test(nodeId) && !STATUTE_DIVISION.test(nodeId);
+}
+
 /** The routes of a site served under `base`. */
 export function routes(base = '/'): Routes {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
   const page = (...segments: string[]) => `${root}${segments.map((s) => `${s}/`).join('')}`;
-  return {
+  const r: Routes = {
     base: root,
     home: () => root,
     document: (documentId) => page(documentId),
-    node: (documentId, nodeId) => page(documentId, nodeId),
+    node: (documentId, nodeId) => {
+      const article = STATUTE_SUB_ARTICLE.exec(nodeId)?.[1];
+      if (article !== undefined) return `${page(documentId, article)}#${nodeId}`;
+      return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
+    },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
-    entity: (documentId, nodeId, entityId) => `${page(documentId, nodeId)}#${entityAnchor(entityId)}`,
+    // A statute's 款 or 项 is an anchor on its article's page already: the entity lands on it.
+    entity: (documentId, nodeId, entityId) => (hasOwnPage(nodeId) ? `${page(documentId, nodeId)}#${entityAnchor(entityId)}` : r.node(documentId, nodeId)),
+    work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
     targets: () => page('targets'),
@@ -67,6 +93,7 @@ export function routes(base = '/'): Routes {
     method: () => page('method'),
     file: (name) => `${root}${name}`,
   };
+  return r;
 }
 
 /**
@@ -82,8 +109,11 @@ export function withFilter(path: string, filter: string, value: string): string 
   return `${path}?${new URLSearchParams({ [filter]: value }).toString()}`;
 }
 
-/** An absolute URL on the site; a build without `site` configured cannot make permanent links. */
+/**
+ * The address to publish for a path: absolute on the site's origin when one is configured
+ * (SITE_URL), else the path itself, from the site's root, which browsers resolve and which stays
+ * valid wherever the site is served. No placeholder origin is ever made up.
+ */
 export function absoluteUrl(path: string, site: URL | undefined): string {
-  if (site === undefined) throw new Error('astro.config.mjs must set `site`: permanent links and canonical URLs are absolute');
-  return new URL(path, site).href;
+  return site === undefined ? path : new URL(path, site).href;
 }

@@ -34,7 +34,8 @@ export function clauseFactsIndex(
     }
   }
   for (const row of targets) entry(siteId(row.target.documentId, row.target.clauseId)).targets.push(row);
-  for (const citation of citations) for (const id of citation.citedBy) entry(id).citations.push(citation);
+  // Each clause keeps only its own target: another clause starting to cite the same text changes nothing it shows.
+  for (const citation of citations) for (const id of citation.citedBy) entry(id).citations.push({ ...citation, targets: citation.targets.filter((t) => t.citedBy === id) });
   for (const doc of documents) for (const date of doc.extracted.dates) entry(siteId(doc.id, date.clauseId)).dates.push(date);
   for (const facts of index.values()) facts.departments.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   return index;

@@ -15,12 +15,12 @@ export interface FieldDoc {
 
 /** What a download is, in a sentence, and what one record stands for. */
 export const DATASETS: Readonly<Record<OpenDataName, { title: string; description: string }>> = {
-  documents: { title: '文件', description: '每份收录文件一条：标题、文号、发文机关、成文日期、地区、文种、有效性，以及重复文本指向的原文件。' },
-  clauses: { title: '条款', description: '每个编号条款一条（一、（一）1.（1）和 —— 条目）：编号、标题、本身的文字、引文、网址和条款中的部门及其角色。' },
+  documents: { title: '文件', description: '每份收录文件一条：标题、文号、发文机关、成文日期、地区、文种、有效性状态及其日期、施行和有效期、法规沿革、同一法规的各版本、来源，以及重复文本指向的原文件。' },
+  clauses: { title: '条款', description: '每个编号条款一条（公文的一、（一）1.（1）和 —— 条目，法规的章、条、款、项、目）：种类、编号、标题、本身的文字（法规的条为全条文字）、引文、网址和条款中的部门及其角色。' },
   targets: { title: '量化目标', description: '文件中写明数值的目标、标准和调整，每项一条：指标、数值、单位、比较方式、期限、范围，规划报告了的还有实际完成情况；出处精确到条款或表格行和原文行号。' },
   departments: { title: '部门', description: '经过审阅的部门名录，每个部门一条：全称、别名、所属政府、职能，以及它牵头、配合或被提及的条款。' },
   projects: { title: '试点和示范项目', description: '附件表格所列的试点、示范项目，每个一条：类别、名称、目标、要求、地区和完成年份，并指向表格中的那一行。' },
-  citations: { title: '被引用的文件', description: '收录文件所引用的法律法规和文件，每件一条：标题、文号、推断的发文机关，是否本站收录，以及引用它的条款。' },
+  citations: { title: '被引用的文件', description: '收录文件所引用的法律法规和文件，每件一条：标题、文号、推断的发文机关，是否本站收录，引用它的条款及每处引用所指向的本站文件和条款；未收录的给出可查找原文的官方数据库。' },
 };
 
 type JsonSchemaNode = {
@@ -57,7 +57,7 @@ function alternatives(node: JsonSchemaNode): { nodes: JsonSchemaNode[]; nullable
 
 function typeWords(node: JsonSchemaNode): string {
   if (node.enum !== undefined) return `取值之一：${node.enum.map((v) => String(v)).join(' ')}`;
-  if (node.format === 'uri') return '网址';
+  if (node.format === 'uri' || node.format === 'uri-reference') return '网址';
   const type = typeof node.type === 'string' ? node.type : 'object';
   if (type === 'array') return `数组（${node.items === undefined ? '任意' : alternatives(node.items).nodes.map(typeWords).join('或')}）`;
   return TYPE_WORDS[type] ?? type;

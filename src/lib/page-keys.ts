@@ -4,6 +4,8 @@ import type { ProjectRecord } from '#schemas/open-data.ts';
 import { factsSource, type DocumentView } from './catalogue.ts';
 import type { ClauseFacts } from './clause-facts.ts';
 import type { NodeEntry } from '#core/document-index.ts';
+import { citingNode, type CitingClause } from './cited-by.ts';
+import type { ValidityView } from '#core/validity-view.ts';
 
 /**
  * Keys of the pages an incremental build keeps (src/lib/page-reuse.ts): a page the last build wrote
@@ -18,6 +20,12 @@ import type { NodeEntry } from '#core/document-index.ts';
  *   document citing the same text (newest first), and it is matched against the whole corpus. So they
  *   enter the key as the page shows them, whatever document they come from.
  *
+ * - on a document's page, the clauses of other documents that cite it, and on an article's page
+ *   those that cite the article (src/lib/cited-by.ts): their ids, citations and the node they name.
+ *
+ * - the document's validity on the day of the build (its badge says as of when), and for a version
+ *   of a work, the other versions (the version list, an article's diff): their ids, dates and digests.
+ *
  * A page that starts showing anything else from another document must add it here.
  */
 
@@ -27,6 +35,12 @@ export interface ShownFacts {
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
   /** The projects a table row's page names, by the row's site-wide id. */
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
+  /** The clauses citing each document, by the cited document's id. */
+  citedBy: ReadonlyMap<string, readonly CitingClause[]>;
+  /** Each document's validity as its badge shows it, by document id. */
+  validity: ReadonlyMap<string, ValidityView>;
+  /** For a version of a work: a digest of every version (id, date, content), by document id. */
+  workDigests: ReadonlyMap<string, string>;
 }
 
 const factsDigests = new WeakMap<ClauseFacts, string>();
@@ -45,9 +59,11 @@ function factsDigest(facts: ClauseFacts): string {
   return digest;
 }
 
-function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: string | null, shown: ShownFacts): string {
+function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: string | null, shown: ShownFacts, citing: readonly CitingClause[]): string {
   const hash = createHash('sha256');
   hash.update(`${view.digest}\n${view.duplicate?.canonical.digest ?? '-'}\n`);
+  hash.update(`${JSON.stringify(shown.validity.get(view.document.id) ?? null)}\n${shown.workDigests.get(view.document.id) ?? '-'}\n`);
+  for (const c of citing) hash.update(`cited by ${c.ref.siteId}\t${c.ref.citation}\t${c.ref.documentTitle}\t${c.region}\t${c.date}\t${c.targetNodeId}\n`);
   for (const id of factsAt) {
     const facts = shown.clauseFacts.get(id);
     if (facts !== undefined) hash.update(`${id}\t${factsDigest(facts)}\n`);
@@ -63,6 +79,7 @@ export function documentPageKey(view: DocumentView, shown: ShownFacts): string {
     view.index.entries.map((e) => siteId(view.document.id, e.id)),
     null,
     shown,
+    shown.citedBy.get(view.document.id) ?? [],
   );
 }
 
@@ -90,5 +107,5 @@ export function clausePageKey(view: DocumentView, entry: NodeEntry, shown: Shown
   const source = factsSource(view, entry);
   const own = siteId(source.documentId, source.nodeId);
   const below = subtreesOf(view).get(entry.id) ?? [];
-  return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], own, shown);
+  return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], own, shown, citingNode(shown.citedBy.get(view.document.id) ?? [], entry.id));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import topicsJson from '../../content/topics.json';
 import type { Corpus } from '#core/corpus-records.ts';
 import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
@@ -13,6 +14,11 @@ import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts'
 import { statusSummaries, targetRows, type StatusSummary, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
 import { routes } from './site-routes.ts';
+import { hasOwnPage } from '#core/routes.ts';
+import { splitSiteId } from '#core/site-id.ts';
+import { citedByIndex, type CitingClause } from './cited-by.ts';
+import { worksOf, type Work } from '#core/works.ts';
+import { asOfDate, documentValidity, type ValidityView } from '#core/validity-view.ts';
 
 /** Everything the entity pages show, computed once per build and shared by every page. */
 export interface SiteData {
@@ -39,6 +45,18 @@ export interface SiteData {
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
   /** The pilot and demonstration projects of each table row, by the row's site-wide id. */
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
+  /** The clauses citing each corpus document, by the cited document's id. */
+  citedBy: ReadonlyMap<string, readonly CitingClause[]>;
+  /** The works with versions, by work id. */
+  works: ReadonlyMap<string, Work>;
+  /** The work each version belongs to, by document id. */
+  workOf: ReadonlyMap<string, Work>;
+  /** The day validity is stated for (asOfDate). */
+  asOf: string;
+  /** Each document's validity on that day, by document id. */
+  validity: ReadonlyMap<string, ValidityView>;
+  /** For each version of a work, a digest of all its versions (ids, dates, contents): what its pages show of the others. */
+  workDigests: ReadonlyMap<string, string>;
 }
 
 let data: Promise<SiteData> | undefined;
@@ -52,6 +70,9 @@ async function load(): Promise<SiteData> {
   const registryById = new Map(registry.map((d) => [d.id, d]));
   const targets = targetRows(corpus.targets, canonical, indexes, topics);
   const departments = departmentPages(registry, documents, indexes);
+  const works = worksOf(documents);
+  const workOf = new Map([...works.values()].flatMap((w) => w.versions.map((v): [string, Work] => [v.documentId, w])));
+  const asOf = asOfDate();
   return {
     corpus,
     documents,
@@ -61,7 +82,8 @@ async function load(): Promise<SiteData> {
     registry,
     registryById,
     topics,
-    topicPages: topicPages(corpus.clauses, targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
+    // A statute's 款 and 项 are part of their article, whose text the topics are read from: list the article once.
+    topicPages: topicPages(corpus.clauses.filter((c) => hasOwnPage(splitSiteId(c.id).nodeId)), targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
     departments,
     departmentsById: new Map(departments.map((p) => [p.department.id, p])),
     targets,
@@ -70,7 +92,23 @@ async function load(): Promise<SiteData> {
     stats: corpusStats(documents, corpus, indexes),
     clauseFacts: clauseFactsIndex(departments, targets, corpus.citations, canonical),
     rowProjects: projectsByRow(corpus.projects),
+    citedBy: citedByIndex(corpus.citations, indexes, documents),
+    works,
+    workOf,
+    asOf,
+    validity: new Map(documents.map((d) => [d.id, documentValidity(d, workOf.get(d.id) ?? null, asOf)])),
+    workDigests: workDigests(works, new Map(views.map((v) => [v.document.id, v.digest]))),
   };
+}
+
+/** For each version of a work, one digest of every version's id, date and content digest. */
+function workDigests(works: ReadonlyMap<string, Work>, digests: ReadonlyMap<string, string>): Map<string, string> {
+  const byDocument = new Map<string, string>();
+  for (const work of works.values()) {
+    const digest = createHash('sha256').update(JSON.stringify(work.versions.map((v) => [v.documentId, v.date, digests.get(v.documentId)]))).digest('base64url');
+    for (const v of work.versions) byDocument.set(v.documentId, digest);
+  }
+  return byDocument;
 }
 
 /** The shared page data; the first call builds it, later calls reuse it. */
@@ -81,7 +119,7 @@ export function getSiteData(): Promise<SiteData> {
 
 /** Every page of the entity and editorial sections, for the sitemap: indexes, each department and topic, data, about, method. */
 export async function entityPagePaths(): Promise<string[]> {
-  const { departments, topics } = await getSiteData();
+  const { departments, topics, works } = await getSiteData();
   return [
     routes.departments(),
     ...departments.map((p) => routes.department(p.department.id)),
@@ -91,6 +129,7 @@ export async function entityPagePaths(): Promise<string[]> {
     routes.regions(),
     routes.topics(),
     ...topics.map((t) => routes.topic(t.id)),
+    ...[...works.keys()].map((id) => routes.work(id)),
     routes.charts(),
     routes.data(),
     routes.about(),

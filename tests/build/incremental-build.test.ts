@@ -22,7 +22,7 @@ const tempDir = useTempDirs();
  * that reach pages of other documents, built again, and compared with a full build in a fresh copy.
  */
 const ROOT = process.cwd();
-const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content/sources']);
+const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content/sources', 'build']);
 const DOCUMENTS = 'content/generated/documents';
 const timeout = 10 * 60_000;
 

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCorpus, type CorpusCheck } from '../../scripts/lib/checks/check-corpus.ts';
 import { compareToFloors, Floors, formatFloorRows } from '../../scripts/lib/checks/floors.ts';
-import { projectIngest, SHARED_CORPUS } from '../../scripts/lib/ingest/source-files.ts';
+import { projectIngest } from '../../scripts/lib/ingest/source-files.ts';
+import { SHARED_CORPUS } from '../../scripts/lib/ingest/source-folders.ts';
 import { sharedCorpusPresent } from '../helpers/shared-corpus.ts';
 
 /** Ingesting takes seconds alone and longer on a busy shared machine; this only stops a hung run. */

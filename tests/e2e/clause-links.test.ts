@@ -37,7 +37,7 @@ describe('copying a clause link on a document page', () => {
       await head.getByRole('button', { name: '复制链接：湘潭稳就业二十四条 二、（六）' }).click();
       await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制链接');
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied).toBe('https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
+      expect(copied).toBe('https://policy-atlas.test/xiangtan-2019-stabilise-employment/d1-2.6/');
 
       await page.goto(copied.replace(new URL(copied).origin, session.server.origin));
       expect(await page.locator('h1').innerText()).toBe('（六）加大创业担保贷款工作力度');
@@ -60,20 +60,24 @@ describe('copying a clause link on a document page', () => {
   );
 });
 
-describe('the 原文 / 简体 switch', () => {
+describe('the 采集原文 / 规范简体 switch', () => {
   it(
-    'shows the published traditional text in place of the simplified one, and remembers the choice',
+    'shows the published traditional text in place of the simplified one, and remembers the choice for that document only',
     async () => {
       const page = await open(xiangtan);
       const title = page.locator('[id="d1-2.6"] .provision-heading');
       expect(await title.innerText()).toBe('（六）加大创业担保贷款工作力度');
-      await page.getByText('原文', { exact: true }).click();
+      await page.getByText('采集原文（繁体）', { exact: true }).click();
       expect(await title.innerText()).toBe('（六）加大創業擔保貸款工作力度');
       expect(await page.locator('[id="d1-2.6"] .provision-text').innerText()).toContain('將農村自主創業的農民納入支持范圍');
 
+      // Another document opens in the normalised text: the choice does not silently carry over.
+      await page.goto(`${session.server.origin}/jiangsu-szbf-2012-91/`);
+      expect(await page.locator('input[data-script-choice][value="simplified"]').isChecked()).toBe(true);
+
       await page.goto(`${session.server.origin}${xiangtan}d1-2.6/`);
       expect(await page.locator('h1').innerText()).toBe('（六）加大創業擔保貸款工作力度');
-      await page.getByText('简体', { exact: true }).click();
+      await page.getByText('规范简体', { exact: true }).click();
       expect(await page.locator('h1').innerText()).toBe('（六）加大创业担保贷款工作力度');
       expect(consoleErrors).toEqual([]);
     },
@@ -85,7 +89,7 @@ describe('the 原文 / 简体 switch', () => {
     async () => {
       const page = await open(xiangtan, { javaScriptEnabled: false });
       expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
-      await page.getByText('原文', { exact: true }).click();
+      await page.getByText('采集原文（繁体）', { exact: true }).click();
       expect(await page.locator('[id="d1-2.6"] .provision-heading').innerText()).toBe('（六）加大創業擔保貸款工作力度');
     },
     timeout,

@@ -22,6 +22,7 @@ const sharded = path.join(work, 'site');
 
 beforeAll(() => {
   // The built site without its index, by hard links (cheap), and an index of shards.
+  fs.mkdirSync(sharded, { recursive: true });
   for (const entry of fs.readdirSync('dist', { withFileTypes: true })) {
     if (entry.name === 'pagefind') continue;
     const from = path.join('dist', entry.name);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHARED_CORPUS } from '../../scripts/lib/ingest/source-files.ts';
+import { SHARED_CORPUS } from '../../scripts/lib/ingest/source-folders.ts';
 
 export { SHARED_CORPUS };
 

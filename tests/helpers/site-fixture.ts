@@ -34,7 +34,7 @@ export function siteFixture(): SiteFixture {
     indexes: new Map(documents.map((d) => [d.id, indexDocument(d)])),
     registry,
     topics: loadTopics(JSON.parse(fs.readFileSync('content/topics.json', 'utf8')), registry),
-    corpus: aggregate(documents, registry, new URL('https://policy-atlas.example.org'), routes()),
+    corpus: aggregate(documents, registry, new URL('https://policy-atlas.example.org'), routes(), '2026-01-01'),
   };
   return fixture;
 }

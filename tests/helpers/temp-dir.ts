@@ -8,11 +8,12 @@ import { afterAll } from 'vitest';
  * describe block) returns a maker; each call makes a fresh folder in the system's temp directory,
  * and every folder made is removed after the block's tests, so that a test run leaves nothing behind.
  */
-export function useTempDirs(): (prefix: string) => string {
+export function useTempDirs(removeTimeout?: number): (prefix: string) => string {
   const made: string[] = [];
+  // A built site in a folder is tens of thousands of files: its removal may need more than the default hook time.
   afterAll(() => {
     for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, removeTimeout);
   return (prefix) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     made.push(dir);

@@ -13,6 +13,8 @@ const PUBLISHED_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   targets: ['id', 'documentId', 'clauseId', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'scope', 'achieved', 'status', 'attribute', 'sentence', 'url'],
   departments: ['id', 'name', 'aliases', 'jurisdiction', 'function', 'kind', 'lead', 'support', 'clauses', 'url'],
   projects: ['id', 'documentId', 'kind', 'number', 'category', 'name', 'goal', 'requirements', 'regions', 'regionsText', 'deadline', 'url'],
+  documents: ['id', 'title', 'docNumber', 'issuer', 'date', 'region', 'type', 'status', 'statusAsOf', 'effective', 'expires', 'validity', 'workId', 'duplicateOf', 'url'],
+  clauses: ['id', 'documentId', 'kind', 'number', 'title', 'citation', 'text', 'url'],
 };
 
 const DATA = path.join(DIST, 'data');

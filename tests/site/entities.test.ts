@@ -163,7 +163,7 @@ describe('the data page', () => {
 
   it('links every download built under /data/', () => {
     const files = fs.readdirSync(path.join(DIST, 'data')).filter((f) => f !== 'index.html');
-    expect(files.length).toBe(15);
+    expect(files.length).toBe(17);
     for (const file of files) expect(html).toContain(`href="/data/${file}"`);
   });
 

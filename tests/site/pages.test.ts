@@ -5,7 +5,7 @@ import { listFiles } from '#core/list-files.ts';
 import { DIST, jsonLdOf, metaContent, readDist } from '../helpers/dist.ts';
 import { xmlErrors } from '../helpers/xml.ts';
 
-const site = 'https://policy-atlas.example.org';
+const site = 'https://policy-atlas.test';
 const xiangtan = 'xiangtan-2019-stabilise-employment';
 
 type Graph = { '@graph'?: Record<string, unknown>[] } & Record<string, unknown>;
@@ -140,6 +140,20 @@ describe('site-wide files', () => {
       return found.map((tag) => `${page}: ${tag}`);
     });
     expect(inline).toEqual([]);
+  });
+
+  it('carries the configured SITE_URL everywhere and no placeholder origin anywhere', () => {
+    const files = listFiles(DIST, ['pagefind/', '_astro/']).filter((f) => /\.(?:html|xml|json|txt|csv)$/.test(f));
+    const placeholders = files.filter((f) => /policy-atlas\.example\.org/.test(fs.readFileSync(path.join(DIST, f), 'utf8')));
+    expect(placeholders).toEqual([]);
+    expect(metaContent(readDist('index.html'), 'og:url')).toBe(`${site}/`);
+  });
+
+  it('has a 404 page that says so and leads on, kept out of search engines', () => {
+    const html = readDist('404.html');
+    expect(html).toContain('<h1>找不到这个页面</h1>');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<a href="/search/">');
   });
 
   it('robots.txt points to the sitemap', () => {

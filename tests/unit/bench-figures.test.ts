@@ -9,6 +9,7 @@ import {
   formatTargets,
   progressLine,
   resultTable,
+  sizeName,
   speedupOf,
   type SizeResult,
 } from '../../scripts/lib/bench/figures.ts';
@@ -20,6 +21,7 @@ function result(documents: number, synthetic: number, s: { ingest: number; astro
   return {
     documents,
     synthetic,
+    external: 0,
     sourceBytes: documents * 20_000,
     ingest: { seconds: s.ingest, cpuSeconds: s.ingest * 0.9, peakBytes: 200 * MB },
     astro: { seconds: s.astro, cpuSeconds: null, peakBytes: s.peak, pages: documents * 50 },
@@ -59,6 +61,7 @@ describe('formatting', () => {
 
   it('prints one row per figure and one column per size', () => {
     const lines = resultTable([real, large]).split('\n');
+    expect(sizeName({ ...real, documents: 120, external: 115 })).toBe('N = 120 (real corpus: 5 seeds + 115 laws)');
     expect(lines[0]).toBe('| figure | N = 5 (real corpus) | N = 1000 |');
     expect(lines[1]).toBe('| --- | ---: | ---: |');
     expect(lines).toContain('| **end to end** (ingest + Astro + index) | 10.0 s | 11 min 40 s |');

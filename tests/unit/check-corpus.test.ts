@@ -7,7 +7,8 @@ import { corpusMeasures, measureFile, totalFigures, type FileFigures } from '../
 import { compareToFloors, Floors, formatFloorRows } from '../../scripts/lib/checks/floors.ts';
 import { articleLines, numberedLines, printsDate } from '../../scripts/lib/checks/numbered-lines.ts';
 import type { Ingested } from '../../scripts/lib/ingest/pipeline.ts';
-import { projectIngest, sourceTextsUnder } from '../../scripts/lib/ingest/source-files.ts';
+import { projectIngest } from '../../scripts/lib/ingest/source-files.ts';
+import { sourceTextsUnder } from '../../scripts/lib/ingest/source-folders.ts';
 import type { DepartmentMention } from '#schemas/entities.ts';
 import type { Provision } from '#schemas/structure.ts';
 import { CRAFTED_STATUTE } from '../helpers/crafted-texts.ts';

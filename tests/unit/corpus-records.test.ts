@@ -10,7 +10,7 @@ import { routes } from '#core/routes.ts';
 let corpus: Corpus;
 beforeAll(() => {
   const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
-  corpus = aggregate(ingestCorpus().documents, registry, new URL('https://example.org'), routes());
+  corpus = aggregate(ingestCorpus().documents, registry, new URL('https://example.org'), routes(), '2026-01-01');
 });
 
 describe('aggregate: the corpus as linked open-data records', () => {
@@ -30,6 +30,7 @@ describe('aggregate: the corpus as linked open-data records', () => {
     expect(corpus.clauses.find((c) => c.id === 'xiangtan-2019-stabilise-employment/d1-2.6')).toEqual({
       id: 'xiangtan-2019-stabilise-employment/d1-2.6',
       documentId: 'xiangtan-2019-stabilise-employment',
+      kind: 'numbered',
       number: '（六）',
       title: '加大创业担保贷款工作力度',
       text: expect.stringMatching(/^将农村自主创业的农民纳入支持范围/),
@@ -42,6 +43,12 @@ describe('aggregate: the corpus as linked open-data records', () => {
         { id: 'xiangtan-cbirc', role: 'support' },
       ],
     });
+  });
+
+  it('states each document’s status on the given day, its versions and its source', () => {
+    const xiangtan = corpus.documents.find((d) => d.id === 'xiangtan-2019-stabilise-employment');
+    expect(xiangtan).toMatchObject({ statusAsOf: '2026-01-01', workId: null, versions: [], history: [], source: null });
+    expect(['现行有效', '已失效', '已修改', '尚未施行', '未注明']).toContain(xiangtan?.status);
   });
 
   it('lists, for each department, the clauses it leads and supports across documents', () => {

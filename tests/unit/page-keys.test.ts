@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '#core/corpus-records.ts';
 import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { catalogue } from '../../src/lib/catalogue.ts';
+import { citedByIndex } from '../../src/lib/cited-by.ts';
+import { documentValidity } from '#core/validity-view.ts';
 import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
 import { departmentPages } from '../../src/lib/department-pages.ts';
 import { clausePageKey, documentPageKey, type ShownFacts } from '../../src/lib/page-keys.ts';
@@ -22,10 +24,13 @@ function pageKeys(corpus: readonly Document[]): Map<string, string> {
   const ordered = views.map((v) => v.document);
   const canonical = ordered.filter((d) => d.duplicateOf === null);
   const viewIndexes = new Map(views.map((v) => [v.document.id, v.index]));
-  const records = aggregate(ordered, registry, new URL('https://policy-atlas.example.org'), routes());
+  const records = aggregate(ordered, registry, new URL('https://policy-atlas.example.org'), routes(), '2026-01-01');
   const shown: ShownFacts = {
     clauseFacts: clauseFactsIndex(departmentPages(registry, ordered, viewIndexes), targetRows(records.targets, canonical, viewIndexes, topics), records.citations, canonical),
     rowProjects: projectsByRow(records.projects),
+    citedBy: citedByIndex(records.citations, viewIndexes, ordered),
+    validity: new Map(ordered.map((d) => [d.id, documentValidity(d, null, '2026-01-01')])),
+    workDigests: new Map(),
   };
   const keys = new Map<string, string>();
   for (const view of views) {

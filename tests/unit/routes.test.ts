@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, entityAnchor, routes, withFilter } from '#core/routes.ts';
+import { absoluteUrl, entityAnchor, hasOwnPage, routes, withFilter } from '#core/routes.ts';
 
 describe('routes', () => {
   it('builds every page under the root as a folder', () => {
@@ -21,6 +21,22 @@ describe('routes', () => {
     ]);
   });
 
+  it('gives a statute’s article a page, its 款, 项 and 目 anchors on it, its 编, 章 and 节 anchors on the document page', () => {
+    const r = routes();
+    expect([r.node('law', 'art-50'), r.node('law', 'art-10-1'), r.node('law', 'art-50.2'), r.node('law', 'art-50.2.3.1'), r.node('law', 'd1-art-5.1')]).toEqual([
+      '/law/art-50/',
+      '/law/art-10-1/',
+      '/law/art-50/#art-50.2',
+      '/law/art-50/#art-50.2.3.1',
+      '/law/d1-art-5/#d1-art-5.1',
+    ]);
+    expect([r.node('law', 'ch-3'), r.node('law', 'bk-1.ch-3'), r.node('law', 'ch-3.s2'), r.node('law', 'toc')]).toEqual(['/law/#ch-3', '/law/#bk-1.ch-3', '/law/#ch-3.s2', '/law/#toc']);
+    expect(['art-50', 'm', 'm-p1', 'd1-2.6', 'a1-t1.r3'].every(hasOwnPage)).toBe(true);
+    expect(r.work('she-hui-bao-xian-fa')).toBe('/works/she-hui-bao-xian-fa/');
+    expect(r.entity('law', 'art-46.1', 'law/art-46.1/t1')).toBe('/law/art-46/#art-46.1');
+    expect(['art-50.1', 'art-50.1.3', 'ch-1', 'sec-2', 'bk-1'].some(hasOwnPage)).toBe(false);
+  });
+
   it('puts every path under the base, however the base is written', () => {
     for (const base of ['/atlas/', '/atlas', 'atlas/', 'atlas']) {
       const r = routes(base);
@@ -30,9 +46,9 @@ describe('routes', () => {
     expect(routes('/a/b/').document('d')).toBe('/a/b/d/');
   });
 
-  it('makes absolute URLs on the site, and refuses without one', () => {
+  it('makes absolute URLs on the site’s address, and paths from the root without one (no placeholder origin)', () => {
     expect(absoluteUrl(routes('/atlas/').node('d', 'n'), new URL('https://example.org'))).toBe('https://example.org/atlas/d/n/');
-    expect(() => absoluteUrl('/', undefined)).toThrow('must set `site`');
+    expect(absoluteUrl(routes('/atlas/').node('d', 'n'), undefined)).toBe('/atlas/d/n/');
   });
 
   it('names an entity by the last segment of its id, and filters by query string', () => {

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decode } from '../ingest/decode.ts';
 import type { IngestOne } from '../ingest/source-files.ts';
-import { sidecarOf, sourceTextsUnder } from '../ingest/source-files.ts';
+import { sidecarOf } from '../ingest/source-files.ts';
+import { sourceTextsUnder } from '../ingest/source-folders.ts';
 import { corpusMeasures, measureFile, totalFigures, type Count, type FileFigures, type TotalFigures } from './corpus-figures.ts';
 
 export type CorpusCheck = { dirs: string[]; files: FileFigures[]; totals: TotalFigures; measures: Record<string, number> };

@@ -38,6 +38,11 @@ function parseErrorLine(text: string, message: string): number | undefined {
   return position === undefined ? undefined : lineAt(text, Number(position));
 }
 
+/** A JSON Schema `format: uri-reference` value as the open data uses it: an absolute URI, or a path from the site's root (a build without SITE_URL). */
+function isSiteAddress(value: string): boolean {
+  return value.startsWith('/') || isUri(value);
+}
+
 /** A JSON Schema `format: uri` value: an absolute URI, as the URL parser reads it. */
 function isUri(value: string): boolean {
   return /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
@@ -74,7 +79,7 @@ export function checkJsonDownload(file: string, text: string, schemaFile: string
   let validate: ReturnType<Ajv2020['compile']>;
   try {
     // strict: a keyword or format the validator does not know is an error, not silently ignored.
-    validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, formats: { uri: isUri } }).compile(schema as object);
+    validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, formats: { uri: isUri, 'uri-reference': isSiteAddress } }).compile(schema as object);
   } catch (e) {
     return [problem(schemaFile, 'data-schema-invalid', `not a usable JSON Schema: ${(e as Error).message}`)];
   }

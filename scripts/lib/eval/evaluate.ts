@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ingestFile, SHARED_CORPUS, type IngestOne } from '../ingest/source-files.ts';
+import { ingestFile, type IngestOne } from '../ingest/source-files.ts';
+import { SHARED_CORPUS } from '../ingest/source-folders.ts';
 import { FACT_KINDS, type FactKind } from './kinds.ts';
 import { Label } from './label.ts';
 import { addTallies, precision, recall, tally, type Tally } from './score.ts';

@@ -136,6 +136,11 @@ export function resolveMetadata(
     diagnostics.push(diagnostic('warning', 'meta-missing-title', `no title in the text or the sidecar; using the short title ${sidecar.shortTitle}`, file));
   }
 
+  if (values.date === undefined && sidecar.versionDate !== undefined) {
+    values.date = sidecar.versionDate;
+    provenance.date = { from: 'sidecar', reason: `the version date ${sidecar.origin?.repository ?? 'the source manifest'} gives the file` };
+  }
+
   for (const rejected of found.rejectedDates) {
     diagnostics.push(diagnostic('warning', 'meta-bad-date', `${rejected.value} is not a valid date: not taken as the document's date`, file, rejected.line));
   }
@@ -160,6 +165,7 @@ export function resolveMetadata(
     region: { ...sidecar.region, within: [...sidecar.region.within] },
     type: sidecar.type,
     sourceUrl: sidecar.sourceUrl ?? null,
+    ...(sidecar.origin === undefined ? {} : { origin: { ...sidecar.origin } }),
     provenance,
   };
   return { meta, diagnostics };

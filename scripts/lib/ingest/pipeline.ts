@@ -109,6 +109,7 @@ function runStages(input: SourceInput): Ingested {
     encoding: decoded.value.encoding,
     script: normalised.script,
     meta,
+    ...(sidecar.workId === undefined ? {} : { workId: sidecar.workId }),
     duplicateOf: null,
     parts: parsed.parts,
     originalLines: decoded.value.text.split('\n'),

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Document } from '#schemas/document.ts';
-import { ingestFile, projectIngest, SHARED_CORPUS, sourceTextsUnder } from './source-files.ts';
+import { ingestFile, projectIngest } from './source-files.ts';
+import { SHARED_CORPUS, sourceTextsUnder } from './source-folders.ts';
 
 /** The committed golden file of the shared corpus: ids and hashed fingerprints only, never the texts' words. */
 export const SHARED_GOLDEN_FILE = 'tests/golden/shared-corpus-ids.json';

@@ -10,6 +10,7 @@ import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/
 import { loadRegistry } from '#core/department-registry.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import { readDocuments } from '../ingest/write.ts';
+import { EXTERNAL_OUTPUT } from '../ingest/source-folders.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
 import { writeBundle } from './pagefind-bundle.ts';
@@ -66,7 +67,8 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
     return { present, missing };
   }
 
-  const documents = readDocuments(options.documents);
+  // The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/content.config.ts).
+  const documents = [options.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
   const canonical = documents.filter((d) => d.duplicateOf === null);
   const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(options.departments, 'utf8'))));
   const groups = partitionDocuments(canonical, options.documentsPerShard);

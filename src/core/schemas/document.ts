@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { Diagnostic } from './diagnostic.ts';
 import { Extracted } from './entities.ts';
-import { AdminLevel, DocumentType, Slug, TextMetaField } from './sidecar.ts';
+import { AdminLevel, DocumentType, Slug, SourceOrigin, TextMetaField } from './sidecar.ts';
 import { Part } from './structure.ts';
 
 /** Where a metadata value came from: found in the text (with its line) or supplied by the sidecar (with a reason). */
@@ -69,6 +69,8 @@ export const DocumentMeta = z.object({
   region: z.object({ name: z.string(), level: AdminLevel, within: z.array(z.string()) }),
   type: DocumentType,
   sourceUrl: z.url().nullable(),
+  /** The collection, path and revision the text was taken from, for a text from a source folder's manifest; absent otherwise. */
+  origin: SourceOrigin.optional(),
   /** For every metadata field that has a value: where it came from. */
   provenance: z.partialRecord(TextMetaField, Provenance),
 });
@@ -92,6 +94,8 @@ export const Document = z.object({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be']),
   script: Script,
   meta: DocumentMeta,
+  /** The work this text is a version of (see SourceMeta.workId); absent for a text that is its own work. */
+  workId: Slug.optional(),
   /** Set when this text is the same as (part of) another document of the corpus. */
   duplicateOf: z
     .object({ documentId: Slug, firstLine: z.number().int().positive(), lastLine: z.number().int().positive() })

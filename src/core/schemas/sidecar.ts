@@ -4,12 +4,26 @@ import { z } from 'astro/zod';
 export const AdminLevel = z.enum(['national', 'province', 'city', 'district', 'county']);
 export type AdminLevel = z.output<typeof AdminLevel>;
 
-/** The kind of 公文 a document is, as the sidecar states it. */
-export const DocumentType = z.enum(['通知', '意见', '规划', '措施', '计划', '办法', '方案', '决定']);
+/**
+ * The kind of text a document is: a kind of 公文, as the sidecar states it, or a kind of statute
+ * (法律 … 司法解释), as a source folder's manifest states it (content/source-categories.json).
+ */
+export const DocumentType = z.enum(['通知', '意见', '规划', '措施', '计划', '办法', '方案', '决定', '法律', '行政法规', '地方性法规', '部门规章', '司法解释']);
 export type DocumentType = z.output<typeof DocumentType>;
 
 /** An ASCII slug used as a permanent identifier: lower case, digits and hyphens. */
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case ASCII words joined by hyphens');
+
+/**
+ * Where a text was taken from when it comes from a published collection rather than a government
+ * page: the collection (a repository), the file's path in it and the exact revision.
+ */
+export const SourceOrigin = z.object({
+  repository: z.string().min(1),
+  path: z.string().min(1),
+  commit: z.string().regex(/^[0-9a-f]{7,40}$/),
+});
+export type SourceOrigin = z.output<typeof SourceOrigin>;
 
 /** Metadata fields that can be found in the text and may be filled or overridden by the sidecar. */
 export const TextMetaField = z.enum(['title', 'docNumber', 'issuer', 'date', 'indexNumber', 'validity', 'effective', 'expires']);
@@ -48,6 +62,15 @@ export const SourceMeta = z
     shortTitle: z.string().min(1),
     /** Where the text was captured from, when known. */
     sourceUrl: z.url().optional(),
+    /** The collection a text comes from, as a source folder's manifest names it (see SourceOrigin). */
+    origin: SourceOrigin.optional(),
+    /**
+     * The work this text is a version of: texts with the same title and different version dates are
+     * versions of one work, the newest current. Derived with the id for texts without a sidecar.
+     */
+    workId: Slug.optional(),
+    /** The date of this version as the collection dates it: the document's date where the text states none. */
+    versionDate: z.iso.date().optional(),
     corrections: z.partialRecord(TextMetaField, MetaCorrection).default({}),
     /** Short names for the parts of a compound document, keyed by part id (`d1`, `a1` …), used in citations. */
     partShortTitles: z.record(z.string(), z.string().min(1)).default({}),
