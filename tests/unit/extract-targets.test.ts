@@ -5,7 +5,7 @@ import { extractTargets } from '../../scripts/lib/ingest/extract/targets.ts';
 import { BenefitTerms } from '#schemas/benefit-terms.ts';
 import { Document, type DocumentMeta } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
-import { documentOfParagraphs, documentOfTable } from '../helpers/document-builder.ts';
+import { documentOfParagraphs, documentOfTable, testDocument } from '../helpers/document-builder.ts';
 
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.
@@ -436,6 +436,25 @@ describe('extractTargets on crafted indicator tables', () => {
     const read = (date: string) => extractTargets(documentOfTable(columns, rows, { ...JIANGSU_2012, date })).targets;
     expect(read('2016-11-28').map((t) => [t.deadline, t.recurrence, t.stage])).toEqual([['“十二五”', '每年', 'review']]);
     expect(read('2012-05-14').map((t) => [t.deadline, t.recurrence, t.stage])).toEqual([['“十二五”', '每年', 'goal']]);
+  });
+
+  it('links a table row restating a goal of the text to it instead of counting it again (issue 14 §2)', () => {
+    const meta: Partial<DocumentMeta> = { ...JIANGSU_2012, date: '2016-11-28' };
+    const table = documentOfTable(['指标名称', '“十三五”目标', '属性'], [
+      ['城镇新增就业岗位', '23万个', '约束性'],
+      ['帮助引领成功创业', '600人', '约束性'],
+      ['其他新增岗位', '23万个', '预期性'],
+    ], meta);
+    const text = '“十三五”期间，城镇新增就业岗位不低于230000个，每年帮助引领成功创业600人。';
+    const paragraph = { type: 'paragraph', id: 'm-p1', line: table.lines.length + 1, text };
+    const document = testDocument({ meta, blocks: [...(table.parts[0]?.children ?? []), paragraph], lines: [...table.lines, text] });
+    expect(extractTargets(document).targets.map((t) => [t.clauseId, t.indicator, t.value, t.unit, t.comparator, t.attribute, t.alsoAt.map((a) => a.clauseId)])).toEqual([
+      // A total for the period is not the yearly 600 of the text; another indicator is another fact.
+      ['m-t1.r2', '帮助引领成功创业', 600, '人', null, '约束性', []],
+      ['m-t1.r3', '其他新增岗位', 23, '万个', null, '预期性', []],
+      ['m-p1', '城镇新增就业岗位', 230000, '个', '≥', '约束性', ['m-t1.r1']],
+      ['m-p1', '帮助引领成功创业', 600, '人', null, null, []],
+    ]);
   });
 
   it('compares what was achieved with the bound, in the base unit', () => {
