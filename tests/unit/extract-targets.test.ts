@@ -329,6 +329,8 @@ describe('extractTargets on crafted text', () => {
     const share = '力争到2016年，全市90%的县（区）都争取到试点项目。';
     expect(extractTargets(crafted([share])).targets.map((t) => [...brief(t), t.deadline])).toEqual([['县（区）争取到试点项目', 90, null, '%', null, '到2016年']]);
     expect(extractTargets(crafted(['全市90%的县（区）争取到试点项目。'])).targets).toEqual([]);
+    expect(extractTargets(crafted(['约60%的企业反映用工紧张。'])).targets).toEqual([]);
+    expect(extractTargets(crafted(['确保90%的县（区）争取到试点项目。'])).targets.map((t) => t.value)).toEqual([90]);
   });
 
   it('shares a value given with 均 out over the subjects of the 分别 list before it', () => {

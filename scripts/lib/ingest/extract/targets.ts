@@ -67,6 +67,8 @@ const AT_LEAST = ['不低于', '不少于', '不小于', '不得低于', '不得
 // 不得超过 is listed whole: read from its end it would be 超过, the opposite bound.
 const AT_MOST = ['不超过', '不高于', '不多于', '不得超过', '不得高于', '不得多于', '控制在', '低于', '少于', '最高', '最多'];
 const ABOUT = ['大约', '约', '力争', '争取'];
+/** Words that set a goal rather than report a state. */
+const EFFORT = ['力争', '争取', '确保'];
 const REACH = [
   '达到', '达', '为', '完成', '实现', '稳定在', '保持在', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至',
   '扩大到', '扩大至',
@@ -605,7 +607,8 @@ function readStaffing(lead: string, value: Value, rest: string, ctx: ClauseConte
  */
 function readShare(lead: string, value: Value, rest: string, ctx: ClauseContext): Reading | null {
   const { indicator: before, words } = indicatorOf(lead);
-  const licensed = ctx.goalSection || ctx.periodStated || words.some((w) => ABOUT.includes(w) || w === '确保');
+  // 约60%的企业 reports a share; 力争, 争取 and 确保 set one.
+  const licensed = ctx.goalSection || ctx.periodStated || words.some((w) => EFFORT.includes(w));
   if (value.match.quantity.unit !== '%' || before !== '' || !licensed) return null;
   const indicator = rest.slice(1).replace(/^(.{1,12}?)[都均]/u, "$1").trim();
   if (!isIndicator(indicator)) return null;
