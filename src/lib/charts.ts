@@ -105,12 +105,12 @@ export function sentenceTargetsChart(targets: readonly TargetRecord[], targetId:
 
 /** A yearly target reported against a total for the whole period (每年600人 vs 完成3147人): compare per period. */
 function yearlyAgainstTotal(t: TargetRecord): boolean {
-  return t.deadline === '每年' && t.achieved !== null && !/每年|年均/.test(t.achieved.text);
+  return t.recurrence === '每年' && t.achieved !== null && !/每年|年均/.test(t.achieved.text);
 }
 
 /** The target as compared with what was achieved: the yearly value times the years where the result is a total. */
 function comparableTarget(t: TargetRecord, periodYears: number): { value: number | null; label: string } {
-  if (t.value === null || !yearlyAgainstTotal(t)) return { value: t.value, label: t.deadline === '每年' ? '每年目标' : '目标' };
+  if (t.value === null || !yearlyAgainstTotal(t)) return { value: t.value, label: t.recurrence === '每年' ? '每年目标' : '目标' };
   return { value: t.value * periodYears, label: `${periodYears}年目标` };
 }
 
@@ -225,7 +225,7 @@ export function achievedTable(targets: readonly TargetRecord[], caption: string,
     ],
     rows: targets.map((t) => {
       const goal = comparableTarget(t, periodYears);
-      const bound = `${t.comparator ?? ''}${t.value ?? '—'}${t.deadline === '每年' ? '/年' : ''}`;
+      const bound = `${t.comparator ?? ''}${t.value ?? '—'}${t.recurrence === '每年' ? '/年' : ''}`;
       return {
         category: t.indicator,
         cells: [goal.value === t.value ? bound : `${bound}（${periodYears}年合计${t.comparator ?? ''}${goal.value}）`, String(t.achieved?.value ?? '—'), t.unit ?? '—', t.achieved?.text ?? '—'],

@@ -33,7 +33,8 @@ export function clauseFactsIndex(
       for (const m of documents.flatMap((g) => g.mentions)) entry(m.siteId).departments.push({ department: page.department, role, inferred: m.inferred });
     }
   }
-  for (const row of targets) entry(siteId(row.target.documentId, row.target.clauseId)).targets.push(row);
+  // A goal of the text restated in a table row shows on both; it is still one target.
+  for (const row of targets) for (const place of [row.target, ...row.target.alsoAt]) entry(siteId(place.documentId, place.clauseId)).targets.push(row);
   // Each clause keeps only its own target: another clause starting to cite the same text changes nothing it shows.
   for (const citation of citations) for (const id of citation.citedBy) entry(id).citations.push({ ...citation, targets: citation.targets.filter((t) => t.citedBy === id) });
   for (const doc of documents) for (const date of doc.extracted.dates) entry(siteId(doc.id, date.clauseId)).dates.push(date);

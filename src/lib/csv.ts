@@ -3,8 +3,12 @@ import { stringify } from 'csv-stringify/sync';
 /** A cell value as exported: scalars as they are, lists joined with 、, objects as JSON. */
 export type CsvValue = string | number | boolean | null | readonly unknown[] | Record<string, unknown>;
 
-/** Excel runs a cell that starts with one of these as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What Excel runs as a formula: a cell starting with = + - or @ and something after it to compute
+ * (=HYPERLINK(…), +1+1, @SUM(A1)), or with a tab or carriage return. A sign alone (the comparator =
+ * of a target) computes nothing and is shown as it is.
+ */
+const FORMULA = /^(?:[=+\-@].|[\t\r])/su;
 
 /**
  * CSV for Excel users (csv-stringify): UTF-8 with a BOM, CRLF line ends, every field quoted, and
@@ -25,5 +29,5 @@ function cellText(value: CsvValue | undefined): string {
 
 /** A cell that Excel would run as a formula, made text; a plain negative number stays a number. */
 function guardFormula(text: string): string {
-  return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }

@@ -38,12 +38,12 @@ export const OTHER_DOMAIN = '其他';
 export interface TargetRow {
   target: TargetRecord;
   documentShortTitle: string;
-  /** The document's government. */
+  /** The government whose area the target covers: the one its scope names (全市 in a district plan is the city), else the document's. */
   region: string;
   /** The clause or row page the target comes from, and its citation. */
   path: string;
   citation: string;
-  /** The value as a reader reads it: 15（原为10）, 3000–20000; — when the plan states none. */
+  /** The value as a reader reads it: 15（原为10）, 3000–20000, 每年600; — when the plan states none. */
   valueText: string;
   status: StatusKey;
   /** The topic of the indicator (see topics.ts), or 其他. */
@@ -55,10 +55,10 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
-/** The target in a few characters for a list: ≥100万人, 3000–20000元; = is left out as the plain reading. */
-export function shortTarget(t: Pick<TargetRecord, 'value' | 'max' | 'from' | 'comparator' | 'unit'>): string {
+/** The target in a few characters for a list: ≥100万人, 3000–20000元, 每年≥600人; = is left out as the plain reading. */
+export function shortTarget(t: Pick<TargetRecord, 'value' | 'max' | 'from' | 'comparator' | 'unit'> & { recurrence?: string | null }): string {
   const bound = t.comparator === null || t.comparator === '=' ? '' : t.comparator;
-  return t.value === null ? '（无数值）' : `${bound}${valueText(t)}${t.unit ?? ''}`;
+  return t.value === null ? '（无数值）' : `${t.recurrence ?? ''}${bound}${valueText(t)}${t.unit ?? ''}`;
 }
 
 /** The target's value: a range as low–high, a change with the value it started from. */
@@ -81,10 +81,10 @@ export function targetRows(targets: readonly TargetRecord[], documents: readonly
       return {
         target,
         documentShortTitle: document.meta.shortTitle,
-        region: document.meta.region.name,
+        region: target.scopeRegion ?? document.meta.region.name,
         path: ref.path,
         citation: ref.citation,
-        valueText: valueText(target),
+        valueText: target.value === null ? valueText(target) : `${target.recurrence ?? ''}${valueText(target)}`,
         status: target.status ?? 'none',
         domain: targetDomain(target, topics)?.name ?? OTHER_DOMAIN,
       };

@@ -104,8 +104,8 @@ describe('targetsByDomainChart', () => {
     const spec = targetsByDomainChart(targetRows(corpus.targets, canonical, indexes, topics), topics);
     expect(spec.categories).toEqual(['湘潭稳就业二十四条', '徐汇区就业和社保“十三五”规划', '宜府办函〔2014〕282号', '苏政办发〔2012〕91号']);
     const insurance = spec.series.find((s) => s.label === '社会保险');
-    expect(insurance?.values).toEqual([0, 6, 0, 20]);
+    expect(insurance?.values).toEqual([2, 7, 0, 21]);
     const totals = spec.categories.map((_, i) => spec.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
-    expect(totals).toEqual([15, 24, 13, 49]);
+    expect(totals).toEqual([17, 22, 15, 50]);
   });
 });

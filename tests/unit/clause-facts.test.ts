@@ -22,6 +22,12 @@ describe('clauseFactsIndex', () => {
     expect(index.get('xuhui-2016-employment-plan/m-t1.r1')?.targets.map((t) => t.target.id)).toEqual(['xuhui-2016-employment-plan/m-t1.r1/t1']);
     expect(index.get('jiangsu-szbf-2012-91/d2-1')).toBeUndefined();
   });
+
+  it('shows a goal of the text on the table row that restates it, as the same target', () => {
+    const id = 'xuhui-2016-employment-plan/m-2.u2.1/t1';
+    expect(index.get('xuhui-2016-employment-plan/m-t2.r1')?.targets.map((t) => t.target.id)).toEqual([id]);
+    expect(index.get('xuhui-2016-employment-plan/m-2.u2.1')?.targets.map((t) => t.target.id)).toContain(id);
+  });
 });
 
 describe('clauseFactsIndex: citations and dates', () => {

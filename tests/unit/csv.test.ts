@@ -12,5 +12,11 @@ describe('toCsv', () => {
     expect(toCsv(['v'], [{ v: '=HYPERLINK("x")' }, { v: '+1+1' }, { v: '@SUM(A1)' }, { v: '-3' }, { v: '-cmd' }])).toBe(
       '\uFEFF"v"\r\n"\'=HYPERLINK(""x"")"\r\n"\'+1+1"\r\n"\'@SUM(A1)"\r\n"-3"\r\n"\'-cmd"\r\n',
     );
+    expect(toCsv(['v'], [{ v: '\t=1' }, { v: '=\n1' }])).toBe('\uFEFF"v"\r\n"\'\t=1"\r\n"\'=\n1"\r\n');
+  });
+
+  it('leaves a comparator alone: a lone sign computes nothing (issue 14 §2)', () => {
+    const rows = ['=', '≥', '≤', '≈', '+', '-'].map((comparator) => ({ comparator }));
+    expect(toCsv(['comparator'], rows)).toBe('\uFEFF"comparator"\r\n"="\r\n"≥"\r\n"≤"\r\n"≈"\r\n"+"\r\n"-"\r\n');
   });
 });

@@ -157,7 +157,7 @@ describe('the kinds of fact', () => {
   it('score targets by scope node and value, as a multiset', () => {
     const target = (clauseId: string, value: number): Target => ({
       id: `d/${clauseId}/t1`, documentId: 'd', clauseId, line: 1, sentence: 's', indicator: 'i', value, max: null, unit: '万人',
-      comparator: null, from: null, deadline: null, scope: null, achieved: null, status: null, attribute: null,
+      comparator: null, from: null, deadline: null, recurrence: null, stage: 'goal', scope: null, scopeRegion: null, achieved: null, status: null, attribute: null, alsoAt: [],
     });
     const label = statuteLabel({ targets: [{ node: 'art-2', quote: '新增就业3.5万人', value: 3.5, unit: '万人' }, { node: 'art-2', quote: '3.5万人', value: 3.5, unit: '万人' }] });
     const d = { ...doc, extracted: { ...doc.extracted, targets: [target('art-2.2', 3.5), target('art-1.1', 2)] } };

@@ -84,6 +84,15 @@ describe('findQuantities: numbers with their unit as printed', () => {
     ]);
   });
 
+  it('reads a lone numeral before a count unit right after a bound, and nowhere else', () => {
+    expect(found('确保至少有一人实现就业,不少于两名,最多三次')).toEqual([
+      [1, null, '人', '一人'],
+      [2, null, '名', '两名'],
+      [3, null, '次', '三次'],
+    ]);
+    expect(found('一人一档,一次性补贴,一批企业')).toEqual([]);
+  });
+
   it('returns numbers without a unit with unit null', () => {
     expect(found('南京、无锡、徐州3市')).toEqual([[3, null, null, '3']]);
   });

@@ -5,7 +5,7 @@ import { extractTargets } from '../../scripts/lib/ingest/extract/targets.ts';
 import { BenefitTerms } from '#schemas/benefit-terms.ts';
 import { Document, type DocumentMeta } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
-import { documentOfParagraphs, documentOfTable } from '../helpers/document-builder.ts';
+import { documentOfParagraphs, documentOfTable, testDocument } from '../helpers/document-builder.ts';
 
 const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.
@@ -72,7 +72,9 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
       ['城镇居民医保参保人数', 1530, null, '万人', '='],
       ['新型农村社会养老保险基础养老金发放率', 98, null, '%', '≥'],
       ['城镇居民社会养老保险基础养老金发放率', 95, null, '%', '≥'],
-      ['参保率', 95, null, '%', '≥'],
+      // 参保率均不低于95% shares the value out over the subjects of the 分别 list before it.
+      ['新型农村社会养老保险参保率', 95, null, '%', '≥'],
+      ['城镇居民社会养老保险参保率', 95, null, '%', '≥'],
       ['被征地农民社会保障覆盖面', 95, null, '%', '≥'],
     ]);
   });
@@ -101,8 +103,8 @@ describe('extractTargets on the Jiangsu 2012 work plan', () => {
       ['监测企业', 389, 920, '家', '='],
     ]);
     // 每半年组织1次专项检查 is a countable commitment with its period, the same form as 每年组织招聘会100场以上.
-    expect(inClause('jiangsu-szbf-2012-91', 'd1-4.4').map((t) => [t.indicator, t.value, t.unit, t.deadline])).toEqual([
-      ['组织专项检查', 1, '次', '每半年'],
+    expect(inClause('jiangsu-szbf-2012-91', 'd1-4.4').map((t) => [t.indicator, t.value, t.unit, t.deadline, t.recurrence])).toEqual([
+      ['组织专项检查', 1, '次', '2012年', '每半年'],
     ]);
   });
 
@@ -131,14 +133,14 @@ describe('extractTargets on the Xiangtan measures', () => {
   it('leaves loan ceilings, their limits and the amounts of grants to the benefits', () => {
     // 创业担保贷款最高申请额度由10万元提高到15万元, 累计次数不超过3次: what a borrower gets, not a goal.
     expect(inClause('xiangtan-2019-stabilise-employment', 'd1-2.6')).toEqual([]);
-    expect(inClause('xiangtan-2019-stabilise-employment', 'd1-4.11').map((t) => [...brief(t), t.deadline])).toEqual([
+    expect(inClause('xiangtan-2019-stabilise-employment', 'd1-4.11').map((t) => [...brief(t), t.recurrence])).toEqual([
       ['新增市场主体', 1, null, '万个', '≥', '每年'],
       ['带动就业', 2, null, '万人', '≥', '每年'],
     ]);
   });
 
   it('drops the doer before 组织 and keeps the scope', () => {
-    expect(inClause('xiangtan-2019-stabilise-employment', 'd1-6.16').map((t) => [...brief(t), t.deadline, t.scope])).toEqual([
+    expect(inClause('xiangtan-2019-stabilise-employment', 'd1-6.16').map((t) => [...brief(t), t.recurrence, t.scope])).toEqual([
       ['各类招聘会', 100, null, '场', '≥', '每年', '全市'],
       ['零就业家庭就业', 0, null, null, '=', null, null],
     ]);
@@ -146,7 +148,7 @@ describe('extractTargets on the Xiangtan measures', () => {
 
   it('reads no target from conditions, shares of something, bases and subsidies per level', () => {
     const { targets, unmatched } = of('xiangtan-2019-stabilise-employment');
-    expect(targets).toHaveLength(15);
+    expect(targets).toHaveLength(17);
     expect(targets.filter((t) => ['d1-3.7', 'd1-3.9'].includes(t.clauseId))).toEqual([]);
     // 电价减负10%的目标 is a goal by its own words, though the benefits read 减负10% too.
     expect(targets.filter((t) => t.clauseId === 'd1-2.5').map((t) => [t.indicator, t.value, t.unit])).toEqual([['落实一般工商业电价减负', 10, '%']]);
@@ -160,16 +162,19 @@ describe('extractTargets on the Xiangtan measures', () => {
 });
 
 describe('extractTargets on the Xuhui plan', () => {
-  it('reads the 十二五 indicator table with what was achieved', () => {
+  it('reads the 十二五 indicator table with what was achieved, as the 十二五 period’s goals the plan reviews (issue 14 §2)', () => {
     const rows = of('xuhui-2016-employment-plan').targets.filter((t) => t.clauseId.startsWith('m-t1.'));
-    expect(rows.map((t) => [t.indicator, t.value, t.unit, t.comparator, t.deadline, t.achieved?.value, t.status])).toEqual([
-      ['城镇新增就业岗位', 31500, '个', '≥', '每年', 48037, 'met'],
-      ['每年城镇登记失业人数', 21000, '人', '≤', '每年', 20400, 'met'],
-      ['每年扶持成功创业', 600, '人', '≥', '每年', 3147, 'met'],
-      ['高级及以上职业技能培训', 12000, '人次', '≥', '每年', 87159, 'met'],
-      ['征地养老人员落实保障', 100, '%', null, '“十二五”', 100, 'met'],
-      ['劳动人事争议综合调解率', 60, '%', '≥', '“十二五”', 60, 'met'],
+    // Each year of the 十二五 period, not 每年 of this plan: the period comes from the table header.
+    expect(rows.map((t) => [t.indicator, t.value, t.unit, t.comparator, t.deadline, t.recurrence, t.stage, t.achieved?.value, t.status])).toEqual([
+      ['城镇新增就业岗位', 31500, '个', '≥', '“十二五”', '每年', 'review', 48037, 'met'],
+      ['每年城镇登记失业人数', 21000, '人', '≤', '“十二五”', '每年', 'review', 20400, 'met'],
+      ['每年扶持成功创业', 600, '人', '≥', '“十二五”', '每年', 'review', 3147, 'met'],
+      ['高级及以上职业技能培训', 12000, '人次', '≥', '“十二五”', '每年', 'review', 87159, 'met'],
+      ['征地养老人员落实保障', 100, '%', null, '“十二五”', null, 'review', 100, 'met'],
+      ['劳动人事争议综合调解率', 60, '%', '≥', '“十二五”', null, 'review', 60, 'met'],
     ]);
+    expect(of('xuhui-2016-employment-plan').targets.filter((t) => t.stage === 'review').map((t) => t.clauseId)).toEqual(rows.map((t) => t.clauseId));
+    expect(of('xuhui-2016-employment-plan').targets.some((t) => t.deadline === '每年')).toBe(false);
     expect(rows[0]).toMatchObject({
       id: 'xuhui-2016-employment-plan/m-t1.r1/t1',
       line: 4,
@@ -181,12 +186,9 @@ describe('extractTargets on the Xuhui plan', () => {
 
   it('reads the 十三五 indicator table, keeping targets written as text with value null', () => {
     const rows = of('xuhui-2016-employment-plan').targets.filter((t) => t.clauseId.startsWith('m-t2.'));
+    // Rows r1, r3, r4 and r5 restate goals of the text: they are those targets' other places (see below).
     expect(rows.map((t) => [t.clauseId, t.indicator, t.value, t.unit, t.comparator, t.deadline, t.attribute])).toEqual([
-      ['m-t2.r1', '城镇新增就业岗位', 23, '万个', null, '“十三五”', '约束性'],
-      ['m-t2.r2', '城镇登记失业人数', null, null, '≤', '每年', '约束性'],
-      ['m-t2.r3', '帮助引领成功创业', 600, '人', null, '每年', '约束性'],
-      ['m-t2.r4', '完成高级及以上职业技能培训', 12000, '人次', null, '每年', '约束性'],
-      ['m-t2.r5', '征地养老人员落实保障率', 100, '%', null, '“十三五”', '约束性'],
+      ['m-t2.r2', '城镇登记失业人数', null, null, '≤', '“十三五”', '约束性'],
       ['m-t2.r6', '长期护理保险制度街镇覆盖率', 100, '%', null, '“十三五”', '约束性'],
       ['m-t2.r7', '城乡居民保险扩覆', null, null, null, '“十三五”', '约束性'],
       ['m-t2.r8', '征地养老保障水平提升', null, null, null, '“十三五”', '预期性'],
@@ -197,10 +199,10 @@ describe('extractTargets on the Xuhui plan', () => {
   });
 
   it('reads the main goals of the text with the period stated at the head of the sentence', () => {
-    expect(inClause('xuhui-2016-employment-plan', 'm-2.u2.1').map((t) => [...brief(t), t.deadline, t.line])).toEqual([
-      ['城镇新增就业岗位', 23, null, '万个', '≥', '“十三五”期间', 31],
-      ['帮助引领成功创业', 600, null, '人', null, '每年', 31],
-      ['高级及以上职业技能培训', 12000, null, '人次', '=', '每年', 31],
+    expect(inClause('xuhui-2016-employment-plan', 'm-2.u2.1').map((t) => [...brief(t), t.deadline, t.recurrence, t.line])).toEqual([
+      ['城镇新增就业岗位', 23, null, '万个', '≥', '“十三五”期间', null, 31],
+      ['帮助引领成功创业', 600, null, '人', null, '“十三五”期间', '每年', 31],
+      ['高级及以上职业技能培训', 12000, null, '人次', '=', '“十三五”期间', '每年', 31],
     ]);
     expect(inClause('xuhui-2016-employment-plan', 'm-2.u2.2')).toEqual([]);
     expect(inClause('xuhui-2016-employment-plan', 'm-2.u2.3')).toEqual([]);
@@ -208,6 +210,29 @@ describe('extractTargets on the Xuhui plan', () => {
       ['职业培训', 25, null, '万人', '≈', '全区'],
       ['农民工培训', 7, null, '万人', null, '全区'],
     ]);
+  });
+
+  it('counts a goal of the text that the indicator table restates once, with both places (issue 14 §2)', () => {
+    const { targets } = of('xuhui-2016-employment-plan');
+    for (const [value, unit] of [[23, '万个'], [600, '人'], [12000, '人次']] as const) {
+      const planned = targets.filter((t) => t.stage === 'goal' && t.value === value && t.unit === unit);
+      expect(planned.map((t) => [t.clauseId, t.alsoAt.map((a) => a.clauseId)])).toHaveLength(1);
+    }
+    expect(inClause('xuhui-2016-employment-plan', 'm-2.u2.1').map((t) => [t.value, t.attribute, t.alsoAt.map((a) => [a.clauseId, a.line])])).toEqual([
+      [23, '约束性', [['m-t2.r1', 36]]],
+      [600, '约束性', [['m-t2.r3', 38]]],
+      [12000, '约束性', [['m-t2.r4', 39]]],
+    ]);
+    // The more specific indicator of the two names the merged target.
+    expect(inClause('xuhui-2016-employment-plan', 'm-2.u3.2.b2').map((t) => [t.indicator, t.alsoAt.map((a) => a.clauseId)])).toEqual([['征地养老人员落实保障率', ['m-t2.r5']]]);
+  });
+
+  it('gives a city-wide figure of a district plan the city as its region (issue 14 §2)', () => {
+    expect(inClause('xuhui-2016-employment-plan', 'm-2.u4.3').map((t) => [t.value, t.scope, t.scopeRegion])).toEqual([
+      [1800, '全市', '上海市'],
+      [1080, '全市', '上海市'],
+    ]);
+    expect(inClause('xuhui-2016-employment-plan', 'm-2.1.3.b2').map((t) => t.scopeRegion)).toEqual(['徐汇区', '徐汇区']);
   });
 
   it('reads the review of the 十二五 results as results, not targets', () => {
@@ -232,8 +257,10 @@ describe('extractTargets on the Yibin opinion', () => {
       ['m-2.1.2', '街道、乡（镇）服务大厅面积', 70, '平方米', '≥'],
       ['m-2.1.2', '城镇社区服务大厅面积', 40, '平方米', '≥'],
       ['m-2.1.3', '配备专兼职工作人员', 2, '名', null],
+      ['m-2.1.3', '专职人员', 1, '名', '≥'],
       ['m-2.1.3', '应增加工作人员', 1, '名', null],
       ['m-2.1.3', '社区服务站根据工作量配备专兼职工作人员', 1, '名', null],
+      ['m-2.2', '县（区）争取到国家基层就业和社会保障服务设施建设试点项目', 90, '%', null],
     ]);
   });
 });
@@ -273,6 +300,64 @@ describe('extractTargets on crafted text', () => {
     expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
       ['配备专职工作人员', 3, null, '名', null],
       ['应增加协理员', 1, null, '名', null],
+    ]);
+  });
+
+  it('reads a staffing standard written with 按, per unit, or as a bound in brackets', () => {
+    const text = '每个街道的工作人员按不少于2至3人配备，每个社区不少于1人。';
+    expect(extractTargets(crafted([text])).targets.map(brief)).toEqual([
+      ['配备每个街道的工作人员', 2, 3, '人', '≥'],
+      ['每个社区', 1, null, '人', '≥'],
+    ]);
+    expect(extractTargets(crafted(['服务站配备2名工作人员（至少1名专职人员）。'])).targets.map(brief)).toEqual([
+      ['服务站配备工作人员', 2, null, '名', null],
+      ['专职人员', 1, null, '名', '≥'],
+    ]);
+    // 按 before any other value is the basis of a computation, and a bracketed count without a bound an aside.
+    expect(extractTargets(crafted(['按300元/人的标准给予补贴。', '服务站配备工作人员（含2名专职人员）。'])).targets).toEqual([]);
+  });
+
+  it('reads what 确保 ensures for a share or a count of people, and a share of units by a date', () => {
+    const texts = ['确保城市有就业需求的家庭至少有一人实现就业。', '确保100%落实保障。', '在确保用人单位及其从业人员100%参保的基础上，引导居民参保。'];
+    expect(extractTargets(crafted(texts)).targets.map(brief)).toEqual([
+      ['城市有就业需求的家庭实现就业', 1, null, '人', '≥'],
+      ['落实保障', 100, null, '%', null],
+      ['用人单位及其从业人员参保', 100, null, '%', null],
+    ]);
+    // Without 确保 a count before a verb is what a service does for someone, not a goal.
+    expect(extractTargets(crafted(['应当为该家庭中至少一人提供适当的就业岗位。'])).targets).toEqual([]);
+    const share = '力争到2016年，全市90%的县（区）都争取到试点项目。';
+    expect(extractTargets(crafted([share])).targets.map((t) => [...brief(t), t.deadline])).toEqual([['县（区）争取到试点项目', 90, null, '%', null, '到2016年']]);
+    expect(extractTargets(crafted(['全市90%的县（区）争取到试点项目。'])).targets).toEqual([]);
+    expect(extractTargets(crafted(['约60%的企业反映用工紧张。'])).targets).toEqual([]);
+    expect(extractTargets(crafted(['确保90%的县（区）争取到试点项目。'])).targets.map((t) => t.value)).toEqual([90]);
+  });
+
+  it('shares a value given with 均 out over the subjects of the 分别 list before it', () => {
+    const text = '甲保险和乙保险发放率分别稳定在98%以上和95%以上，参保率均不低于95%。';
+    expect(extractTargets(crafted([text], { heading: '主要目标' })).targets.map((t) => t.indicator)).toEqual([
+      '甲保险发放率',
+      '乙保险发放率',
+      '甲保险参保率',
+      '乙保险参保率',
+    ]);
+  });
+
+  it('reads no goal from a statute’s durations, limits on what recurs, or a condition', () => {
+    const texts = [
+      '领取失业保险金的期限合并计算，最长不超过二十四个月。',
+      '失业人员缴费时间一至四年的，每满一年，失业保险金领取期限为一个月。',
+      '但延长不得超过12个月。',
+      '每月延长工作时间不得超过三十六小时。',
+      '全部生产线停工12个月以上，且无其他经营性收入的；',
+    ];
+    expect(extractTargets(crafted(texts)).targets).toEqual([]);
+    // A duration is a goal where the text sets it for a date.
+    expect(extractTargets(crafted(['到2015年，平均办理时限缩短到10个工作日以内。'])).targets.map(brief)).toEqual([['平均办理时限缩短到', 10, null, '个工作日', '≤']]);
+    // 不得超过 bounds from above, 不得少于 from below.
+    expect(extractTargets(crafted(['监督检查人员不得少于2人。', '缴费比例不得超过20%。'])).targets.map(brief)).toEqual([
+      ['监督检查人员', 2, null, '人', '≥'],
+      ['缴费比例', 20, null, '%', '≤'],
     ]);
   });
 
@@ -324,6 +409,18 @@ describe('extractTargets on crafted text', () => {
     expect(result.unmatched.map((u) => u.line)).toEqual([2, 3, 4]);
   });
 
+  it('names the region a scope covers from the document’s region (issue 14 §2)', () => {
+    const district: Partial<DocumentMeta> = { date: '2016-11-28', region: { name: '徐汇区', level: 'district', within: ['上海市'] } };
+    const texts = ['2015年—2017年，全市帮扶引领创业1800人。', '到2020年，全区完成职业培训25万人以上。', '到2020年，全省城镇新增就业100万人以上。', '到2020年，城镇新增就业5万人以上。'];
+    const targets = extractTargets(documentOfParagraphs(texts, { meta: district })).targets;
+    expect(targets.map((t) => [t.value, t.scope, t.scopeRegion])).toEqual([
+      [1800, '全市', '上海市'],
+      [25, '全区', '徐汇区'],
+      [100, '全省', null],
+      [5, null, null],
+    ]);
+  });
+
   it('opens a review section at a period that ended before the document date', () => {
     const texts = ['2008-2010年,全省城镇新增就业300万人。', '城镇新增就业100万人以上。'];
     const result = extractTargets(crafted(texts, { heading: '主要目标' }));
@@ -335,6 +432,32 @@ describe('extractTargets on crafted text', () => {
 
 describe('extractTargets on crafted indicator tables', () => {
   const columns = ['指标名称', '单位', '“十二五”目标', '完成情况'];
+
+  it('keeps a yearly target in the header’s plan period, reviewed once that period has ended (issue 14 §2)', () => {
+    const rows = [['城镇新增就业岗位', '个', '每年新增就业岗位不低于31500个', '年均完成30000个']];
+    const read = (date: string) => extractTargets(documentOfTable(columns, rows, { ...JIANGSU_2012, date })).targets;
+    expect(read('2016-11-28').map((t) => [t.deadline, t.recurrence, t.stage])).toEqual([['“十二五”', '每年', 'review']]);
+    expect(read('2012-05-14').map((t) => [t.deadline, t.recurrence, t.stage])).toEqual([['“十二五”', '每年', 'goal']]);
+  });
+
+  it('links a table row restating a goal of the text to it instead of counting it again (issue 14 §2)', () => {
+    const meta: Partial<DocumentMeta> = { ...JIANGSU_2012, date: '2016-11-28' };
+    const table = documentOfTable(['指标名称', '“十三五”目标', '属性'], [
+      ['城镇新增就业岗位', '23万个', '约束性'],
+      ['帮助引领成功创业', '600人', '约束性'],
+      ['其他新增岗位', '23万个', '预期性'],
+    ], meta);
+    const text = '“十三五”期间，城镇新增就业岗位不低于230000个，每年帮助引领成功创业600人。';
+    const paragraph = { type: 'paragraph', id: 'm-p1', line: table.lines.length + 1, text };
+    const document = testDocument({ meta, blocks: [...(table.parts[0]?.children ?? []), paragraph], lines: [...table.lines, text] });
+    expect(extractTargets(document).targets.map((t) => [t.clauseId, t.indicator, t.value, t.unit, t.comparator, t.attribute, t.alsoAt.map((a) => a.clauseId)])).toEqual([
+      // A total for the period is not the yearly 600 of the text; another indicator is another fact.
+      ['m-t1.r2', '帮助引领成功创业', 600, '人', null, '约束性', []],
+      ['m-t1.r3', '其他新增岗位', 23, '万个', null, '预期性', []],
+      ['m-p1', '城镇新增就业岗位', 230000, '个', '≥', '约束性', ['m-t1.r1']],
+      ['m-p1', '帮助引领成功创业', 600, '人', null, null, []],
+    ]);
+  });
 
   it('compares what was achieved with the bound, in the base unit', () => {
     const result = extractTargets(
@@ -378,6 +501,6 @@ describe('extractTargets output', () => {
     for (const t of all) Target.parse(t);
     for (const id of IDS) for (const u of of(id).unmatched) SourceRef.parse(u);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
-    expect(IDS.map((id) => of(id).targets.length)).toEqual([49, 1, 15, 24, 13]);
+    expect(IDS.map((id) => of(id).targets.length)).toEqual([50, 1, 17, 22, 15]);
   });
 });

@@ -13,7 +13,8 @@ describe('fieldDocs: the fields of each download, from its JSON Schema', () => {
   it('lists the target fields with their types, nullability and descriptions', () => {
     const fields = new Map(fieldDocs(OPEN_DATA.targets).map((f) => [f.name, f]));
     expect([...fields.keys()]).toEqual([
-      'id', 'documentId', 'clauseId', 'line', 'sentence', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'scope',
+      'id', 'documentId', 'clauseId', 'line', 'sentence', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'recurrence',
+      'stage', 'scope', 'scopeRegion', 'alsoAt', 'alsoAt[].documentId', 'alsoAt[].clauseId', 'alsoAt[].line', 'alsoAt[].sentence',
       'achieved', 'achieved.value', 'achieved.unit', 'achieved.text', 'status', 'attribute', 'url',
     ]);
     expect(fields.get('value')).toEqual({ name: 'value', type: '数字', nullable: true, description: '目标数值；文件只写“不低于市政府下达指标数”一类文字时为 null' });

@@ -93,7 +93,7 @@ describe('searchRecords', () => {
     const records = searchRecords(documents, [documentRecords]);
     const kinds = new Map<string, number>();
     for (const r of records) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-    expect(Object.fromEntries(kinds)).toEqual({ clause: 235, target: 101, project: 24 });
+    expect(Object.fromEntries(kinds)).toEqual({ clause: 235, target: 104, project: 24 });
     expect(records.map((r) => r.url)).toEqual(records.map((r) => r.url).sort());
   });
 });

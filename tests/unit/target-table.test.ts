@@ -12,6 +12,7 @@ describe('valueText and shortTarget', () => {
     expect(valueText({ value: null, max: null, from: null })).toBe('—');
     expect(shortTarget({ value: 100, max: null, from: null, comparator: '≥', unit: '万人' })).toBe('≥100万人');
     expect(shortTarget({ value: 1718, max: null, from: null, comparator: '=', unit: '万人' })).toBe('1718万人');
+    expect(shortTarget({ value: 600, max: null, from: null, comparator: '≥', unit: '人', recurrence: '每年' })).toBe('每年≥600人');
   });
 });
 
@@ -24,6 +25,13 @@ describe('targetRows', () => {
     expect(enrolment?.citation).toBe('苏政办发〔2012〕91号 2012年两大体系工作计划 二、（三）');
   });
 
+  it('shows a city-wide figure of a district plan under the city, and a yearly value as yearly (issue 14 §2)', () => {
+    const citywide = rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.u4.3/t1');
+    expect(citywide).toMatchObject({ region: '上海市', valueText: '1800' });
+    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.1.3.b2/t1')?.region).toBe('徐汇区');
+    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.u2.1/t2')).toMatchObject({ valueText: '每年600' });
+  });
+
   it('links a table-row target to the row page', () => {
     expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1.r3/');
   });
@@ -32,10 +40,10 @@ describe('targetRows', () => {
 describe('statusSummaries', () => {
   it('counts targets by status per document', () => {
     expect(statusSummaries(rows).map((s) => [s.documentId, s.total, s.counts])).toEqual([
-      ['xiangtan-2019-stabilise-employment', 15, { met: 0, 'not-met': 0, unknown: 0, none: 15 }],
-      ['xuhui-2016-employment-plan', 24, { met: 6, 'not-met': 0, unknown: 0, none: 18 }],
-      ['yibin-yfbh-2014-282', 13, { met: 0, 'not-met': 0, unknown: 0, none: 13 }],
-      ['jiangsu-szbf-2012-91', 49, { met: 0, 'not-met': 0, unknown: 0, none: 49 }],
+      ['xiangtan-2019-stabilise-employment', 17, { met: 0, 'not-met': 0, unknown: 0, none: 17 }],
+      ['xuhui-2016-employment-plan', 22, { met: 6, 'not-met': 0, unknown: 0, none: 16 }],
+      ['yibin-yfbh-2014-282', 15, { met: 0, 'not-met': 0, unknown: 0, none: 15 }],
+      ['jiangsu-szbf-2012-91', 50, { met: 0, 'not-met': 0, unknown: 0, none: 50 }],
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('topicPages', () => {
     const pages = topicPages(corpus.clauses, corpus.targets, topics, registryById, canonical.map((d) => d.id));
     const insurance = pages.find((p) => p.topic.id === 'social-insurance');
     expect(insurance?.targetIds).toContain('jiangsu-szbf-2012-91/d1-2.3/t5');
-    expect(insurance?.documents.find((d) => d.documentId === 'jiangsu-szbf-2012-91')?.targets).toBe(20);
+    expect(insurance?.documents.find((d) => d.documentId === 'jiangsu-szbf-2012-91')?.targets).toBe(21);
     const relations = pages.find((p) => p.topic.id === 'labour-relations');
     expect(relations?.documents).toEqual([
       { documentId: 'xuhui-2016-employment-plan', clauses: 14, targets: 3 },

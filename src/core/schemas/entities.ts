@@ -42,10 +42,30 @@ export const Target = z.object({
   comparator: Comparator.nullable().describe('比较方式：≥ 以上/不低于，≤ 以内/控制在/不超过，= 达到/完成，≈ 左右/力争'),
   /** For a change (由10万元提高到15万元): the value it starts from. */
   from: z.number().nullable().describe('调整前的数值（由10万元提高到15万元 中的 10）'),
-  /** When it is due or the period it covers, as printed: 每年, 2012年, 到2015年, “十三五”期末. */
-  deadline: z.string().nullable().describe('期限或所属时期，照原文：每年、2012年、到2015年、“十三五”期末'),
+  /**
+   * When it is due or the plan period it covers, as printed: 2012年, 到2015年, “十三五”期末. A value
+   * set for each year of a period keeps the period here and 每年 in `recurrence`.
+   */
+  deadline: z.string().nullable().describe('期限或所属时期，照原文：2012年、到2015年、“十三五”期末；“每年”不在此列，见 recurrence'),
+  /** 每年, 每季度 …: the value is reached again in each such span (每年帮助引领成功创业600人); null for a value reached once. */
+  recurrence: z.string().nullable().describe('数值按此周期重复计：每年、每半年、每季度、每月；一次性目标为 null'),
+  /**
+   * goal: a goal the document sets. review: the goal of an earlier period that the document looks
+   * back on (the 十二五 table of a 十三五 plan), with what was achieved; not a goal of this document.
+   */
+  stage: z.enum(['goal', 'review']).describe('goal 本文件提出的目标；review 本文件回顾的以往时期目标（如“十三五”规划中的“十二五”指标及完成情况），不是本文件的目标'),
   /** The area it covers where stated: 全省, 全市 … */
   scope: z.string().nullable().describe('文中写明的范围：全省、全市……'),
+  /**
+   * The government whose area `scope` names, from the document's region: 全市 in a Xuhui district
+   * plan is 上海市, not 徐汇区. Null where no scope is stated (the document's own area) or none fits.
+   */
+  scopeRegion: z.string().nullable().describe('范围所指的行政区：区规划中的“全市”为所在市；未写明范围或无法确定为 null'),
+  /**
+   * The other places that print the same fact: the row of an indicator table restating a goal of the
+   * text. The fact is counted once, here, with every place it is printed.
+   */
+  alsoAt: z.array(SourceRef).describe('同一事实的其他出处（如正文目标在指标表中的那一行）；同一事实只计一次'),
   /** What the plan reports as achieved, where it does. */
   achieved: z
     .object({

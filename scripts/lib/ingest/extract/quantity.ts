@@ -45,6 +45,11 @@ const RANGE_SEPARATOR = /\s*([~～\-—–至到])\s*/y;
 const NUMBER_START = new RegExp(`百分之|\\d|[${CN}]|半(?=个月)`, 'g');
 /** Units a lone numeral may stand before: 三倍, 六个月, 半个月 (elsewhere 一批, 两大 are words, not quantities). */
 const LONE_NUMERAL_UNIT = /^(?:个月|倍)/;
+/**
+ * A bound right before a lone numeral makes it a count (至少有一人, 不少于两名): a word like 一批 or
+ * 一次性 never follows a bound, so the numeral there counts the unit after it.
+ */
+const BOUND_BEFORE_NUMERAL = /(?:至少|最少|不少于|不低于|不超过|至多|最多)有?$/;
 
 /**
  * Text that holds digits which are not quantities: names in quotes or book-title marks (“985”工程,
@@ -102,7 +107,7 @@ export function isCountUnit(unit: string | null): boolean {
  * and item numbers, ordinals and numbers inside quoted names are not quantities and are skipped.
  * Chinese numerals are read when they have a place character (二十四, 两千, 一万) and a unit follows:
  * single characters like 一 or 两 are mostly parts of words (一批, 两大体系), and are read only before
- * 个月 and 倍 (六个月, 三倍); 半个月 is 0.5 个月.
+ * 个月 and 倍 (六个月, 三倍), or before a count unit right after a bound (至少有一人); 半个月 is 0.5 个月.
  * A 每 prefix becomes part of the unit only when it names what the amount is per (每人, 每人每月);
  * periods alone (每年600人) stay outside, for the caller to read as the period the count is for.
  */
@@ -208,12 +213,18 @@ function readNumber(text: string, at: number): { value: number; myriad: string; 
   if (text.startsWith('半', at)) return { value: 0.5, myriad: '', arabic: false, end: at + 1 };
   CHINESE.lastIndex = at;
   const token = CHINESE.exec(text)?.[0] ?? '';
-  const lone = token.length === 1 && LONE_NUMERAL_UNIT.test(text.slice(at + 1));
+  const lone = token.length === 1 && (LONE_NUMERAL_UNIT.test(text.slice(at + 1)) || boundCount(text, at + 1));
   if (!lone && (token.length < 2 || !/[十百千万亿]/.test(token))) return null;
   const last = token.charAt(token.length - 1);
   const myriad = last in MYRIADS && token.length > 1 ? last : '';
   const value = parseChineseNumeral(myriad === '' ? token : token.slice(0, -1));
   return value === null ? null : { value, myriad, arabic: false, end: at + token.length };
+}
+
+/** A count unit at `pos` after a lone numeral that a bound stands right before (至少有一人). */
+function boundCount(text: string, pos: number): boolean {
+  const unit = unitAt(text, pos);
+  return unit !== null && COUNT_UNITS.includes(unit) && BOUND_BEFORE_NUMERAL.test(text.slice(0, pos - 1));
 }
 
 function unitAt(text: string, pos: number): string | null {

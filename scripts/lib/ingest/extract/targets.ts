@@ -8,7 +8,7 @@ import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
 
 /**
  * Quantitative targets: what a document sets out to reach (城镇新增就业100万人以上), the standards it
- * fixes (见习期为3~12个月) and the changes it makes (由10万元提高到15万元), from running text and from
+ * fixes (服务大厅面积达到70平方米以上, 每个社区不少于1人) and the changes it makes (由10万元提高到15万元), from running text and from
  * indicator tables. Precision comes before recall: a number is only read as a target in one of the
  * forms below, and every other sentence with a number is listed as unmatched for the reviewer.
  *
@@ -17,17 +17,29 @@ import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
  *   the indicator is the text before it, less the words that say how it is bounded;
  * - in a 分别 list, one value per listed subject: A、B和C保险参保人数分别达到x、y和z;
  * - as a change: 额度由10万元提高到15万元;
- * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位).
+ * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位);
+ * - as a staffing standard: 工作人员按不少于2至3人配备, 配备2名工作人员（至少1名专职人员）;
+ * - after 确保, a share or count before its verb: 确保100%落实保障, 确保该家庭至少有一人就业;
+ * - as a share of units by a date: 力争到2016年，全市90%的县（区）都争取到试点项目;
+ * - shared out with 均 over the subjects of a 分别 list before it.
  * What a measure gives is a benefit, not a goal (the benefits extractor reads it): the amount of a
  * grant (给予3000元至2万元的一次性开办费补贴) is never read, and a value that the document's benefits
  * give (最高贷款额度为75万元, 基础养老金最低标准提高到每人每月70元) is dropped.
  * A value at the end of its clause with no bounding word (城镇失业人员再就业36万人) is a target only
- * under a heading about goals (主要目标, 总体目标 …) or where the sentence names its period.
+ * under a heading about goals (主要目标, 总体目标 …) or where the sentence names its period; a
+ * duration (最长不超过24个月) only there, never by its bound alone, for statutes fix durations of
+ * entitlements, not goals. A recurrence (每年) is kept apart from the period (“十三五”期间).
+ *
+ * The whole document then settles three things (issue 14 §2): a goal of a period that ended before
+ * the document is a reviewed one (stage review); a scope's region comes from the document's region;
+ * and an indicator table row restating a goal of the text is that target's other place, not a second target.
  */
 
 type Comparator = NonNullable<Target['comparator']>;
-type Draft = Omit<Target, 'id' | keyof SourceRef>;
-type Found = { ref: SourceRef; draft: Draft };
+/** A target as read, before what the whole document settles: its stage, the region of its scope, its other places. */
+type Draft = Omit<Target, 'id' | keyof SourceRef | 'stage' | 'scopeRegion' | 'alsoAt'>;
+/** A draft with where it was read; `table` for a table row, which may restate a goal of the text. */
+type Found = { ref: SourceRef; draft: Draft; table: boolean; alsoAt: SourceRef[] };
 type Warn = (code: string, message: string) => void;
 
 /** Drafts whose value the text itself calls a goal (…的目标): kept even where a benefit gives the same figure. */
@@ -39,13 +51,24 @@ export type TargetExtraction = { targets: Target[]; unmatched: SourceRef[]; diag
 type Setting = { goalSection: boolean; defaultPeriod: string | null };
 
 /** What a clause inherits from the clauses before it in its sentence. */
-type ClauseContext = Setting & { period: string | null; periodStated: boolean; scope: string | null };
+type ClauseContext = Setting & {
+  period: string | null;
+  /** A period or a recurrence is stated in the sentence (either makes a bare value a goal). */
+  periodStated: boolean;
+  /** A period to reach the value by is stated in the sentence, not only a recurrence. */
+  dateStated: boolean;
+  recurrence: string | null;
+  scope: string | null;
+};
 
 const QUALIFIERS: Readonly<Record<string, Comparator>> = { 及以上: '≥', 以上: '≥', 以内: '≤', 以下: '≤', 左右: '≈' };
 const QUALIFIER = /^(?:及以上|以上|以内|以下|左右)/;
-const AT_LEAST = ['不低于', '不少于', '不小于', '至少', '超过', '高于', '多于', '最低', '最少'];
-const AT_MOST = ['不超过', '不高于', '不多于', '控制在', '低于', '少于', '最高', '最多'];
+const AT_LEAST = ['不低于', '不少于', '不小于', '不得低于', '不得少于', '至少有', '至少', '超过', '高于', '多于', '最低', '最少'];
+// 不得超过 is listed whole: read from its end it would be 超过, the opposite bound.
+const AT_MOST = ['不超过', '不高于', '不多于', '不得超过', '不得高于', '不得多于', '控制在', '低于', '少于', '最高', '最多'];
 const ABOUT = ['大约', '约', '力争', '争取'];
+/** Words that set a goal rather than report a state. */
+const EFFORT = ['力争', '争取', '确保'];
 const REACH = [
   '达到', '达', '为', '完成', '实现', '稳定在', '保持在', '提高到', '提高至', '提升到', '提升至', '增加到', '增加至',
   '扩大到', '扩大至',
@@ -64,6 +87,16 @@ const COUNTING_VERBS = [
   '组织开展', '开发', '新增', '培养', '组织', '开展', '举办', '创建', '建设', '建成', '帮助', '安置', '吸纳', '扶持',
   '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助', '配备', '增加',
 ];
+/**
+ * Units of time: a value in one is a duration (领取失业保险金的期限最长不超过24个月, 延长不得超过12个月),
+ * which statutes fix for entitlements and procedures. A bound alone does not make it a goal; a goal
+ * heading, a stated period or the text's own word 目标 does.
+ */
+const DURATION_UNITS: ReadonlySet<string> = new Set(['个月', '年', '周', '天', '日', '小时', '分钟', '工作日', '个工作日', '季度', '周岁', '岁']);
+/** Words before a value that say what it is reckoned by (按300元/人, 以60%为基数), not what it must reach. */
+const BASIS = /(?:按照|按|以|依照|依据)(?:不少于|不低于|不超过)?$/;
+/** The words after a 均 that bound the value it shares out: 参保率均不低于95%. */
+const SHARED_BOUND = /均(?:不低于|不少于|不超过|达到|保持在|稳定在|控制在|在|为)/;
 const CHANGE = /^(?:提高|提升|增加|增长|扩大|调整|降低|下降|减少|放宽|延长|缩短|上调|下调)(?:到|至|为)$/;
 const SCOPE = /^全(?:省|市|区|县|州|盟|旗|镇|国)/;
 const LIST_SEPARATOR = /[、和及与]/;
@@ -80,6 +113,8 @@ const PERIOD = new RegExp(
   ].join('|'),
   'g',
 );
+/** A period that recurs: 每年, 每季度. */
+const RECURRENCE = /^每/;
 /** The period a plan's title names: 2012年…工作计划, …“十三五”发展规划. */
 const PLAN_PERIOD = /(?:19|20)\d{2}年|“十[一二三四五六七八九]?五”/g;
 const BOOK_TITLE = /《[^《》]*》/g;
@@ -98,7 +133,7 @@ export function extractTargets(doc: Document): TargetExtraction {
   const units = textUnits(doc);
   const review = reviewUnits(units, chains, documentYear(doc));
   const given = benefitFigures(doc);
-  const read = (ref: Omit<SourceRef, 'sentence'>, text: string, setting: Setting, skip: boolean) => {
+  const read = (ref: Omit<SourceRef, 'sentence'>, text: string, setting: Setting, skip: boolean, table: boolean) => {
     for (const sentence of sentences(text)) {
       const source = { ...ref, sentence };
       const warn: Warn = (code, message) =>
@@ -106,13 +141,13 @@ export function extractTargets(doc: Document): TargetExtraction {
       const drafts = skip ? [] : readSentence(sentence, setting, warn);
       const benefits = given.get(`${ref.clauseId}\u0000${sentence}`) ?? [];
       const kept = drafts.filter((d) => NAMED_GOALS.has(d) || !benefits.some((f) => sameFigure(f, d)));
-      found.push(...kept.map((draft) => ({ ref: source, draft })));
+      found.push(...kept.map((draft) => ({ ref: source, draft, table, alsoAt: [] })));
       if (drafts.length === 0 && findQuantities(sentence).length > 0) unmatched.push(source);
     }
   };
   for (const unit of units) {
     const setting = { goalSection: isGoalSection(unit, chains), defaultPeriod: partPeriod(doc, partOf(unit.clauseId)) };
-    read({ documentId: doc.id, clauseId: unit.clauseId, line: unit.line }, unit.text, setting, review.has(unit));
+    read({ documentId: doc.id, clauseId: unit.clauseId, line: unit.line }, unit.text, setting, review.has(unit), false);
   }
   for (const { table, row, partId } of tableRows(doc)) {
     const columns = indicatorColumns(table);
@@ -120,7 +155,7 @@ export function extractTargets(doc: Document): TargetExtraction {
       const target = readIndicatorRow(row, columns);
       const sentence = row.cells.map((c) => c.value).join(' | ');
       const ref = { documentId: doc.id, clauseId: row.id, line: row.lines.start, sentence };
-      if (target !== null) found.push({ ref, draft: target });
+      if (target !== null) found.push({ ref, draft: target, table: true, alsoAt: [] });
       else {
         const message = `${row.id}: the indicator cell is empty; no target read`;
         diagnostics.push({ level: 'warning', code: 'target-row-without-indicator', message, file: doc.sourceFile, line: ref.line });
@@ -133,21 +168,105 @@ export function extractTargets(doc: Document): TargetExtraction {
     for (const cell of row.cells) {
       if (cell.inherited || cell.value === row.num) continue;
       const setting = { goalSection: /目标|指标/.test(cell.column), defaultPeriod: rowYear ?? partPeriod(doc, partId) };
-      read({ documentId: doc.id, clauseId: row.id, line: cell.line }, cell.value, setting, false);
+      read({ documentId: doc.id, clauseId: row.id, line: cell.line }, cell.value, setting, false, true);
     }
   }
-  return { targets: numbered(found), unmatched, diagnostics };
+  const year = documentYear(doc);
+  return { targets: numbered(linkRestatements(found), (draft) => settled(draft, doc, year)), unmatched, diagnostics };
 }
 
-function numbered(found: readonly Found[]): Target[] {
+function numbered(found: readonly Found[], settle: (draft: Draft) => Pick<Target, 'stage' | 'scopeRegion'>): Target[] {
   const counts = new Map<string, number>();
   return [...found]
     .sort((a, b) => a.ref.line - b.ref.line)
-    .map(({ ref, draft }) => {
+    .map(({ ref, draft, alsoAt }) => {
       const n = (counts.get(ref.clauseId) ?? 0) + 1;
       counts.set(ref.clauseId, n);
-      return { id: `${ref.documentId}/${ref.clauseId}/t${n}`, ...ref, ...draft };
+      return { id: `${ref.documentId}/${ref.clauseId}/t${n}`, ...ref, ...draft, ...settle(draft), alsoAt };
     });
+}
+
+/**
+ * What the whole document settles about a target: a goal whose period ended before the document's
+ * year is one the document reviews (the 十二五 table of a 2016 plan); a scope (全市) is the area of
+ * the government of that level around the document's region (上海市 for a Xuhui plan).
+ */
+function settled(draft: Draft, doc: Document, year: number | null): Pick<Target, 'stage' | 'scopeRegion'> {
+  const end = draft.deadline === null ? null : periodEnd(draft.deadline);
+  return { stage: end !== null && year !== null && end < year ? 'review' : 'goal', scopeRegion: regionOfScope(draft.scope, doc.meta.region) };
+}
+
+/** The region a scope (全省, 全市, 全区 …) names: the document's region or the one around it at that level. */
+function regionOfScope(scope: string | null, region: Document['meta']['region']): string | null {
+  if (scope === null) return null;
+  if (scope === '全国') return '全国';
+  const level = scope.slice(1);
+  return [region.name, ...[...region.within].reverse()].find((name) => name.endsWith(level)) ?? null;
+}
+
+/** The year a period ends: “十二五” 2015, 2015年—2017年 2017, 到2015年 2015; null for 年内 and other words. */
+function periodEnd(period: string): number | null {
+  const plan = /十([一二三四五六七八九]?)五/.exec(period);
+  if (plan) return fiveYearPlanEnd(plan[1] ?? '');
+  const years = [...period.matchAll(/(?:19|20)\d{2}/g)].map((m) => Number(m[0]));
+  return years.length === 0 ? null : Math.max(...years);
+}
+
+/** The last year of the nth five-year plan, 十五 being the tenth: 1955 + 5n (from the third on). */
+function fiveYearPlanEnd(numeral: string): number {
+  return 1955 + 5 * (10 + '一二三四五六七八九'.indexOf(numeral) + 1);
+}
+
+/**
+ * Text and table stating one fact (城镇新增就业岗位不低于23万个 in the text, 23万个 in the indicator
+ * table) are one target: the running text's, with the table row among its places, what only the
+ * row says (its attribute, what was achieved) added, and the more specific indicator of the two. They are one fact when value, range and unit
+ * agree in the base unit, the periods agree, and one indicator contains the other once words of
+ * effort are dropped. A row with several candidates in the text is left apart.
+ */
+function linkRestatements(found: readonly Found[]): Found[] {
+  const text = found.filter((f) => !f.table);
+  const merged = new Map<Found, Found>(text.map((f) => [f, f]));
+  const kept: Found[] = [];
+  for (const row of found.filter((f) => f.table)) {
+    const same = text.filter((f) => restates(row.draft, f.draft) && merged.get(f) === f);
+    const into = same.length === 1 ? same[0] : undefined;
+    if (into === undefined) {
+      kept.push(row);
+      continue;
+    }
+    const d = into.draft;
+    const draft: Draft = {
+      ...d,
+      // The more specific name of the two: 征地养老人员落实保障率 over the text's 落实保障.
+      indicator: stripLeading(row.draft.indicator, []).length > stripLeading(d.indicator, []).length ? row.draft.indicator : d.indicator,
+      comparator: d.comparator ?? row.draft.comparator,
+      deadline: d.deadline ?? row.draft.deadline,
+      recurrence: d.recurrence ?? row.draft.recurrence,
+      achieved: d.achieved ?? row.draft.achieved,
+      status: d.status ?? row.draft.status,
+      attribute: d.attribute ?? row.draft.attribute,
+    };
+    merged.set(into, { ...into, draft, alsoAt: [...into.alsoAt, row.ref] });
+  }
+  return [...text.map((f) => merged.get(f) ?? f), ...kept];
+}
+
+function restates(row: Draft, text: Draft): boolean {
+  if (row.value === null || text.value === null) return false;
+  const a = inBaseUnit(row.value, row.unit);
+  const b = inBaseUnit(text.value, text.unit);
+  const max = (d: Draft) => (d.max === null ? null : inBaseUnit(d.max, d.unit).value);
+  if (a.value !== b.value || a.unit !== b.unit || max(row) !== max(text) || row.recurrence !== text.recurrence) return false;
+  if (row.deadline !== null && text.deadline !== null && planPeriod(row.deadline) !== planPeriod(text.deadline)) return false;
+  const x = stripLeading(row.indicator, []);
+  const y = stripLeading(text.indicator, []);
+  return x.includes(y) || y.includes(x);
+}
+
+/** A period without its quotes and the words around a plan's name: “十三五”期间 and 十三五 are one. */
+function planPeriod(period: string): string {
+  return period.replace(/[“”"\s]|期间|时期/g, '');
 }
 
 /** The figures the document's benefits give (amounts, durations, limits), by clause and sentence. */
@@ -228,8 +347,7 @@ export function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<stri
 function looksBack(text: string, year: number): boolean {
   const own = text.replace(BOOK_TITLE, '');
   for (const m of own.matchAll(/十([一二三四五六七八九]?)五[”"]?(?:期间|时期)/g)) {
-    const n = 10 + '一二三四五六七八九'.indexOf(m[1] ?? '') + 1;
-    if (1955 + 5 * n < year) return true; // the nth five-year plan runs 1951+5n … 1955+5n (from the third on)
+    if (fiveYearPlanEnd(m[1] ?? '') < year) return true;
   }
   for (const m of own.matchAll(/((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年/g)) {
     if (Number(m[2]) < year) return true;
@@ -239,19 +357,70 @@ function looksBack(text: string, year: number): boolean {
 
 // ——— Sentences and clauses ———
 
-/** A period or scope stated in a clause holds for that clause and the ones after it in the sentence. */
+/**
+ * A period or scope stated in a clause holds for that clause and the ones after it in the sentence,
+ * and so do the subjects of a 分别 list for a value shared out with 均 (…发放率分别稳定在98%以上和95%以上，
+ * 参保率均不低于95%: the 参保率 of each). A sentence whose last clause ends in 的 is a condition
+ * (全部生产线停工十二个月以上，且无其他经营性收入的), and none of its clauses is read.
+ */
 function readSentence(sentence: string, setting: Setting, warn: Warn): Draft[] {
   let stated: string | null = null;
+  let recurrence: string | null = null;
   let scope: string | null = null;
+  let listed: string[] = [];
   const drafts: Draft[] = [];
-  for (const raw of clauses(sentence)) {
+  const all = clauses(sentence);
+  if (isCondition(all.at(-1) ?? '')) return [];
+  for (const raw of all) {
     const clause = withoutNumberedAsides(raw);
     scope = openingScope(clause) ?? scope;
-    stated = firstPeriod(clause) ?? stated;
+    stated = firstPeriod(clause, false) ?? stated;
+    recurrence = firstPeriod(clause, true) ?? recurrence;
     if (isCondition(clause)) continue;
     const period = stated ?? setting.defaultPeriod;
-    const ctx = { ...setting, period, periodStated: stated !== null, scope };
-    drafts.push(...readClause(clause, ctx, warn), ...readBreakdowns(raw, ctx));
+    const ctx = { ...setting, period, periodStated: stated !== null || recurrence !== null, dateStated: stated !== null, recurrence, scope };
+    const read = readClause(clause, ctx, warn);
+    drafts.push(...sharedOut(clause, read, listed), ...readBreakdowns(raw, ctx), ...readBoundedAsides(raw, ctx));
+    listed = distributedSubjects(clause) ?? listed;
+  }
+  return drafts;
+}
+
+/** One value shared out with 均 over the subjects listed before it: one draft per subject. */
+function sharedOut(clause: string, read: Draft[], listed: readonly string[]): Draft[] {
+  const [only] = read;
+  if (read.length !== 1 || only === undefined || listed.length < 2 || !SHARED_BOUND.test(clause) || LIST_SEPARATOR.test(only.indicator)) return read;
+  return listed.map((subject) => ({ ...only, indicator: `${subject}${only.indicator}` }));
+}
+
+/** The subjects of a 分别 list without the words they share (A和B基础养老金发放率分别… → A, B), or null. */
+function distributedSubjects(clause: string): string[] | null {
+  const first = findQuantities(clause)[0];
+  const head = first === undefined ? null : /^(.*)分别/.exec(clause.slice(0, first.index));
+  if (head === null || head === undefined) return null;
+  const subjects = indicatorOf(head[1] ?? '').indicator.split(LIST_SEPARATOR).filter((x) => x !== '');
+  if (subjects.length < 2) return null;
+  const shared = withSharedTail(subjects);
+  const tail = (shared[0] ?? '').slice((subjects[0] ?? '').length);
+  return subjects.map((x, i) => (i === subjects.length - 1 && tail !== '' && x.endsWith(tail) ? x.slice(0, -tail.length) : x));
+}
+
+/**
+ * A bracketed aside that is a bound of its own on a count (配备2名工作人员（至少1名专职人员）): the
+ * count it bounds is a standard, read with the noun after the value.
+ */
+function readBoundedAsides(clause: string, ctx: ClauseContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const aside of clause.matchAll(/[(（]([^()（）]*\d[^()（）]*)[)）]/g)) {
+    const inner = aside[1] ?? '';
+    const [match, ...others] = findQuantities(inner);
+    if (match === undefined || others.length > 0 || !isCountUnit(match.quantity.unit)) continue;
+    const value = valueAt(inner, match);
+    const { indicator: before, words } = indicatorOf(inner.slice(0, match.index));
+    const comparator = comparatorOf(words, value.qualifier);
+    const noun = value.rest.trim();
+    if (before !== '' || comparator === null || comparator === '=' || !isIndicator(noun)) continue;
+    drafts.push(draft(ctx, noun, value, comparator));
   }
   return drafts;
 }
@@ -311,13 +480,16 @@ function openingScope(clause: string): string | null {
   return SCOPE.exec(opening)?.[0] ?? null;
 }
 
-/** The first period named in a text, outside cited titles and not inside a quantity (每人每年240元). */
-function firstPeriod(text: string): string | null {
+/**
+ * The first period named in a text, outside cited titles and not inside a quantity (每人每年240元):
+ * with `recurring`, the first recurrence (每年); else the first period to reach a value by.
+ */
+function firstPeriod(text: string, recurring: boolean): string | null {
   const own = text.replace(BOOK_TITLE, (t) => '　'.repeat(t.length));
   const quantities = findQuantities(own);
   for (const m of own.matchAll(PERIOD)) {
     const end = m.index + m[0].length;
-    if (!quantities.some((q) => m.index < q.index + q.length && q.index < end)) return m[0];
+    if (RECURRENCE.test(m[0]) === recurring && !quantities.some((q) => m.index < q.index + q.length && q.index < end)) return m[0];
   }
   return null;
 }
@@ -394,8 +566,9 @@ function readValue(
 ): Reading | null {
   const { quantity } = value.match;
   const before = clause.slice(0, value.start);
-  if (quantity.unit === null || /的$|(?:按照|按|以|依照|依据)(?:不少于|不低于|不超过)?$/.test(before)) return null;
+  if (quantity.unit === null || /的$/.test(before)) return null;
   const rest = value.rest.replace(/^\s*[(（][^()（）]*[)）]/, '');
+  if (BASIS.test(before)) return readStaffing(lead, value, rest, ctx);
   if (rest.trim() === '' || (next !== undefined && LIST_SEPARATOR.test(rest.trim().charAt(0)))) {
     return readValueAtEnd(value, lead, previous, ctx);
   }
@@ -406,19 +579,77 @@ function readValue(
     return reading;
   }
   // 给予300元的就业创业服务补贴: the amount of a grant, which is a benefit, not a goal.
-  if (rest.startsWith('的')) return null;
-  if (isCountUnit(quantity.unit) && /^\p{Script=Han}/u.test(rest)) return readObject(clause, value, next, lead, previous, ctx);
-  return null;
+  if (rest.startsWith('的')) return readShare(lead, value, rest, ctx);
+  if (!/^\p{Script=Han}/u.test(rest)) return null;
+  if (isCountUnit(quantity.unit)) {
+    const object = readObject(clause, value, next, lead, previous, ctx);
+    if (object.draft !== null || object.previous !== null) return object;
+  }
+  return isCountUnit(quantity.unit) || quantity.unit === '%' ? readEnsured(lead, value, rest, ctx) : null;
 }
 
-/** 城镇登记失业率控制在4%以内: the indicator before, the bound from the words and the qualifier. */
+/**
+ * 工作人员按不少于2至3人配备: a staffing standard written with 按 and its verb after the value; the
+ * indicator is the verb and what it provides. Any other value after 按 or 以 is a basis (按300元/人的标准).
+ */
+function readStaffing(lead: string, value: Value, rest: string, ctx: ClauseContext): Reading | null {
+  const verb = COUNTING_VERBS.find((v) => rest.trim() === v);
+  if (verb === undefined || !isCountUnit(value.match.quantity.unit)) return null;
+  const { indicator, words } = indicatorOf(lead.replace(/(?:按照|按|以|依照|依据)(?=(?:不少于|不低于|不超过)?$)/, ''));
+  if (!isIndicator(`${verb}${indicator}`)) return null;
+  return { draft: draft(ctx, `${verb}${indicator}`, value, comparatorOf(words, value.qualifier)), previous: null, end: value.end + rest.length };
+}
+
+/**
+ * 力争到2016年，全市90%的县（区）都争取到试点项目: a share of the units that are to do something, when
+ * nothing but a scope, a period or words of effort stand before it and the clause is a goal by its
+ * heading or its period. The indicator is what the units are to do.
+ */
+function readShare(lead: string, value: Value, rest: string, ctx: ClauseContext): Reading | null {
+  const { indicator: before, words } = indicatorOf(lead);
+  // 约60%的企业 reports a share; 力争, 争取 and 确保 set one.
+  const licensed = ctx.goalSection || ctx.periodStated || words.some((w) => EFFORT.includes(w));
+  if (value.match.quantity.unit !== '%' || before !== '' || !licensed) return null;
+  const indicator = rest.slice(1).replace(/^(.{1,12}?)[都均]/u, "$1").trim();
+  if (!isIndicator(indicator)) return null;
+  return { draft: draft(ctx, indicator, value, comparatorOf(words, value.qualifier)), previous: null, end: value.end + rest.length };
+}
+
+/**
+ * 确保100%落实保障, 确保该家庭至少有一人就业, 在确保用人单位及其从业人员100%参保的基础上: after 确保, a
+ * share or a count of people standing before the verb it measures. The indicator is the subject
+ * and the verb.
+ */
+function readEnsured(lead: string, value: Value, rest: string, ctx: ClauseContext): Reading | null {
+  const ensured = /确保(.*)$/.exec(removePeriods(lead));
+  const predicate = /^(\p{Script=Han}+?)(?:的(?:基础上|前提下))?$/u.exec(rest.trim())?.[1];
+  if (ensured === null || predicate === undefined || predicate.includes('的')) return null;
+  const { indicator: subject, words } = indicatorOf(ensured[1] ?? '');
+  const indicator = `${subject}${predicate}`;
+  if (!isIndicator(indicator)) return null;
+  return { draft: draft(ctx, indicator, value, comparatorOf(words, value.qualifier)), previous: null, end: value.end + rest.length };
+}
+
+function isDuration(unit: string | null): boolean {
+  const base = inBaseUnit(1, unit).unit;
+  return base !== null && DURATION_UNITS.has(base);
+}
+
+/**
+ * 城镇登记失业率控制在4%以内: the indicator before, the bound from the words and the qualifier.
+ * A bound on a count for each unit (每个社区不少于1人) is a staffing standard, though it names a unit.
+ */
 function readValueAtEnd(value: Value, lead: string, previous: Previous | null, ctx: ClauseContext): Reading {
   const { indicator, words: own } = indicatorOf(lead);
   const words = previous?.form === 'end' ? [...previous.words, ...own] : own;
   const comparator = comparatorOf(words, value.qualifier);
-  const licensed =
-    previous?.form === 'end' ? previous.licensed : ctx.goalSection || ctx.periodStated || comparator !== null || words.includes('确保');
-  if (!licensed || !isIndicator(indicator)) return { draft: null, previous: null, end: value.end };
+  // A duration is bounded for each time it recurs (每月不得超过三十六小时), not by a date to reach.
+  const duration = isDuration(value.match.quantity.unit);
+  const dated = duration ? ctx.dateStated : ctx.periodStated;
+  const bounded = !duration && (comparator !== null || words.includes('确保'));
+  const licensed = previous?.form === 'end' ? previous.licensed : ctx.goalSection || dated || bounded;
+  const perUnit = comparator !== null && isCountUnit(value.match.quantity.unit) && /^每个\p{Script=Han}+$/u.test(indicator);
+  if (!licensed || !(isIndicator(indicator) || perUnit)) return { draft: null, previous: null, end: value.end };
   return { draft: draft(ctx, indicator, value, comparator), previous: { form: 'end', words, verb: '', licensed }, end: value.end };
 }
 
@@ -528,6 +759,7 @@ function draft(ctx: ClauseContext, indicator: string, value: Value, comparator: 
     comparator,
     from: null,
     deadline: ctx.period,
+    recurrence: ctx.recurrence,
     scope: ctx.scope,
     achieved: null,
     status: null,
@@ -646,7 +878,9 @@ function readIndicatorRow(row: Row, columns: IndicatorColumns): Draft | null {
     unit,
     comparator,
     from: null,
-    deadline: firstPeriod(text) ?? headerPeriod,
+    // 每年600人 under a “十三五” header: 600 each year of the plan period, not a period of its own.
+    deadline: firstPeriod(text, false) ?? headerPeriod,
+    recurrence: firstPeriod(text, true),
     scope: null,
     achieved: null,
     status: null,
@@ -686,7 +920,7 @@ function statusOf(target: Draft, achieved: Target['achieved'], periodYears: numb
   const done = inBaseUnit(achieved.value, achieved.unit ?? target.unit);
   if (goal.unit !== done.unit) return 'unknown';
   let bound = goal.value;
-  if (target.deadline === '每年' && !/每年|年均/.test(achieved.text)) {
+  if (target.recurrence === '每年' && !/每年|年均/.test(achieved.text)) {
     if (periodYears === null || target.comparator === '≤') return 'unknown';
     bound *= periodYears;
   }
