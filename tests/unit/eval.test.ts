@@ -9,7 +9,7 @@ import { comparable, comparableDepartment, comparableDocNumber, comparableNumber
 import { addTallies, precision, recall, tally } from '../../scripts/lib/eval/score.ts';
 import { projectIngest } from '../../scripts/lib/ingest/source-files.ts';
 import type { Document } from '#schemas/document.ts';
-import type { DepartmentMention, Target } from '#schemas/entities.ts';
+import type { Benefit, DepartmentMention, Target } from '#schemas/entities.ts';
 import { CRAFTED_STATUTE } from '../helpers/crafted-texts.ts';
 import { testMention } from '../helpers/document-builder.ts';
 
@@ -169,6 +169,21 @@ describe('the kinds of fact', () => {
     const d: Document = { ...doc, extracted: { ...doc.extracted, groups: [group], benefits: [] } };
     expect(score('groups', d, statuteLabel())).toMatchObject({ expected: 1, found: 1, matched: 1 });
     expect(score('benefits', d, statuteLabel())).toMatchObject({ expected: 0, found: 0 });
+  });
+
+  it('score benefits by scope node, kind, amount and unit: 6 个月 is not 6 %', () => {
+    const benefit = (clauseId: string, value: number, unit: string): Benefit => ({
+      id: `d/${clauseId}/b1`, documentId: 'd', clauseId, line: 1, sentence: 's', kind: '返还', name: '稳岗返还', duration: null, limits: [],
+      amount: { value, max: null, unit, per: null, comparator: null, text: `${value}${unit}` }, conditions: [], groups: [], department: null,
+    });
+    const label = statuteLabel({
+      benefits: [
+        { node: 'art-2', kind: '返还', amount: 50, unit: '%', quote: '返还失业保险费的50%' },
+        { node: 'art-2', kind: '返还', amount: 6, unit: '个月', quote: '按6个月的失业保险金' },
+      ],
+    });
+    const d = { ...doc, extracted: { ...doc.extracted, benefits: [benefit('art-2.1', 50, '%'), benefit('art-2.1', 6, '%')] } };
+    expect(score('benefits', d, label)).toMatchObject({ expected: 2, found: 2, matched: 1 });
   });
 
   it('take a 公文’s headings from its 一、 and its clauses’ text after the dropped full stop of their title', () => {
