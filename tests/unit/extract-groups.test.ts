@@ -141,6 +141,13 @@ describe('servedGroups', () => {
     expect(keep('工会应当帮助、指导劳动者与用人单位依法订立劳动合同。', true)).toEqual(['职工']);
   });
 
+  it('serves a party group throughout a text whose title names it', () => {
+    const sentence = '国家机关工作人员在国家机关工作的时间，一律计算为工作年限。';
+    const mentions = extractGroups(craftedDocument([clause(1, sentence)]), GROUPS, SANCTIONS);
+    expect(servedGroups(mentions, GROUPS, []).map((m) => nameOf.get(m.groupId))).toEqual([]);
+    expect(servedGroups(mentions, GROUPS, [], '国务院关于处理国家机关工作人员退职、退休时计算工作年限的暂行规定').map((m) => nameOf.get(m.groupId))).toEqual(['国家机关工作人员']);
+  });
+
   it('serves every other group wherever it is named', () => {
     expect(keep('加强对农民工工资支付情况的统计。', false)).toEqual(['农民工']);
   });

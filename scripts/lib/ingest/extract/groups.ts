@@ -156,16 +156,19 @@ const INSURED = /^[^，,；;。]{0,12}?(?:参加[^，,；;。]{0,12}?保险|参�
 const COUNTERPARTY = /[与同]$/;
 
 /**
- * The mentions that serve their group: all of them, except that a group `servedOnlyByGrants` is served
- * only where the sentence names it as the one given to or protected (向劳动者支付劳动报酬, 维护劳动者的
+ * The mentions that serve their group: all of them, except that a group `servedOnlyByGrants` that the
+ * document's title does not name is served only where the sentence names it as the one given to or protected (向劳动者支付劳动报酬, 维护劳动者的
  * 合法权益), or grants a benefit and names it other than as the other party (与用人单位订立劳动合同).
  */
 export function servedGroups(
   mentions: readonly BeneficiaryGroupMention[],
   taxonomy: readonly BeneficiaryGroup[],
   benefits: readonly SourceRef[],
+  title = '',
 ): BeneficiaryGroupMention[] {
-  const grantOnly = new Set(taxonomy.filter((g) => g.servedOnlyByGrants === true).map((g) => g.id));
+  // A text whose title names the party (关于处理国家机关工作人员退职、退休时计算工作年限的暂行规定) is for it throughout.
+  const titled = new Set(findGroupNames(title, taxonomy).map((g) => g.groupId));
+  const grantOnly = new Set(taxonomy.filter((g) => g.servedOnlyByGrants === true && !titled.has(g.id)).map((g) => g.id));
   const granting = new Set(benefits.map((b) => `${b.clauseId}\u0000${b.sentence}`));
   return mentions.filter((m) => {
     if (!grantOnly.has(m.groupId)) return true;
