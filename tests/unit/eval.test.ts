@@ -256,6 +256,16 @@ describe('evaluate', () => {
     expect(printed).toMatch(/^title +1 +1 +1 +1\.000 +1\.000 +the title$/m);
   });
 
+  it('scores only the kinds a label file names, where it names some', () => {
+    const whole = evaluate([{ slug: 'statute', label: statuteLabel() }], ingest, dir);
+    const some = evaluate([{ slug: 'statute', label: statuteLabel({ kinds: ['groups', 'benefits'] }) }], ingest, dir);
+    const counts = (report: typeof whole, name: string) => report.kinds.find((k) => k.name === name)?.tally;
+    expect(counts(whole, 'title')).toMatchObject({ expected: 1, found: 1 });
+    expect(counts(some, 'title')).toMatchObject({ expected: 0, found: 0 });
+    expect(counts(some, 'groups')).toEqual(counts(whole, 'groups'));
+    expect(() => evaluate([{ slug: 'statute', label: statuteLabel({ kinds: ['group'] }) }], ingest, dir)).toThrow(/statute: no kind of fact is named group/);
+  });
+
   it('names a label file that does not validate', () => {
     fs.mkdirSync(path.join(dir, 'labels'));
     fs.writeFileSync(path.join(dir, 'labels', 'bad.json'), JSON.stringify({ ...statuteLabel(), family: 'law' }));

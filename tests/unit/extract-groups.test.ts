@@ -38,6 +38,8 @@ describe('findGroupNames', () => {
 
   it('leaves out names in a cited title and in a rule the text borrows', () => {
     expect(names('依照《残疾人保障法》执行')).toEqual([]);
+    // A certificate in book-title marks is not a title: its holders are the group.
+    expect(names('持有《中华人民共和国残疾人证》人员')).toEqual([['残疾人', '残疾人']]);
     expect(names('参照当地对在职职工死亡的规定发给丧葬补助金')).toEqual([]);
   });
 

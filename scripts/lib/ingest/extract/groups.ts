@@ -45,7 +45,8 @@ function broaderChains(taxonomy: readonly BeneficiaryGroup[]): Map<string, strin
 export function findGroupNames(text: string, taxonomy: readonly BeneficiaryGroup[]): GroupName[] {
   const broader = broaderChains(taxonomy);
   const parties = new Set(taxonomy.filter((g) => g.servedOnlyByGrants === true).map((g) => g.id));
-  const quoted = [...text.matchAll(/《[^《》]*》|参照[^，,；;。]*?规定/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // A certificate in book-title marks (持有《中华人民共和国残疾人证》人员) is not a cited title.
+  const quoted = [...text.matchAll(/《[^《》]*(?<!证)》|参照[^，,；;。]*?规定/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const found: GroupName[] = [];
   for (const group of taxonomy) {
     const excluded = [...quoted, ...group.excludes.flatMap((phrase) => occurrences(text, phrase).map((start) => ({ start, end: start + phrase.length })))];
