@@ -217,6 +217,12 @@ describe('the label format', () => {
     expect(issues({ departments: [twice, { ...twice, role: 'mention' }] })).toEqual(['财政部门 is listed twice in art-2: one entry, with its strongest role']);
   });
 
+  it('keeps the held-out labels valid, each naming the kinds it labels', () => {
+    const heldOut = loadLabels('tests/fixtures/labels-heldout');
+    expect(heldOut.length).toBeGreaterThan(0);
+    expect(heldOut.filter(({ label }) => label.kinds === undefined).map(({ slug }) => slug)).toEqual([]);
+  });
+
   it('holds the development set the issue asks for: the five seeds and at least 15 corpus texts of both families', () => {
     const labels = loadLabels('tests/fixtures/labels');
     const seeds = labels.filter(({ label }) => label.source.startsWith('seed:'));

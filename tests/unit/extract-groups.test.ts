@@ -43,6 +43,12 @@ describe('findGroupNames', () => {
     expect(names('参照当地对在职职工死亡的规定发给丧葬补助金')).toEqual([]);
   });
 
+  it('reads a contextual alias only in a sentence without its words: 劳动者 looking for work is not an employee', () => {
+    expect(names('向劳动者支付经济补偿')).toEqual([['职工', '劳动者']]);
+    expect(names('为劳动者提供免费的职业介绍')).toEqual([]);
+    expect(names('鼓励帮助劳动者自主创业')).toEqual([]);
+  });
+
   it('applies an exclude only to its own group', () => {
     const taxonomy: BeneficiaryGroup[] = [
       { id: 'a', name: '老人', aliases: [], excludes: ['养老人员'], citizenQuestion: '我是老人', reason: '测试' },

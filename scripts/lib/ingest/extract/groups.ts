@@ -37,7 +37,8 @@ function broaderChains(taxonomy: readonly BeneficiaryGroup[]): Map<string, strin
 }
 
 /**
- * Every name or alias of a group in `text` that stands outside the group's excludes, outside cited
+ * Every name or alias of a group in `text` (a contextual alias only where `text` holds none of its
+ * words: `text` is one sentence) that stands outside the group's excludes, outside cited
  * titles and outside a rule the text borrows (参照当地对在职职工的规定), in text order. A name inside
  * a longer name of the same group is that name (高校毕业生 in 应届高校毕业生), and a broader group's
  * name inside a narrower group's is implied by it (职工 in 工伤职工).
@@ -50,7 +51,9 @@ export function findGroupNames(text: string, taxonomy: readonly BeneficiaryGroup
   const found: GroupName[] = [];
   for (const group of taxonomy) {
     const excluded = [...quoted, ...group.excludes.flatMap((phrase) => occurrences(text, phrase).map((start) => ({ start, end: start + phrase.length })))];
+    const outOfContext = new Set((group.contextualAliases ?? []).filter((c) => c.unlessSentenceHas.some((word) => text.includes(word))).map((c) => c.alias));
     for (const form of [group.name, ...group.aliases]) {
+      if (outOfContext.has(form)) continue;
       for (const index of occurrences(text, form)) {
         if (!excluded.some((e) => index >= e.start && index + form.length <= e.end)) found.push({ groupId: group.id, name: form, index });
       }
