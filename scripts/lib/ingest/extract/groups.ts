@@ -18,7 +18,11 @@ import { isFraming, leadIn, sentences, textUnits } from './units.ts';
  * - a section that reviews a finished period (the “十二五” results of a “十三五” plan), which reports
  *   what was done for a group, not what the document does for it.
  * Every name is read where it stands, so a longer name also brings the shorter ones inside it
- * (长期失业青年 names 长期失业人员 and 青年); the taxonomy's excludes stop the ones that mislead.
+ * (长期失业青年 names 长期失业人员 and 青年); the taxonomy's excludes stop the ones that mislead, and
+ * its contextual aliases name the group only in some sentences (劳动者 is not 职工 where it seeks work).
+ * A short form the text defines (国家机关工作人员(以下简称工作人员)) names the group in that text; a
+ * party group named beside its narrower group (该职工 in an article on 工伤职工) is that group; and a
+ * party group the document's title names (职工带薪年休假条例) is served throughout.
  */
 
 /** A group name found in a text (UTF-16 offsets). */
@@ -45,7 +49,6 @@ function broaderChains(taxonomy: readonly BeneficiaryGroup[]): Map<string, strin
  */
 export function findGroupNames(text: string, taxonomy: readonly BeneficiaryGroup[]): GroupName[] {
   const broader = broaderChains(taxonomy);
-  const parties = new Set(taxonomy.filter((g) => g.servedOnlyByGrants === true).map((g) => g.id));
   // A certificate in book-title marks (持有《中华人民共和国残疾人证》人员) is not a cited title.
   const quoted = [...text.matchAll(/《[^《》]*(?<!证)》|参照[^，,；;。]*?规定/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const found: GroupName[] = [];
@@ -100,7 +103,8 @@ export function withDefinedNames(taxonomy: readonly BeneficiaryGroup[], texts: r
 
 /**
  * A verb that makes its subject the one who pays: 由用人单位支付, 职工按照本人工资的1%缴纳失业保险费.
- * The base may come first (由用人单位和职工个人以伤残津贴为基数，缴纳). 缴费时间 and 缴费年限 are how long one has paid, a condition of a benefit (失业人员缴费时间一至四年的).
+ * The base may come first (由用人单位和职工个人以伤残津贴为基数，缴纳). 缴费时间 and 缴费年限 are how
+ * long one has paid, a condition of a benefit (失业人员缴费时间一至四年的).
  */
 const PAYING_VERB =
   /^(?:个人|本人)?(?:和[\u4e00-\u9fff]{1,6}?)?(?:应当|可以|依法|按月|或者|一次性|累计|一时|难以|拒不)*(?:按照?[^，,；;。]{1,30}?)?(?:以[^，,；;。]{1,12}?为基数[，,]?)?(?:向[^，,；;。]{1,12}?)?(?:支付|发给|负担|缴纳|缴费(?!时间|年限)|承担|垫付|补足)/;
@@ -161,8 +165,9 @@ const COUNTERPARTY = /[与同]$/;
 
 /**
  * The mentions that serve their group: all of them, except that a group `servedOnlyByGrants` that the
- * document's title does not name is served only where the sentence names it as the one given to or protected (向劳动者支付劳动报酬, 维护劳动者的
- * 合法权益), or grants a benefit and names it other than as the other party (与用人单位订立劳动合同).
+ * document's title does not name is served only where the sentence names it as the one given to or
+ * protected (向劳动者支付劳动报酬, 维护劳动者的合法权益), or grants a benefit and names it other than as
+ * the other party (与用人单位订立劳动合同).
  */
 export function servedGroups(
   mentions: readonly BeneficiaryGroupMention[],
