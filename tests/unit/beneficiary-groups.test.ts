@@ -25,6 +25,12 @@ describe('the beneficiary-group taxonomy (content/beneficiary-groups.json)', () 
     expect(messages(data)).toEqual([`${data[0]?.id}: exclude "妇女联合会" contains neither the name nor an alias`]);
   });
 
+  it('rejects a contextual alias that is not one of the group’s aliases', () => {
+    const data = copy() as (typeof json[number] & { contextualAliases?: unknown })[];
+    if (data[0]) data[0].contextualAliases = [{ alias: '毕业生', unlessSentenceHas: ['就业'], reason: '测试' }];
+    expect(messages(data)).toEqual([`${data[0]?.id}: contextual alias "毕业生" is not one of its aliases`]);
+  });
+
   it('rejects a broader group that does not exist or leads back to itself', () => {
     const missing = copy();
     if (missing[0]) missing[0].broader = 'nobody';

@@ -9,7 +9,7 @@ import { comparable, comparableDepartment, comparableDocNumber, comparableNumber
 import { addTallies, precision, recall, tally } from '../../scripts/lib/eval/score.ts';
 import { projectIngest } from '../../scripts/lib/ingest/source-files.ts';
 import type { Document } from '#schemas/document.ts';
-import type { DepartmentMention, Target } from '#schemas/entities.ts';
+import type { Benefit, DepartmentMention, Target } from '#schemas/entities.ts';
 import { CRAFTED_STATUTE } from '../helpers/crafted-texts.ts';
 import { testMention } from '../helpers/document-builder.ts';
 
@@ -171,6 +171,21 @@ describe('the kinds of fact', () => {
     expect(score('benefits', d, statuteLabel())).toMatchObject({ expected: 0, found: 0 });
   });
 
+  it('score benefits by scope node, kind, amount and unit: 6 个月 is not 6 %', () => {
+    const benefit = (clauseId: string, value: number, unit: string): Benefit => ({
+      id: `d/${clauseId}/b1`, documentId: 'd', clauseId, line: 1, sentence: 's', kind: '返还', name: '稳岗返还', duration: null, limits: [],
+      amount: { value, max: null, unit, per: null, comparator: null, text: `${value}${unit}` }, conditions: [], groups: [], department: null,
+    });
+    const label = statuteLabel({
+      benefits: [
+        { node: 'art-2', kind: '返还', amount: 50, unit: '%', quote: '返还失业保险费的50%' },
+        { node: 'art-2', kind: '返还', amount: 6, unit: '个月', quote: '按6个月的失业保险金' },
+      ],
+    });
+    const d = { ...doc, extracted: { ...doc.extracted, benefits: [benefit('art-2.1', 50, '%'), benefit('art-2.1', 6, '%')] } };
+    expect(score('benefits', d, label)).toMatchObject({ expected: 2, found: 2, matched: 1 });
+  });
+
   it('take a 公文’s headings from its 一、 and its clauses’ text after the dropped full stop of their title', () => {
     const notice = ingestText(NOTICE, 'crafted/notice.txt');
     const label = Label.parse({
@@ -200,6 +215,12 @@ describe('the label format', () => {
     expect(issues({ provisions: [{ id: 'art-1', label: '第一条', startsWith: '为'.repeat(31) }] })).toHaveLength(1);
     const twice = { node: 'art-2', name: '财政部门', role: 'support' as const, group: false };
     expect(issues({ departments: [twice, { ...twice, role: 'mention' }] })).toEqual(['财政部门 is listed twice in art-2: one entry, with its strongest role']);
+  });
+
+  it('keeps the held-out labels valid, each naming the kinds it labels', () => {
+    const heldOut = loadLabels('tests/fixtures/labels-heldout');
+    expect(heldOut.length).toBeGreaterThan(0);
+    expect(heldOut.filter(({ label }) => label.kinds === undefined).map(({ slug }) => slug)).toEqual([]);
   });
 
   it('holds the development set the issue asks for: the five seeds and at least 15 corpus texts of both families', () => {
@@ -239,6 +260,16 @@ describe('evaluate', () => {
     expect(Object.values(measures).every((m) => m >= 0 && m <= 1)).toBe(true);
     const printed = formatEval(report, { misses: true });
     expect(printed).toMatch(/^title +1 +1 +1 +1\.000 +1\.000 +the title$/m);
+  });
+
+  it('scores only the kinds a label file names, where it names some', () => {
+    const whole = evaluate([{ slug: 'statute', label: statuteLabel() }], ingest, dir);
+    const some = evaluate([{ slug: 'statute', label: statuteLabel({ kinds: ['groups', 'benefits'] }) }], ingest, dir);
+    const counts = (report: typeof whole, name: string) => report.kinds.find((k) => k.name === name)?.tally;
+    expect(counts(whole, 'title')).toMatchObject({ expected: 1, found: 1 });
+    expect(counts(some, 'title')).toMatchObject({ expected: 0, found: 0 });
+    expect(counts(some, 'groups')).toEqual(counts(whole, 'groups'));
+    expect(() => evaluate([{ slug: 'statute', label: statuteLabel({ kinds: ['group'] }) }], ingest, dir)).toThrow(/statute: no kind of fact is named group/);
   });
 
   it('names a label file that does not validate', () => {

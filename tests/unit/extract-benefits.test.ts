@@ -51,6 +51,23 @@ describe('extractBenefits: kinds', () => {
     expect(listed.map((b) => [b.clauseId, b.kind, b.name])).toEqual([['art-38.1.1', '保险待遇', '住院伙食补助费']]);
   });
 
+  it('reads a verb of relief or placement with its object, a compound head as it may be (免缴管理类…费用)', () => {
+    expect(
+      of(
+        '登记失业人员从事个体经营的，按照规定免缴管理类、登记类和证照类等有关行政事业性费用。',
+        '对入驻基地的小企业在场地使用、用水、用电等方面给予优惠。',
+        '公益性岗位应当优先安排符合岗位要求的就业困难人员。',
+        '应当优先安排资金。',
+      ).map((b) => [b.clauseId, b.kind]),
+    ).toEqual([
+      ['m-1.1', '减免'],
+      ['m-1.2', '减免'],
+      ['m-1.3', '服务'],
+    ]);
+    // A plan's 优惠政策 grants nothing until a clause gives it.
+    expect(of('研究制定优惠政策。')).toEqual([]);
+  });
+
   it('numbers benefits per clause', () => {
     expect(of('给予岗位补贴和社会保险补贴。').map((b) => b.id)).toEqual(['test/m-1.1/b1', 'test/m-1.1/b2']);
   });

@@ -38,7 +38,15 @@ describe('findGroupNames', () => {
 
   it('leaves out names in a cited title and in a rule the text borrows', () => {
     expect(names('依照《残疾人保障法》执行')).toEqual([]);
+    // A certificate in book-title marks is not a title: its holders are the group.
+    expect(names('持有《中华人民共和国残疾人证》人员')).toEqual([['残疾人', '残疾人']]);
     expect(names('参照当地对在职职工死亡的规定发给丧葬补助金')).toEqual([]);
+  });
+
+  it('reads a contextual alias only in a sentence without its words: 劳动者 looking for work is not an employee', () => {
+    expect(names('向劳动者支付经济补偿')).toEqual([['职工', '劳动者']]);
+    expect(names('为劳动者提供免费的职业介绍')).toEqual([]);
+    expect(names('鼓励帮助劳动者自主创业')).toEqual([]);
   });
 
   it('applies an exclude only to its own group', () => {
@@ -64,6 +72,41 @@ describe('extractGroups', () => {
 
   it('does not serve a group that pays: 由用人单位支付, 职工按照本人工资的1%缴纳', () => {
     expect(served('由用人单位按月支付伤残津贴。', '职工按照本人工资的1%缴纳失业保险费。', '农民合同制工人本人不缴纳失业保险费。')).toEqual([['m-1.3', '农民工']]);
+  });
+
+  it('serves a group whose 缴费时间 is a condition: 失业人员缴费时间一至四年的 pays nothing', () => {
+    expect(served('失业人员缴费时间一至四年的，每满一年，领取期限为一个月。')).toEqual([['m-1.1', '失业人员']]);
+  });
+
+  it('does not serve a group that pays on a base: 由用人单位和职工个人以伤残津贴为基数，缴纳', () => {
+    expect(served('职工因工致残被鉴定为一级至四级伤残的，由用人单位和职工个人以伤残津贴为基数，缴纳基本医疗保险费。')).toEqual([['m-1.1', '工伤职工']]);
+  });
+
+  it('reads a bare party group beside its narrower group, here or in the lead-in, as that group: 该职工 is the 工伤职工', () => {
+    // 用人单位 is named here too; servedGroups leaves it out as the other party.
+    expect(served('经工伤职工本人提出，该职工可以与用人单位解除劳动关系。')).toEqual([
+      ['m-1.1', '工伤职工'],
+      ['m-1.1', '用人单位'],
+    ]);
+    const doc = craftedDocument([article(37, [['职工因工致残被鉴定为七级至十级伤残的，享受以下待遇：', ['职工本人提出解除劳动合同的，支付一次性补助金；']]])]);
+    // The item's 职工 is the injured worker of the lead-in, not a mention of every employee.
+    expect(extractGroups(doc, GROUPS, SANCTIONS).map((m) => [m.clauseId, nameOf.get(m.groupId)])).toEqual([['art-37.1', '工伤职工']]);
+  });
+
+  it('keeps a broader group that is not a party beside its narrower one: 高校毕业生 and 青年', () => {
+    expect(served('对青年和高校毕业生开展就业见习。')).toEqual([
+      ['m-1.1', '青年'],
+      ['m-1.1', '高校毕业生'],
+    ]);
+  });
+
+  it('reads a short form the text defines for a group as that group, in that text only', () => {
+    const doc = craftedDocument([clause(1, '国家机关工作人员(以下简称工作人员)的工作时间，计算为工作年限。'), clause(2, '工作人员退职后又参加工作的，合并计算。')]);
+    expect(extractGroups(doc, GROUPS, SANCTIONS).map((m) => [m.clauseId, m.name])).toEqual([
+      ['m-1.1', '国家机关工作人员'],
+      ['m-1.2', '工作人员'],
+    ]);
+    expect(served('工作人员退职后又参加工作的，合并计算。')).toEqual([]);
   });
 
   it('serves no group in a sentence that punishes, nor in the items of a liability article', () => {
@@ -104,6 +147,13 @@ describe('servedGroups', () => {
 
   it('does not serve the other party of what a sentence grants', () => {
     expect(keep('工会应当帮助、指导劳动者与用人单位依法订立劳动合同。', true)).toEqual(['职工']);
+  });
+
+  it('serves a party group throughout a text whose title names it', () => {
+    const sentence = '国家机关工作人员在国家机关工作的时间，一律计算为工作年限。';
+    const mentions = extractGroups(craftedDocument([clause(1, sentence)]), GROUPS, SANCTIONS);
+    expect(servedGroups(mentions, GROUPS, []).map((m) => nameOf.get(m.groupId))).toEqual([]);
+    expect(servedGroups(mentions, GROUPS, [], '国务院关于处理国家机关工作人员退职、退休时计算工作年限的暂行规定').map((m) => nameOf.get(m.groupId))).toEqual(['国家机关工作人员']);
   });
 
   it('serves every other group wherever it is named', () => {

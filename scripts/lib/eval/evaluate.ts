@@ -40,6 +40,8 @@ export type EvalReport = { texts: TextScore[]; kinds: KindScore[] };
 /** Ingests and scores every labelled text. */
 export function evaluate(texts: readonly LabelledText[], ingest: IngestOne, corpusRoot: string = SHARED_CORPUS, kinds: readonly FactKind[] = FACT_KINDS): EvalReport {
   const scored = texts.map(({ slug, label }): TextScore => {
+    const unknown = (label.kinds ?? []).filter((name) => !kinds.some((k) => k.name === name));
+    if (unknown.length > 0) throw new Error(`${slug}: no kind of fact is named ${unknown.join(', ')}`);
     const file = sourceFileOf(label, corpusRoot);
     const result = ingestFile(file, ingest);
     const doc = result.document;
@@ -48,6 +50,8 @@ export function evaluate(texts: readonly LabelledText[], ingest: IngestOne, corp
       file,
       errors: result.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.code}: ${d.message}`),
       kinds: kinds.map((k) => {
+        // A kind the file does not label is not scored on this text.
+        if (label.kinds !== undefined && !label.kinds.includes(k.name)) return { name: k.name, compares: k.compares, tally: tally([], []) };
         // A document the pipeline lost found nothing.
         const found = doc === null ? [] : k.found(doc, label);
         return { name: k.name, compares: k.compares, tally: tally(k.expected(label), found) };

@@ -79,9 +79,12 @@ export const FACT_KINDS: readonly FactKind[] = [
   },
   {
     name: 'benefits',
-    compares: 'scope node + kind + amount',
-    expected: (l) => distinct(l.benefits.map((b) => `${b.node} ${b.kind} ${comparableNumber(b.amount)}`)),
-    found: (doc, l) => distinct(inScope(doc.extracted.benefits, l.scope).map(({ node, fact }) => `${node} ${fact.kind} ${comparableNumber(fact.amount?.value ?? null)}`)),
+    compares: 'scope node + kind + amount + unit',
+    expected: (l) => distinct(l.benefits.map((b) => `${b.node} ${b.kind} ${comparableNumber(b.amount)} ${b.unit ?? 'null'}`)),
+    found: (doc, l) =>
+      distinct(
+        inScope(doc.extracted.benefits, l.scope).map(({ node, fact }) => `${node} ${fact.kind} ${comparableNumber(fact.amount?.value ?? null)} ${fact.amount?.unit ?? 'null'}`),
+      ),
   },
 ];
 

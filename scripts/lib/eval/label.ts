@@ -92,6 +92,12 @@ export const Label = z
     targets: z.array(LabelTarget),
     groups: z.array(LabelGroup),
     benefits: z.array(LabelBenefit),
+    /**
+     * The kinds of fact (`npm run eval` names: groups, benefits …) this file labels, where it labels only
+     * some: a text added to measure groups and benefits need not label every department of its scope.
+     * Every kind when absent.
+     */
+    kinds: z.array(z.string().min(1)).min(1).optional(),
     /** What a reviewer should know: ambiguous cases and how they were decided. */
     notes: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   })

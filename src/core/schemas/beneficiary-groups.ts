@@ -13,6 +13,13 @@ export const BeneficiaryGroup = z
     aliases: z.array(z.string().min(1)),
     /** Phrases that contain the name or an alias but do not mean the group: 残疾人联合会, 职工人数. */
     excludes: z.array(z.string().min(1)),
+    /**
+     * Aliases that name the group only in a sentence without any of `unlessSentenceHas`: 劳动者 is an
+     * employee in 向劳动者支付经济补偿 but anyone of working age in 为劳动者提供就业服务.
+     */
+    contextualAliases: z
+      .array(z.object({ alias: z.string().min(1), unlessSentenceHas: z.array(z.string().min(1)).min(1), reason: z.string().min(1) }))
+      .optional(),
     /** The id of the broader group a measure for this one also counts towards, where there is one. */
     broader: Slug.optional(),
     /**
@@ -27,6 +34,9 @@ export const BeneficiaryGroup = z
   })
   .superRefine((g, ctx) => {
     const forms = [g.name, ...g.aliases];
+    (g.contextualAliases ?? []).forEach((c, i) => {
+      if (!g.aliases.includes(c.alias)) ctx.addIssue({ code: 'custom', message: `${g.id}: contextual alias "${c.alias}" is not one of its aliases`, path: ['contextualAliases', i] });
+    });
     for (const form of repeated([...forms, ...g.excludes])) ctx.addIssue({ code: 'custom', message: `${g.id}: "${form}" is listed twice`, path: ['aliases'] });
     g.excludes.forEach((phrase, i) => {
       // An exclude that holds none of the group's names could never match, so it would be a silent no-op.

@@ -16,6 +16,11 @@ export const BenefitTerm = z.object({
    * one of the `offeringVerbs` (提供就业服务, 开展创业培训), not in 优化服务流程 or 完成创业培训6万人.
    */
   offered: z.boolean().optional(),
+  /**
+   * True for a verb whose object follows it (免缴管理类、登记类…费用, 优先录用…人员): a `compoundHeads`
+   * noun after it is what it acts on, not a thing the word modifies.
+   */
+  takesObject: z.boolean().optional(),
   /** Why the word grants this kind, with an example from a text. */
   reason: z.string().min(1),
 });

@@ -15,7 +15,8 @@ import { isFraming, leadIn, sentences, textUnits, type TextUnit } from './units.
  *
  * A word does not grant when:
  * - it modifies the word after it (培训 in 培训补贴, 贷款 in 贷款贴息), or a noun that names something else
- *   (培训机构, 补贴资金: the vocabulary's `compoundHeads`), or stands in a phrase that names no benefit
+ *   (培训机构, 补贴资金: the vocabulary's `compoundHeads`, unless the word is a verb that takes them as
+ *   its object: 免缴管理类费用), or stands in a phrase that names no benefit
  *   (社会救助 as a system: `notBenefits`), a cited title or a quoted programme name (“双百资助工程”);
  * - it is a common word (服务, 培训) that its clause does not offer (优化服务流程);
  * - it names what a subsidy pays for (职业介绍、职业培训的补贴 is one 补贴);
@@ -285,7 +286,7 @@ function grantingHeads(sentence: string, clauses: readonly Span[], conditions: R
     const before = sentence.slice(head.clause.start, head.start);
     // 培训补贴, 贷款贴息, 创业担保贷款最高贷款额度: the last benefit word of a noun phrase heads it.
     if (next !== undefined && (next.start === head.end || (next.kind === head.kind && /^[^、和及与或等的，,；;。：:]{1,4}$/.test(sentence.slice(head.end, next.start)) && !GRANT_VERB.test(sentence.slice(head.end, next.start))))) return false;
-    if (vocabulary.compoundHeads.some((c) => sentence.startsWith(c.word, head.end))) return false;
+    if (head.term.takesObject !== true && vocabulary.compoundHeads.some((c) => sentence.startsWith(c.word, head.end))) return false;
     // A quoted name (“双百资助工程”) is a programme, unless the quote is the word itself (“以奖代投”).
     if (names.some((s) => head.start >= s.start && head.end <= s.end && !('text' in s && s.text === `“${head.term.term}”`))) return false;
     if (head.term.offered === true && !vocabulary.offeringVerbs.some((c) => before.includes(c.word) || lead.includes(c.word))) return false;
@@ -293,7 +294,8 @@ function grantingHeads(sentence: string, clauses: readonly Span[], conditions: R
     if (found.slice(0, n).some((h) => !conditions.has(h.clause)) && SHARE_OF.test(sentence.slice(head.end))) return false;
     if (PURPOSES.has(head.kind) && found.slice(n + 1).some((later) => PAYING.has(later.kind) && paysFor(sentence.slice(head.end, later.start)))) return false;
     const granted = found.slice(0, n).some((h) => !conditions.has(h.clause));
-    if (isBasis(before) || (granted && measuresAnother(before))) return false;
+    // A verb (优先录用) is done, never a basis to calculate from: 按照不低于百分之五十的比例优先录用.
+    if ((head.term.takesObject !== true && isBasis(before)) || (granted && measuresAnother(before))) return false;
     if (conditions.has(head.clause)) return false;
     return !vocabulary.notGranted.some((c) => clause.includes(c.word));
   });

@@ -33,7 +33,7 @@ export function extractAll(doc: ParsedDocument, registry: readonly Department[])
   const departments = extractDepartments(input, registry);
   const named = extractGroups(input, GROUPS, TERMS.sanctions.map((c) => c.word));
   const benefits = extractBenefits({ ...input, extracted: { ...input.extracted, departments: departments.mentions, groups: named } }, TERMS);
-  const groups = servedGroups(named, GROUPS, benefits);
+  const groups = servedGroups(named, GROUPS, benefits, input.meta.title);
   // Targets leave out what the benefits give: a subsidy's amount is not a goal.
   const targets = extractTargets({ ...input, extracted: { ...input.extracted, benefits } });
   const projects = extractProjects(input);
