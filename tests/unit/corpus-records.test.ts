@@ -44,6 +44,12 @@ describe('aggregate: the corpus as linked open-data records', () => {
     });
   });
 
+  it('lists a department once per clause with its strongest role, where the clause prints two of its names', () => {
+    // jiangsu d2-3.1 names the office as 人力资源社会保障部门 and as 省人力资源社会保障厅.
+    const clause = corpus.clauses.find((c) => c.id === 'jiangsu-szbf-2012-91/d2-3.1');
+    expect(clause?.departments.filter((d) => d.id === 'jiangsu-hrss')).toEqual([{ id: 'jiangsu-hrss', role: 'lead' }]);
+  });
+
   it('lists, for each department, the clauses it leads and supports across documents', () => {
     const hrss = corpus.departments.find((d) => d.id === 'xiangtan-hrss');
     expect(hrss?.lead).toContain('xiangtan-2019-stabilise-employment/d1-2.6');

@@ -235,6 +235,8 @@ describe('extractDepartments: xiangtan 责任单位 lists', () => {
     expect(ids(result, 'd1-8.23')).toEqual([
       ['xiangtan-shi-prefecture-county-township-finance', 'mentioned'],
       ['xiangtan-shi-township-level-units', 'mentioned'],
+      // 每个乡镇（街道） after 各乡镇（街道）: another printed name of the group, kept.
+      ['xiangtan-shi-township-level-units', 'mentioned'],
       ['xiangtan-finance', 'lead'],
       ['xiangtan-hrss', 'support'],
       ['xiangtan-county-governments', 'mentioned'],
@@ -394,13 +396,14 @@ describe('extractDepartments: （…负责）', () => {
 });
 
 describe('extractDepartments: roles read from the wording', () => {
-  it('jiangsu d2-3.1: 人力资源社会保障部门 leads, 发展改革 and 财政 (sharing the head 部门) support', () => {
+  it('jiangsu d2-3.1: 人力资源社会保障部门 leads, 发展改革 and 财政 (sharing the head 部门) support; 省人力资源社会保障厅要会同 leads under its own name', () => {
     const result = extractDepartments(doc('jiangsu-szbf-2012-91'), registry);
     expect(result.mentions.filter((m) => m.clauseId === 'd2-3.1').map((m) => [m.departmentId ?? m.entityId, m.name, m.role, m.group])).toEqual([
       ['jiangsu-sheng-people-government', '各试点、示范地区人民政府', 'mentioned', true],
       ['jiangsu-hrss', '人力资源社会保障部门', 'lead', false],
       ['jiangsu-drc', '发展改革部门', 'support', false],
       ['jiangsu-finance', '财政部门', 'support', false],
+      ['jiangsu-hrss', '省人力资源社会保障厅', 'lead', false],
     ]);
     expect(roles(result, 'd2-3.3')).toEqual([['jiangsu-hrss', 'mentioned']]);
     expect(result.diagnostics).toEqual([]);
@@ -424,6 +427,7 @@ describe('extractDepartments: roles read from the wording', () => {
     const of = (clauseId: string) => result.mentions.filter((m) => m.clauseId === clauseId).map((m) => [m.departmentId ?? m.entityId, m.name, m.role]);
     expect(of('m-p2')).toEqual([
       ['china-hrss', '人力资源社会保障部', 'mentioned'],
+      ['china-hrss', '人社部', 'mentioned'],
       ['sichuan-bianwei', '省编委', 'mentioned'],
       ['sichuan-hrss', '人力资源社会保障厅', 'mentioned'],
     ]);
@@ -514,6 +518,59 @@ describe('extractDepartments: every responsibility convention', () => {
     expect(ids(result, 'm-2')).toEqual([['xiangtan-shi-social-insurance-agency', 'lead']]);
   });
 
+  it('subjects listed with other words between them share the predicate after the last (…等部门或者机构，A、B等团体…予以配合)', () => {
+    const result = xiangtan(['市民政局、市公安局等部门或者机构，市总工会、市妇联等团体应当予以配合。', '用人单位、职工、市总工会、医疗机构以及有关部门应当予以协助。']);
+    expect(ids(result, 'm-1')).toEqual([
+      ['xiangtan-civil-affairs', 'support'],
+      ['xiangtan-police', 'support'],
+      ['xiangtan-shi-trade-union', 'support'],
+      ['xiangtan-shi-womens-federation', 'support'],
+    ]);
+    // Conjuncts of no known function before the subject (用人单位、职工、) leave it the subject; the group phrase stays a mention.
+    expect(ids(result, 'm-2')).toEqual([
+      ['xiangtan-shi-trade-union', 'support'],
+      ['xiangtan-shi-relevant-departments', 'mentioned'],
+    ]);
+  });
+
+  it('a subject listed after conjuncts of no known function leads by its own predicate (政府领导、民政部门牵头)', () => {
+    expect(ids(xiangtan(['健全政府领导、市民政局牵头、有关部门各负其责的工作机制。']), 'm-1')).toEqual([
+      ['xiangtan-civil-affairs', 'lead'],
+      ['xiangtan-shi-relevant-departments', 'mentioned'],
+    ]);
+  });
+
+  it('the object of 请求 that 协助 supports; X协同Y: Y supports', () => {
+    expect(ids(xiangtan(['市人社局可以请求市公安局协助处理。']), 'm-1')).toEqual([
+      ['xiangtan-hrss', 'mentioned'],
+      ['xiangtan-police', 'support'],
+    ]);
+    expect(ids(xiangtan(['市人社局协同市财政局制定办法。']), 'm-1')).toEqual([
+      ['xiangtan-hrss', 'support'],
+      ['xiangtan-finance', 'support'],
+    ]);
+  });
+
+  it('a negated predicate, 负责人 and 直接负责的主管人员 give no part', () => {
+    const result = xiangtan(['市人社局在查处案件时，发现用人单位拒不配合调查的，依法处理。', '市人社局违反规定的，对直接负责的主管人员依法给予处分。']);
+    expect(ids(result, 'm-1')).toEqual([['xiangtan-hrss', 'mentioned']]);
+    expect(ids(result, 'm-2')).toEqual([['xiangtan-hrss', 'mentioned']]);
+  });
+
+  it('负责 whose object is to support supports; 履行下列职责 leads', () => {
+    expect(ids(xiangtan(['市总工会应当负责安排相关人员配合工作。']), 'm-1')).toEqual([['xiangtan-shi-trade-union', 'support']]);
+    expect(ids(xiangtan(['市社保中心具体承办社会保险事务，履行下列职责：']), 'm-1')).toEqual([['xiangtan-shi-social-insurance-agency', 'lead']]);
+  });
+
+  it('two printed names of one office in a clause are both kept, each with its own part', () => {
+    const result = xiangtan(['人力资源社会保障部门要发挥牵头作用。市人力资源和社会保障局要会同市财政局制定办法。']);
+    expect(result.mentions.map((m) => [m.departmentId, m.name, m.role])).toEqual([
+      ['xiangtan-hrss', '人力资源社会保障部门', 'lead'],
+      ['xiangtan-hrss', '市人力资源和社会保障局', 'lead'],
+      ['xiangtan-finance', '市财政局', 'support'],
+    ]);
+  });
+
   it('group phrases are mentions with group true, whatever their verb', () => {
     const result = xiangtan(['各县市区人民政府、市直有关部门要负责落实。', '市就业工作联席会议成员单位要加强协调。']);
     expect(result.mentions.map((m) => [m.entityId, m.name, m.role, m.group, m.resolution])).toEqual([
@@ -601,6 +658,9 @@ describe('extractDepartments: names by their form', () => {
     ['a name before 2021, listed in the registry', '由市扶贫办负责。', [['市扶贫办', 'xiangtan-poverty', '扶贫开发']]],
     ['a list sharing one head', '财政、人力资源社会保障部门要加强监管。', [['财政部门', 'xiangtan-finance', null], ['人力资源社会保障部门', 'xiangtan-hrss', null]]],
     ['a list closed by 等', '发展改革、财政等相关部门要密切配合。', [['发展改革部门', 'xiangtan-drc', null], ['财政部门', 'xiangtan-finance', null]]],
+    ['a list before a statute phrase whose word ends in 管理', '教育、房屋管理部门应当作出决定。', [['教育部门', 'xiangtan-education', null], ['房屋管理部门', 'xiangtan-shi-housing-administration', null]]],
+    ['a level list after 住所地', '到住所地街道、乡镇公共就业服务机构登记。', [['街道、乡镇公共就业服务机构', 'xiangtan-shi-township-public-employment-service', null]]],
+    ['a level list after 根据', '根据省、自治区、直辖市人民政府规定执行。', [['省、自治区、直辖市人民政府', 'xiangtan-shi-provincial-people-government', null]]],
   ])('%s: %s', (_what, line, expected) => {
     expect(xiangtan(line)).toEqual(expected);
   });

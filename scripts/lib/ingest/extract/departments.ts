@@ -37,10 +37,25 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
 /** Words joining names into one group that shares a predicate: 市政府督查室和市人力资源社会保障局要… */
 const GROUP_JOINER = /^(?:、|和|及|与|以及|或者|或)$/;
-/** What may stand before a subject in its clause: nothing, 同时, or a 由 phrase (失业保险基金由…负责管理). */
-const SUBJECT_OPENER = /^(?:同时|并|另外|其中|具体)?$|由/;
-const LEAD_PREDICATE = /牵头|会同|负总责|负责(?!人)|主管|主导/;
-const SUPPORT_PREDICATE = /配合|协助|协同|参与/;
+/**
+ * What may stand before a subject in its clause: nothing, 同时, a 由 phrase (失业保险基金由…负责管理), a
+ * verb whose object acts next (可以请求公安机关协助处理), or the conjuncts the subject is listed after
+ * (用人单位、职工、工会组织…应当予以协助; 政府领导、民政部门牵头).
+ */
+const SUBJECT_OPENER = /^(?:同时|并|另外|其中|具体)?$|由|(?:请求|商请|提请|责成)$|^(?:[\p{Script=Han}（）()]{1,8}、)+$/u;
+/** A verb whose object takes part as a second: X会同Y, X协同Y. */
+const SECOND_OF = /(?:会同|协同)$/;
+// A predicate under negation assigns nothing: 用人单位拒不配合调查.
+// X履行下列职责： charges X with the duties listed under it. 主管人员, 负责人 and 直接负责的 are no predicates.
+const LEAD_PREDICATE = /(?<![不未])(?:牵头|会同|负总责|负责(?![人的])|主管(?!人员)|主导|履行(?:下列|以下)职责)/;
+const SUPPORT_PREDICATE = /(?<![不未])(?:配合|协助|协同|参与)/;
+/** 负责 whose object is the support itself: 应当负责安排相关人员配合工作. */
+const CHARGED_TO_SUPPORT = /^负责[^，,。；;]*?(?:配合|协助)/;
+/**
+ * What may stand between two subjects that share the predicate after the second: more conjuncts of no
+ * known function (、医疗机构以及), or a list's other head and a comma (等部门或者机构，工会…).
+ */
+const SUBJECT_CONTINUES = /^(?:或者?(?:机构|单位|组织|团体))?(?:、[\p{Script=Han}]{2,8})*[，,、]?(?:以及|及|和|与|或者|或)?$/u;
 /** A signature line is one name: longer lines, or lines with clause punctuation, are text. */
 const LONGEST_SIGNATURE = 40;
 const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 2, support: 1, mentioned: 0 };
@@ -102,8 +117,9 @@ export function extractDepartments(
     }
     const scanned = maskRanges(maskTitles(unit.text), lists);
     const joined = joinedGroups(findNames(scanned, reader), scanned);
+    const roles = implicitRoles(scanned, joined);
     joined.forEach((group, g) => {
-      const role = implicitRole(scanned, group, joined[g + 1]?.start ?? scanned.length);
+      const role = roles[g] ?? 'mentioned';
       for (const span of group.spans)
         for (const item of span.items) {
           const named = resolve(item);
@@ -266,18 +282,33 @@ function joinedGroups(spans: readonly NameSpan[], text: string): Group[] {
 }
 
 /**
- * The subject of a clause leads where its predicate says 牵头/负责/主管/会同 and supports where it says
- * 配合/参与/协助; in X会同Y, Y supports. The first such word after the subject decides, up to the next
- * name or the end of the sentence: a subject keeps its part over a comma (X提供服务，负责登记).
+ * The subject of a clause leads where its predicate says 牵头/负责/主管/会同 and supports where it
+ * says 配合/参与/协助; in X会同Y, Y supports. The first such word after the subject decides, up to the
+ * next name or the end of the sentence: a subject keeps its part over a comma (X提供服务，负责登记).
+ * Subjects listed with other words between them share the predicate after the last one (民政、公安等部门
+ * 或者机构，工会、红十字会等有关团体…应当予以配合): it is read from the last group back.
  */
-function implicitRole(text: string, group: Group, nextName: number): Role {
-  const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
-  const after = text.slice(group.end, nextName).split(SENTENCE_BREAK)[0] ?? '';
-  if (/会同$/.test(before)) return 'support';
-  if (!SUBJECT_OPENER.test(before)) return 'mentioned';
-  const lead = after.search(LEAD_PREDICATE);
-  const support = after.search(SUPPORT_PREDICATE);
-  if (lead >= 0 && (support < 0 || lead < support)) return 'lead';
+function implicitRoles(text: string, groups: readonly Group[]): Role[] {
+  const roles: Role[] = [];
+  let carried: Role = 'mentioned';
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const group = groups[g] as Group;
+    const next = groups[g + 1];
+    const between = text.slice(group.end, next?.start ?? text.length);
+    const predicate = next !== undefined && between !== '' && SUBJECT_CONTINUES.test(between) ? carried : predicateRole(between);
+    carried = predicate;
+    const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
+    roles[g] = SECOND_OF.test(before) ? 'support' : SUBJECT_OPENER.test(before) ? predicate : 'mentioned';
+  }
+  return roles;
+}
+
+/** The part the words after a subject give it, up to the end of its sentence. */
+function predicateRole(after: string): Role {
+  const clause = after.split(SENTENCE_BREAK)[0] ?? '';
+  const lead = clause.search(LEAD_PREDICATE);
+  const support = clause.search(SUPPORT_PREDICATE);
+  if (lead >= 0 && (support < 0 || lead < support)) return CHARGED_TO_SUPPORT.test(clause.slice(lead)) ? 'support' : 'lead';
   return support >= 0 ? 'support' : 'mentioned';
 }
 
@@ -296,16 +327,19 @@ function sentenceAt(text: string, index: number): string {
 // ---------------------------------------------------------------- one mention per department and clause
 
 /**
- * A department counts once per clause: a list beats the wording, and a stronger role beats a weaker one.
- * The winner takes the place of the first mention, so lists keep their printed order.
+ * A name counts once per clause, and a stronger role beats a weaker one; the winner takes the place of
+ * the first mention, so lists keep their printed order. A list beats the wording: a unit a list of the
+ * clause assigns is not read again from the running text. Two names of one office in the running text
+ * (人力资源社会保障部门 … 省人力资源社会保障厅) are both kept: a printed name is never dropped.
  */
 function onePerClause(found: readonly DepartmentMention[]): DepartmentMention[] {
-  const keyOf = (m: DepartmentMention) => `${m.clauseId}\u0000${m.entityId ?? `name:${m.name}`}`;
-  const listed = new Set(found.filter((m) => !m.inferred).map(keyOf));
+  const unitOf = (m: DepartmentMention) => `${m.clauseId}\u0000${m.entityId ?? `name:${m.name}`}`;
+  const keyOf = (m: DepartmentMention) => `${unitOf(m)}\u0000${m.name}`;
+  const listed = new Set(found.filter((m) => !m.inferred).map(unitOf));
   const kept = new Map<string, DepartmentMention>();
   for (const m of found) {
     const key = keyOf(m);
-    if (m.inferred && listed.has(key)) continue;
+    if (m.inferred && listed.has(unitOf(m))) continue;
     const prior = kept.get(key);
     // Map.set on a present key keeps its place in iteration order.
     if (prior === undefined || ROLE_RANK[m.role] > ROLE_RANK[prior.role]) kept.set(key, m);
