@@ -106,7 +106,8 @@ function departmentRecords(registry: readonly Department[], documents: readonly 
   return registry.map((dept) => {
     const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
     const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
-    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: departmentUrl(dept.id) };
+    const issued = documents.filter((d) => d.extracted.issuers.some((m) => m.departmentId === dept.id)).map((d) => d.id);
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), issued, url: departmentUrl(dept.id) };
   });
 }
 

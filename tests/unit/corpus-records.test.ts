@@ -58,6 +58,12 @@ describe('aggregate: the corpus as linked open-data records', () => {
     expect(finance?.support).toContain('xiangtan-2019-stabilise-employment/d1-2.6');
   });
 
+  it('lists, for each department, the documents it issued, without duplicate texts (issue 14 §2: issuer as a role)', () => {
+    expect(corpus.departments.find((d) => d.id === 'xuhui-hrss')?.issued).toEqual(['xuhui-2016-employment-plan']);
+    expect(corpus.departments.find((d) => d.id === 'jiangsu-gov-office')?.issued).toEqual(['jiangsu-szbf-2012-91']);
+    expect(corpus.departments.find((d) => d.id === 'xiangtan-hrss')?.issued).toEqual([]);
+  });
+
   it('makes one record per cited document, not in the corpus unless it is', () => {
     const guofa = corpus.citations.find((c) => c.docNumber === '国发〔2018〕39号');
     expect(guofa).toMatchObject({

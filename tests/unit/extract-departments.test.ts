@@ -679,6 +679,60 @@ describe('extractDepartments: names by their form', () => {
   });
 });
 
+describe('extractDepartments: a document whose government is unknown', () => {
+  const UNKNOWN: DocumentMeta['region'] = { name: '未知', level: 'city', within: [] };
+  const read = (lines: string[], meta: Partial<DocumentMeta>) =>
+    extractDepartments(documentOfClauses(lines, { region: UNKNOWN, title: '关于做好就业工作的通知', ...meta }), registry).mentions.map((m) => [m.name, m.resolution, m.entityId, m.jurisdiction, m.levels, m.role]);
+
+  it('a bare 市人社局 or 财政部门 comes out unresolved, with its function, level and role, not as a national office', () => {
+    expect(read(['由市人社局牵头，财政部门配合。'], {})).toEqual([
+      // 市 may be a municipality, a prefecture city or a county-level city (content/jurisdictions.json).
+      ['市人社局', 'unresolved', null, null, ['provincial', 'prefecture', 'county'], 'lead'],
+      ['财政部门', 'unresolved', null, null, ['national', 'provincial', 'prefecture', 'county', 'township'], 'support'],
+    ]);
+    // An issuer without a place (a signature 市人力资源和社会保障局) tells no government either.
+    expect(read(['由市人社局负责。'], { issuer: '市人力资源和社会保障局' })[0]?.[1]).toBe('unresolved');
+  });
+
+  it('a named place, a national office or a registry name still resolves', () => {
+    expect(read(['由湘潭市人社局会同人社部负责。'], {})).toEqual([
+      ['湘潭市人社局', 'office', 'xiangtan-hrss', '湘潭市', null, 'lead'],
+      ['人社部', 'office', 'china-hrss', '国家', null, 'support'],
+    ]);
+  });
+
+  it('the issuer’s place stands in for the title’s; a national issuer makes the text national', () => {
+    expect(read(['由市人社局负责。'], { issuer: '湘潭市人民政府' })).toEqual([['市人社局', 'office', 'xiangtan-hrss', '湘潭市', null, 'lead']]);
+    expect(read(['由财政部门负责。'], { issuer: '国务院' })[0]?.slice(1, 3)).toEqual(['level', 'china-national-provincial-prefecture-county-township-finance']);
+  });
+});
+
+describe('extractDepartments: the issuer as a department (发文)', () => {
+  const issuers = (id: string) => extractDepartments(doc(id), registry).issuers.map((m) => [m.departmentId, m.name, m.role, m.clauseId]);
+
+  it('gives the issuer of each seed the role issuer, linked to its registry entry, at the line it was read from', () => {
+    expect(issuers('xuhui-2016-employment-plan')).toEqual([['xuhui-hrss', '徐汇区人力资源和社会保障局', 'issuer', 'm-p3']]);
+    // The sidecar supplies this issuer: it stands at the title.
+    expect(issuers('jiangsu-szbf-2012-91')).toEqual([['jiangsu-gov-office', '江苏省人民政府办公厅', 'issuer', 'n-p1']]);
+    expect(issuers('yibin-yfbh-2014-282')).toEqual([['yibin-gov-office', '宜宾市人民政府办公室', 'issuer', 'm-p1']]);
+  });
+
+  it('gives each of joint issuers its own mention; a name of unknown form keeps its printed name, without a warning', () => {
+    const national: DocumentMeta['region'] = { name: '全国', level: 'national', within: [] };
+    const joint = extractDepartments(documentOfClauses(['做好工作。'], { region: national, issuer: '人力资源社会保障部、财政部、某某协调署' }), registry);
+    expect(joint.issuers.map((m) => [m.entityId, m.name, m.resolution, m.role])).toEqual([
+      ['china-hrss', '人力资源社会保障部', 'office', 'issuer'],
+      ['china-finance', '财政部', 'office', 'issuer'],
+      [null, '某某协调署', 'unknown', 'issuer'],
+    ]);
+    expect(joint.diagnostics).toEqual([]);
+  });
+
+  it('gives a document without an issuer none', () => {
+    expect(extractDepartments(crafted(['做好工作。']), registry).issuers).toEqual([]);
+  });
+});
+
 describe('extractDepartments: names of unknown form are kept', () => {
   it('a list item of unknown form: a mention under its printed name, and a warning with its line', () => {
     const result = extractDepartments(crafted(['甲。', '乙。（责任单位：市人社局、市外事侨务办等。列第一位者为牵头单位，下同）']), registry);

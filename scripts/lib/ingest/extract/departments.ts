@@ -4,7 +4,7 @@ import areaData from 'china-area-data/data.json' with { type: 'json' };
 import { loadDepartmentRules, registryFunctions, type DepartmentRules } from '#core/department-registry.ts';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
-import type { Department, DepartmentMention } from '#schemas/entities.ts';
+import type { Department, DepartmentMention, IssuerMention } from '#schemas/entities.ts';
 import { blocksOf } from '#core/document-tree.ts';
 import type { ParagraphRole } from '#schemas/structure.ts';
 import { compileLexicon, gazetteerNames, type Lexicon } from './department-lexicon.ts';
@@ -72,7 +72,7 @@ export function extractDepartments(
   doc: Document,
   registry: readonly Department[],
   rules: DepartmentRules = DEPARTMENT_RULES,
-): { mentions: DepartmentMention[]; diagnostics: Diagnostic[] } {
+): { mentions: DepartmentMention[]; issuers: IssuerMention[]; diagnostics: Diagnostic[] } {
   const lexicon = rules === DEPARTMENT_RULES ? DEFAULT_LEXICON : compileLexicon(rules, GAZETTEER);
   const place = documentPlace(doc, rules, lexicon);
   const resolver = makeResolver(place, registry, registryFunctions(registry, rules.functions), lexicon);
@@ -130,7 +130,33 @@ export function extractDepartments(
     // Stable sort: items of one list or one enumeration keep their printed order.
     found.push(...local.sort((a, b) => a.at - b.at).map((l) => l.mention));
   }
-  return { mentions: onePerClause(found), diagnostics };
+  return { mentions: onePerClause(found), issuers: issuerMentions(doc, reader, resolve), diagnostics };
+}
+
+/**
+ * The document's issuer as departments, role 发文: each organ of a joint issue (人力资源社会保障部、财政部)
+ * resolved like a name in the text, at the paragraph the issuer was read from. A name of unknown form
+ * is kept under its printed name; the metadata already reports the issuer, so it is not warned again.
+ */
+function issuerMentions(doc: Document, reader: NameReader, resolve: (f: FoundName) => Named): IssuerMention[] {
+  const { issuer, provenance } = doc.meta;
+  const at = issuerParagraph(doc, provenance.issuer?.from === 'text' ? provenance.issuer.line : null);
+  if (issuer === null || at === null) return [];
+  return listItems(issuer, reader).map((found) => {
+    const { role: _role, inferred: _inferred, ...fields } = mention(doc, { ...at, text: issuer, provision: null, role: null }, issuer, resolve(found), 'mentioned', false);
+    return { ...fields, role: 'issuer' };
+  });
+}
+
+/** Where an issuer stands: the paragraph of its line, else the title (a sidecar's issuer), else the first block. */
+function issuerParagraph(doc: Document, line: number | null): { clauseId: string; line: number } | null {
+  const blocks = [...blocksOf(doc)].map(({ block }) => block);
+  const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b] : []));
+  const found = paragraphs.find((p) => p.line === line) ?? paragraphs.find((p) => p.role === 'title');
+  if (found !== undefined) return { clauseId: found.id, line: found.line };
+  const first = blocks[0];
+  if (first === undefined) return null;
+  return first.type === 'paragraph' ? { clauseId: first.id, line: first.line } : { clauseId: first.id, line: first.lines.start };
 }
 
 /** The document's place names in the forms texts print them: 湘潭市 and 湘潭. */
@@ -295,7 +321,7 @@ function implicitRoles(text: string, groups: readonly Group[]): Role[] {
     const group = groups[g] as Group;
     const next = groups[g + 1];
     const between = text.slice(group.end, next?.start ?? text.length);
-    const predicate = next !== undefined && between !== '' && SUBJECT_CONTINUES.test(between) ? carried : predicateRole(between);
+    const predicate: Role = next !== undefined && between !== '' && SUBJECT_CONTINUES.test(between) ? carried : predicateRole(between);
     carried = predicate;
     const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
     roles[g] = SECOND_OF.test(before) ? 'support' : SUBJECT_OPENER.test(before) ? predicate : 'mentioned';
