@@ -660,6 +660,7 @@ describe('extractDepartments: names by their form', () => {
     ['a list closed by 等', '发展改革、财政等相关部门要密切配合。', [['发展改革部门', 'xiangtan-drc', null], ['财政部门', 'xiangtan-finance', null]]],
     ['a list before a statute phrase whose word ends in 管理', '教育、房屋管理部门应当作出决定。', [['教育部门', 'xiangtan-education', null], ['房屋管理部门', 'xiangtan-shi-housing-administration', null]]],
     ['a level list after 住所地', '到住所地街道、乡镇公共就业服务机构登记。', [['街道、乡镇公共就业服务机构', 'xiangtan-shi-township-public-employment-service', null]]],
+    ['a level phrase after 全市', '全市各级公共就业服务机构每年组织招聘会。', [['各级公共就业服务机构', 'xiangtan-shi-prefecture-county-township-public-employment-service', null]]],
     ['a level list after 根据', '根据省、自治区、直辖市人民政府规定执行。', [['省、自治区、直辖市人民政府', 'xiangtan-shi-provincial-people-government', null]]],
   ])('%s: %s', (_what, line, expected) => {
     expect(xiangtan(line)).toEqual(expected);
@@ -676,6 +677,23 @@ describe('extractDepartments: names by their form', () => {
     const inXiangtan = extractDepartments(crafted(['由郑州市人力资源和社会保障局负责。']), registry).mentions[0];
     expect(inZhengzhou?.entityId).toBe('zhengzhou-shi-human-resources-social-security');
     expect(inXiangtan?.entityId).toBe(inZhengzhou?.entityId);
+  });
+});
+
+describe('extractDepartments: statute wording of the shared corpus', () => {
+  const NATIONAL: DocumentMeta['region'] = { name: '全国', level: 'national', within: [] };
+  const read = (line: string) => extractDepartments(documentOfClauses([line], { region: NATIONAL }), registry).mentions.map((m) => [m.name, m.role, m.resolution, m.levels]);
+
+  it('地方 before a government is every local level', () => {
+    expect(read('对地方人民政府及其有关部门负责人依法给予处分。')[0]).toEqual(['地方人民政府', 'mentioned', 'level', ['provincial', 'prefecture', 'county', 'township']]);
+  });
+
+  it('a group phrase that names a set of functions (金融管理部门) takes the role of its list; other group phrases stay mentions', () => {
+    expect(read('教育、金融管理等部门和有关部门应当予以配合。').map((m) => m.slice(0, 3))).toEqual([
+      ['教育部门', 'support', 'level'],
+      ['金融管理部门', 'support', 'group'],
+      ['有关部门', 'mentioned', 'group'],
+    ]);
   });
 });
 

@@ -111,7 +111,7 @@ export function extractDepartments(
         const named = resolve(item.found);
         if (named.resolved.resolution === 'unknown') warnUnknown(item.found.name, unit);
         // Group phrases name no unit a role could attach to (SPEC): they stay mentions, even first in a list.
-        const role: Role = named.resolved.group ? 'mentioned' : (item.role ?? (leadFirst && i === 0 ? 'lead' : 'support'));
+        const role: Role = takesRole(named) ? (item.role ?? (leadFirst && i === 0 ? 'lead' : 'support')) : 'mentioned';
         local.push({ at: list.start, mention: mention(doc, unit, list.sentence, named, role, false) });
       });
     }
@@ -124,7 +124,7 @@ export function extractDepartments(
         for (const item of span.items) {
           const named = resolve(item);
           if (named.resolved.resolution === 'unknown') warnUnknown(item.name, unit);
-          local.push({ at: span.start, mention: mention(doc, unit, sentenceAt(unit.text, span.start), named, named.resolved.group ? 'mentioned' : role, true) });
+          local.push({ at: span.start, mention: mention(doc, unit, sentenceAt(unit.text, span.start), named, takesRole(named) ? role : 'mentioned', true) });
         }
     });
     // Stable sort: items of one list or one enumeration keep their printed order.
@@ -165,6 +165,15 @@ function placeNames(chain: readonly string[], lexicon: Lexicon): string[] {
     const suffix = lexicon.placeSuffixes.find((s) => j.endsWith(s) && j.length - s.length >= 2);
     return suffix === undefined ? [j] : [j, j.slice(0, -suffix.length)];
   });
+}
+
+/**
+ * Group phrases name no unit a role could attach to (SPEC), except a phrase that names a set of
+ * functions (金融管理部门: the central bank and the financial regulators), which acts as they do.
+ */
+function takesRole(named: Named): boolean {
+  const { target } = named.found;
+  return !named.resolved.group || (target.type === 'group' && target.group.scope === 'functions');
 }
 
 function mention(doc: Document, unit: TextUnit, sentence: string, named: Named, role: Role, inferred: boolean): DepartmentMention {
