@@ -540,21 +540,23 @@ describe('extractDepartments: every responsibility convention', () => {
     ]);
   });
 
-  it('the object of 请求 that 协助 supports; X协同Y: Y supports', () => {
+  it('the object of 请求 that 协助 supports; in X协同Y做好, X assists Y', () => {
     expect(ids(xiangtan(['市人社局可以请求市公安局协助处理。']), 'm-1')).toEqual([
       ['xiangtan-hrss', 'mentioned'],
       ['xiangtan-police', 'support'],
     ]);
-    expect(ids(xiangtan(['市人社局协同市财政局制定办法。']), 'm-1')).toEqual([
-      ['xiangtan-hrss', 'support'],
+    expect(ids(xiangtan(['市公安局、市财政局应当协同市人社局做好监察工作。']), 'm-1')).toEqual([
+      ['xiangtan-police', 'support'],
       ['xiangtan-finance', 'support'],
+      ['xiangtan-hrss', 'mentioned'],
     ]);
   });
 
-  it('a negated predicate, 负责人 and 直接负责的主管人员 give no part', () => {
-    const result = xiangtan(['市人社局在查处案件时，发现用人单位拒不配合调查的，依法处理。', '市人社局违反规定的，对直接负责的主管人员依法给予处分。']);
+  it('a negated predicate, 负责人, 直接负责的主管人员 and 民主管理 give no part', () => {
+    const result = xiangtan(['市人社局在查处案件时，发现用人单位拒不配合调查的，依法处理。', '市人社局违反规定的，对直接负责的主管人员依法给予处分。', '市总工会指导企业建立职工民主管理制度。']);
     expect(ids(result, 'm-1')).toEqual([['xiangtan-hrss', 'mentioned']]);
     expect(ids(result, 'm-2')).toEqual([['xiangtan-hrss', 'mentioned']]);
+    expect(ids(result, 'm-3')).toEqual([['xiangtan-shi-trade-union', 'mentioned']]);
   });
 
   it('负责 whose object is to support supports; 履行下列职责 leads', () => {

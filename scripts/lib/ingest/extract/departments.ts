@@ -43,11 +43,11 @@ const GROUP_JOINER = /^(?:、|和|及|与|以及|或者|或)$/;
  * (用人单位、职工、工会组织…应当予以协助; 政府领导、民政部门牵头).
  */
 const SUBJECT_OPENER = /^(?:同时|并|另外|其中|具体)?$|由|(?:请求|商请|提请|责成)$|^(?:[\p{Script=Han}（）()]{1,8}、)+$/u;
-/** A verb whose object takes part as a second: X会同Y, X协同Y. */
-const SECOND_OF = /(?:会同|协同)$/;
+/** A verb whose object takes part as a second: X会同Y. (X协同Y做好 is the reverse: X assists Y.) */
+const SECOND_OF = /会同$/;
 // A predicate under negation assigns nothing: 用人单位拒不配合调查.
-// X履行下列职责： charges X with the duties listed under it. 主管人员, 负责人 and 直接负责的 are no predicates.
-const LEAD_PREDICATE = /(?<![不未])(?:牵头|会同|负总责|负责(?![人的])|主管(?!人员)|主导|履行(?:下列|以下)职责)/;
+// X履行下列职责： charges X with the duties listed under it. 主管人员, 负责人, 直接负责的 and 民主管理 are no predicates.
+const LEAD_PREDICATE = /(?<![不未])(?:牵头|会同|负总责|负责(?![人的])|(?<!民)主管(?!人员)|主导|履行(?:下列|以下)职责)/;
 const SUPPORT_PREDICATE = /(?<![不未])(?:配合|协助|协同|参与)/;
 /** 负责 whose object is the support itself: 应当负责安排相关人员配合工作. */
 const CHARGED_TO_SUPPORT = /^负责[^，,。；;]*?(?:配合|协助)/;
