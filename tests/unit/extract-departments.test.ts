@@ -533,6 +533,17 @@ describe('extractDepartments: every responsibility convention', () => {
     ]);
   });
 
+  it('every member of a list after 会同 or before 配合 supports, not only the first', () => {
+    const result = xiangtan(['人力资源社会保障部门会同财政、教育、民政等部门制定办法。', '人力资源社会保障部门负责，财政、教育、民政等部门配合。']);
+    for (const clause of ['m-1', 'm-2'])
+      expect(ids(result, clause)).toEqual([
+        ['xiangtan-hrss', 'lead'],
+        ['xiangtan-finance', 'support'],
+        ['xiangtan-education', 'support'],
+        ['xiangtan-civil-affairs', 'support'],
+      ]);
+  });
+
   it('a subject listed after conjuncts of no known function leads by its own predicate (政府领导、民政部门牵头)', () => {
     expect(ids(xiangtan(['健全政府领导、市民政局牵头、有关部门各负其责的工作机制。']), 'm-1')).toEqual([
       ['xiangtan-civil-affairs', 'lead'],
