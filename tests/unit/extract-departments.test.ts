@@ -725,6 +725,13 @@ describe('extractDepartments: a document whose government is unknown', () => {
     expect(read(['由市人社局负责。'], { issuer: '市人力资源和社会保障局' })[0]?.[1]).toBe('unresolved');
   });
 
+  it('a level phrase and a group of the unknown government get no entity either', () => {
+    expect(read(['县级以上人民政府和各县市区人民政府要加强领导。'], {})).toEqual([
+      ['县级以上人民政府', 'unresolved', null, null, ['national', 'provincial', 'prefecture', 'county'], 'mentioned'],
+      ['各县市区人民政府', 'group', null, null, ['county'], 'mentioned'],
+    ]);
+  });
+
   it('a named place, a national office or a registry name still resolves', () => {
     expect(read(['由湘潭市人社局会同人社部负责。'], {})).toEqual([
       ['湘潭市人社局', 'office', 'xiangtan-hrss', '湘潭市', null, 'lead'],
