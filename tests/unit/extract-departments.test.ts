@@ -563,6 +563,16 @@ describe('extractDepartments: every responsibility convention', () => {
     ]);
   });
 
+  it('a name followed at once by its predicate is its subject, whatever stands before; not after 对 or 向', () => {
+    expect(ids(xiangtan(['实行市人社局、街道和社区共同参与的考核办法。']), 'm-1')).toEqual([['xiangtan-hrss', 'support']]);
+    expect(ids(xiangtan(['指导市民政局协助做好信息排摸。']), 'm-1')).toEqual([['xiangtan-civil-affairs', 'support']]);
+    // The one answered to does not lead (and the window of 市财政局 ends at the next name).
+    expect(ids(xiangtan(['市财政局对市人民政府负责。']), 'm-1')).toEqual([
+      ['xiangtan-finance', 'mentioned'],
+      ['xiangtan-shi-people-government', 'mentioned'],
+    ]);
+  });
+
   it('a negated predicate, 负责人, 直接负责的主管人员 and 民主管理 give no part', () => {
     const result = xiangtan(['市人社局在查处案件时，发现用人单位拒不配合调查的，依法处理。', '市人社局违反规定的，对直接负责的主管人员依法给予处分。', '市总工会指导企业建立职工民主管理制度。']);
     expect(ids(result, 'm-1')).toEqual([['xiangtan-hrss', 'mentioned']]);

@@ -333,10 +333,20 @@ function implicitRoles(text: string, groups: readonly Group[]): Role[] {
     const predicate: Role = next !== undefined && between !== '' && SUBJECT_CONTINUES.test(between) ? carried : predicateRole(between);
     carried = predicate;
     const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
-    roles[g] = SECOND_OF.test(before) ? 'support' : SUBJECT_OPENER.test(before) ? predicate : 'mentioned';
+    roles[g] = SECOND_OF.test(before) ? 'support' : SUBJECT_OPENER.test(before) || actsAt(between, before) ? predicate : 'mentioned';
   }
   return roles;
 }
+
+/**
+ * Whatever stands before it, a name is the subject of a predicate that follows it at once, over
+ * conjuncts of no known function (实行县(区)人力资源社会保障部门、街道、乡(镇)和社区共同参与…的办法) —
+ * unless a preposition makes it the one answered to (对市政府负责).
+ */
+function actsAt(after: string, before: string): boolean {
+  return !/[对向]$/.test(before) && ACTS_AT_ONCE.test(after);
+}
+const ACTS_AT_ONCE = new RegExp(`^(?:[、和与及][\\p{Script=Han}（）()]{1,10}?)*?(?:共同|要|应当|应)*(?:${LEAD_PREDICATE.source}|${SUPPORT_PREDICATE.source})`, 'u');
 
 /** The part the words after a subject give it, up to the end of its sentence. */
 function predicateRole(after: string): Role {
