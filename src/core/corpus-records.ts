@@ -109,17 +109,30 @@ function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMe
       text: b.kind === 'article' ? articleText(b.children) : b.text,
       citation: b.citation,
       url: nodeUrl(b.id),
-      departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
+      departments: strongestRoles(mentions.get(id) ?? []),
     });
   }
   return records;
+}
+
+const ROLE_RANK: Readonly<Record<DepartmentMention['role'], number>> = { lead: 2, support: 1, mentioned: 0 };
+
+/** Each registry department of a clause once, with its strongest role: a clause may print two names of one office. */
+function strongestRoles(mentions: readonly DepartmentMention[]): { id: string; role: DepartmentMention['role'] }[] {
+  const roles = new Map<string, DepartmentMention['role']>();
+  for (const m of mentions) {
+    const prior = m.departmentId === null ? undefined : roles.get(m.departmentId);
+    if (m.departmentId !== null && (prior === undefined || ROLE_RANK[m.role] > ROLE_RANK[prior])) roles.set(m.departmentId, m.role);
+  }
+  return [...roles].map(([id, role]) => ({ id, role }));
 }
 
 function departmentRecords(registry: readonly Department[], documents: readonly Document[], departmentUrl: (id: string) => string): DepartmentRecord[] {
   return registry.map((dept) => {
     const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
     const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
-    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: departmentUrl(dept.id) };
+    const issued = documents.filter((d) => d.extracted.issuers.some((m) => m.departmentId === dept.id)).map((d) => d.id);
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), issued, url: departmentUrl(dept.id) };
   });
 }
 

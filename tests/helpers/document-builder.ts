@@ -6,7 +6,7 @@ import { Document, type DocumentMeta } from '#schemas/document.ts';
 import type { DepartmentMention } from '#schemas/entities.ts';
 import type { Block, Part } from '#schemas/structure.ts';
 
-const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
+const NOTHING_EXTRACTED = { targets: [], departments: [], issuers: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 
 /** The metadata of a made-up city document (湘潭市, type 措施, no date), with `meta` laid over it. */
 function testMeta(meta: Partial<DocumentMeta> = {}): DocumentMeta {

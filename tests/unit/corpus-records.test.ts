@@ -51,12 +51,24 @@ describe('aggregate: the corpus as linked open-data records', () => {
     expect(['现行有效', '已失效', '已修改', '尚未施行', '未注明']).toContain(xiangtan?.status);
   });
 
+  it('lists a department once per clause with its strongest role, where the clause prints two of its names', () => {
+    // jiangsu d2-3.1 names the office as 人力资源社会保障部门 and as 省人力资源社会保障厅.
+    const clause = corpus.clauses.find((c) => c.id === 'jiangsu-szbf-2012-91/d2-3.1');
+    expect(clause?.departments.filter((d) => d.id === 'jiangsu-hrss')).toEqual([{ id: 'jiangsu-hrss', role: 'lead' }]);
+  });
+
   it('lists, for each department, the clauses it leads and supports across documents', () => {
     const hrss = corpus.departments.find((d) => d.id === 'xiangtan-hrss');
     expect(hrss?.lead).toContain('xiangtan-2019-stabilise-employment/d1-2.6');
     expect(hrss?.url).toBe('https://example.org/departments/xiangtan-hrss/');
     const finance = corpus.departments.find((d) => d.id === 'xiangtan-finance');
     expect(finance?.support).toContain('xiangtan-2019-stabilise-employment/d1-2.6');
+  });
+
+  it('lists, for each department, the documents it issued, without duplicate texts (issue 14 §2: issuer as a role)', () => {
+    expect(corpus.departments.find((d) => d.id === 'xuhui-hrss')?.issued).toEqual(['xuhui-2016-employment-plan']);
+    expect(corpus.departments.find((d) => d.id === 'jiangsu-gov-office')?.issued).toEqual(['jiangsu-szbf-2012-91']);
+    expect(corpus.departments.find((d) => d.id === 'xiangtan-hrss')?.issued).toEqual([]);
   });
 
   it('makes one record per cited document, not in the corpus unless it is', () => {

@@ -34,7 +34,8 @@ describe('departmentPages', () => {
     const jiangsu = page('jiangsu-hrss');
     const documentIds = jiangsu.roles.flatMap((r) => r.documents.map((g) => g.documentId));
     expect(documentIds).not.toContain('jiangsu-szbf-2012-91-excerpt');
-    expect(jiangsu.counts).toEqual({ lead: 1, support: 0, mentioned: 1 });
+    // d2-3.1 prints the office twice (人力资源社会保障部门, 省人力资源社会保障厅): two lead mentions, each under its printed name.
+    expect(jiangsu.counts).toEqual({ lead: 2, support: 0, mentioned: 1 });
   });
 
   it('marks roles read from the wording', () => {
@@ -61,6 +62,7 @@ describe('jurisdictions', () => {
     const xiangtan = index.find((g) => g.jurisdiction === '湘潭市');
     expect(xiangtan?.within).toEqual(['湖南省']);
     expect(xiangtan?.functions.find((f) => f.function === '产业联盟')?.pages.map((p) => p.department.id)).toEqual(['xiangtan-alliance-chairs', 'xiangtan-alliance-lead-units']);
-    expect(index.find((g) => g.jurisdiction === '国家')?.counts).toEqual({ lead: 0, support: 0, mentioned: 2 });
+    // Yibin's m-p2 names 人力资源社会保障部 and then 人社部: two mentions.
+    expect(index.find((g) => g.jurisdiction === '国家')?.counts).toEqual({ lead: 0, support: 0, mentioned: 3 });
   });
 });

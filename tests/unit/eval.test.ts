@@ -241,6 +241,11 @@ describe('comparableDepartment', () => {
     expect(comparableDepartment('当地人民法院')).toBe(comparableDepartment('人民法院'));
     expect(comparableDepartment('市人民政府')).not.toBe(comparableDepartment('市人民政府办公室'));
   });
+
+  it('reads a function word ending in 行政 alike with and without the head (司法行政部门 is the member 司法行政)', () => {
+    expect(comparableDepartment('司法行政部门')).toBe(comparableDepartment('司法行政'));
+    expect(comparableDepartment('劳动行政部门')).toBe(comparableDepartment('劳动行政'));
+  });
 });
 
 describe('evaluate', () => {

@@ -235,6 +235,8 @@ describe('extractDepartments: xiangtan 责任单位 lists', () => {
     expect(ids(result, 'd1-8.23')).toEqual([
       ['xiangtan-shi-prefecture-county-township-finance', 'mentioned'],
       ['xiangtan-shi-township-level-units', 'mentioned'],
+      // 每个乡镇（街道） after 各乡镇（街道）: another printed name of the group, kept.
+      ['xiangtan-shi-township-level-units', 'mentioned'],
       ['xiangtan-finance', 'lead'],
       ['xiangtan-hrss', 'support'],
       ['xiangtan-county-governments', 'mentioned'],
@@ -394,13 +396,14 @@ describe('extractDepartments: （…负责）', () => {
 });
 
 describe('extractDepartments: roles read from the wording', () => {
-  it('jiangsu d2-3.1: 人力资源社会保障部门 leads, 发展改革 and 财政 (sharing the head 部门) support', () => {
+  it('jiangsu d2-3.1: 人力资源社会保障部门 leads, 发展改革 and 财政 (sharing the head 部门) support; 省人力资源社会保障厅要会同 leads under its own name', () => {
     const result = extractDepartments(doc('jiangsu-szbf-2012-91'), registry);
     expect(result.mentions.filter((m) => m.clauseId === 'd2-3.1').map((m) => [m.departmentId ?? m.entityId, m.name, m.role, m.group])).toEqual([
       ['jiangsu-sheng-people-government', '各试点、示范地区人民政府', 'mentioned', true],
       ['jiangsu-hrss', '人力资源社会保障部门', 'lead', false],
       ['jiangsu-drc', '发展改革部门', 'support', false],
       ['jiangsu-finance', '财政部门', 'support', false],
+      ['jiangsu-hrss', '省人力资源社会保障厅', 'lead', false],
     ]);
     expect(roles(result, 'd2-3.3')).toEqual([['jiangsu-hrss', 'mentioned']]);
     expect(result.diagnostics).toEqual([]);
@@ -424,6 +427,7 @@ describe('extractDepartments: roles read from the wording', () => {
     const of = (clauseId: string) => result.mentions.filter((m) => m.clauseId === clauseId).map((m) => [m.departmentId ?? m.entityId, m.name, m.role]);
     expect(of('m-p2')).toEqual([
       ['china-hrss', '人力资源社会保障部', 'mentioned'],
+      ['china-hrss', '人社部', 'mentioned'],
       ['sichuan-bianwei', '省编委', 'mentioned'],
       ['sichuan-hrss', '人力资源社会保障厅', 'mentioned'],
     ]);
@@ -514,6 +518,82 @@ describe('extractDepartments: every responsibility convention', () => {
     expect(ids(result, 'm-2')).toEqual([['xiangtan-shi-social-insurance-agency', 'lead']]);
   });
 
+  it('subjects listed with other words between them share the predicate after the last (…等部门或者机构，A、B等团体…予以配合)', () => {
+    const result = xiangtan(['市民政局、市公安局等部门或者机构，市总工会、市妇联等团体应当予以配合。', '用人单位、职工、市总工会、医疗机构以及有关部门应当予以协助。']);
+    expect(ids(result, 'm-1')).toEqual([
+      ['xiangtan-civil-affairs', 'support'],
+      ['xiangtan-police', 'support'],
+      ['xiangtan-shi-trade-union', 'support'],
+      ['xiangtan-shi-womens-federation', 'support'],
+    ]);
+    // Conjuncts of no known function before the subject (用人单位、职工、) leave it the subject; the group phrase stays a mention.
+    expect(ids(result, 'm-2')).toEqual([
+      ['xiangtan-shi-trade-union', 'support'],
+      ['xiangtan-shi-relevant-departments', 'mentioned'],
+    ]);
+  });
+
+  it('every member of a list after 会同 or before 配合 supports, not only the first', () => {
+    const result = xiangtan(['人力资源社会保障部门会同财政、教育、民政等部门制定办法。', '人力资源社会保障部门负责，财政、教育、民政等部门配合。']);
+    for (const clause of ['m-1', 'm-2'])
+      expect(ids(result, clause)).toEqual([
+        ['xiangtan-hrss', 'lead'],
+        ['xiangtan-finance', 'support'],
+        ['xiangtan-education', 'support'],
+        ['xiangtan-civil-affairs', 'support'],
+      ]);
+  });
+
+  it('a subject listed after conjuncts of no known function leads by its own predicate (政府领导、民政部门牵头)', () => {
+    expect(ids(xiangtan(['健全政府领导、市民政局牵头、有关部门各负其责的工作机制。']), 'm-1')).toEqual([
+      ['xiangtan-civil-affairs', 'lead'],
+      ['xiangtan-shi-relevant-departments', 'mentioned'],
+    ]);
+  });
+
+  it('the object of 请求 that 协助 supports; in X协同Y做好, X assists Y', () => {
+    expect(ids(xiangtan(['市人社局可以请求市公安局协助处理。']), 'm-1')).toEqual([
+      ['xiangtan-hrss', 'mentioned'],
+      ['xiangtan-police', 'support'],
+    ]);
+    expect(ids(xiangtan(['市公安局、市财政局应当协同市人社局做好监察工作。']), 'm-1')).toEqual([
+      ['xiangtan-police', 'support'],
+      ['xiangtan-finance', 'support'],
+      ['xiangtan-hrss', 'mentioned'],
+    ]);
+  });
+
+  it('a name followed at once by its predicate is its subject, whatever stands before; not after 对 or 向', () => {
+    expect(ids(xiangtan(['实行市人社局、街道和社区共同参与的考核办法。']), 'm-1')).toEqual([['xiangtan-hrss', 'support']]);
+    expect(ids(xiangtan(['指导市民政局协助做好信息排摸。']), 'm-1')).toEqual([['xiangtan-civil-affairs', 'support']]);
+    // The one answered to does not lead (and the window of 市财政局 ends at the next name).
+    expect(ids(xiangtan(['市财政局对市人民政府负责。']), 'm-1')).toEqual([
+      ['xiangtan-finance', 'mentioned'],
+      ['xiangtan-shi-people-government', 'mentioned'],
+    ]);
+  });
+
+  it('a negated predicate, 负责人, 直接负责的主管人员 and 民主管理 give no part', () => {
+    const result = xiangtan(['市人社局在查处案件时，发现用人单位拒不配合调查的，依法处理。', '市人社局违反规定的，对直接负责的主管人员依法给予处分。', '市总工会指导企业建立职工民主管理制度。']);
+    expect(ids(result, 'm-1')).toEqual([['xiangtan-hrss', 'mentioned']]);
+    expect(ids(result, 'm-2')).toEqual([['xiangtan-hrss', 'mentioned']]);
+    expect(ids(result, 'm-3')).toEqual([['xiangtan-shi-trade-union', 'mentioned']]);
+  });
+
+  it('负责 whose object is to support supports; 履行下列职责 leads', () => {
+    expect(ids(xiangtan(['市总工会应当负责安排相关人员配合工作。']), 'm-1')).toEqual([['xiangtan-shi-trade-union', 'support']]);
+    expect(ids(xiangtan(['市社保中心具体承办社会保险事务，履行下列职责：']), 'm-1')).toEqual([['xiangtan-shi-social-insurance-agency', 'lead']]);
+  });
+
+  it('two printed names of one office in a clause are both kept, each with its own part', () => {
+    const result = xiangtan(['人力资源社会保障部门要发挥牵头作用。市人力资源和社会保障局要会同市财政局制定办法。']);
+    expect(result.mentions.map((m) => [m.departmentId, m.name, m.role])).toEqual([
+      ['xiangtan-hrss', '人力资源社会保障部门', 'lead'],
+      ['xiangtan-hrss', '市人力资源和社会保障局', 'lead'],
+      ['xiangtan-finance', '市财政局', 'support'],
+    ]);
+  });
+
   it('group phrases are mentions with group true, whatever their verb', () => {
     const result = xiangtan(['各县市区人民政府、市直有关部门要负责落实。', '市就业工作联席会议成员单位要加强协调。']);
     expect(result.mentions.map((m) => [m.entityId, m.name, m.role, m.group, m.resolution])).toEqual([
@@ -601,6 +681,10 @@ describe('extractDepartments: names by their form', () => {
     ['a name before 2021, listed in the registry', '由市扶贫办负责。', [['市扶贫办', 'xiangtan-poverty', '扶贫开发']]],
     ['a list sharing one head', '财政、人力资源社会保障部门要加强监管。', [['财政部门', 'xiangtan-finance', null], ['人力资源社会保障部门', 'xiangtan-hrss', null]]],
     ['a list closed by 等', '发展改革、财政等相关部门要密切配合。', [['发展改革部门', 'xiangtan-drc', null], ['财政部门', 'xiangtan-finance', null]]],
+    ['a list before a statute phrase whose word ends in 管理', '教育、房屋管理部门应当作出决定。', [['教育部门', 'xiangtan-education', null], ['房屋管理部门', 'xiangtan-shi-housing-administration', null]]],
+    ['a level list after 住所地', '到住所地街道、乡镇公共就业服务机构登记。', [['街道、乡镇公共就业服务机构', 'xiangtan-shi-township-public-employment-service', null]]],
+    ['a level phrase after 全市', '全市各级公共就业服务机构每年组织招聘会。', [['各级公共就业服务机构', 'xiangtan-shi-prefecture-county-township-public-employment-service', null]]],
+    ['a level list after 根据', '根据省、自治区、直辖市人民政府规定执行。', [['省、自治区、直辖市人民政府', 'xiangtan-shi-provincial-people-government', null]]],
   ])('%s: %s', (_what, line, expected) => {
     expect(xiangtan(line)).toEqual(expected);
   });
@@ -616,6 +700,84 @@ describe('extractDepartments: names by their form', () => {
     const inXiangtan = extractDepartments(crafted(['由郑州市人力资源和社会保障局负责。']), registry).mentions[0];
     expect(inZhengzhou?.entityId).toBe('zhengzhou-shi-human-resources-social-security');
     expect(inXiangtan?.entityId).toBe(inZhengzhou?.entityId);
+  });
+});
+
+describe('extractDepartments: statute wording of the shared corpus', () => {
+  const NATIONAL: DocumentMeta['region'] = { name: '全国', level: 'national', within: [] };
+  const read = (line: string) => extractDepartments(documentOfClauses([line], { region: NATIONAL }), registry).mentions.map((m) => [m.name, m.role, m.resolution, m.levels]);
+
+  it('地方 before a government is every local level', () => {
+    expect(read('对地方人民政府及其有关部门负责人依法给予处分。')[0]).toEqual(['地方人民政府', 'mentioned', 'level', ['provincial', 'prefecture', 'county', 'township']]);
+  });
+
+  it('a group phrase that names a set of functions (金融管理部门) takes the role of its list; other group phrases stay mentions', () => {
+    expect(read('教育、金融管理等部门和有关部门应当予以配合。').map((m) => m.slice(0, 3))).toEqual([
+      ['教育部门', 'support', 'level'],
+      ['金融管理部门', 'support', 'group'],
+      ['有关部门', 'mentioned', 'group'],
+    ]);
+  });
+});
+
+describe('extractDepartments: a document whose government is unknown', () => {
+  const UNKNOWN: DocumentMeta['region'] = { name: '未知', level: 'city', within: [] };
+  const read = (lines: string[], meta: Partial<DocumentMeta>) =>
+    extractDepartments(documentOfClauses(lines, { region: UNKNOWN, title: '关于做好就业工作的通知', ...meta }), registry).mentions.map((m) => [m.name, m.resolution, m.entityId, m.jurisdiction, m.levels, m.role]);
+
+  it('a bare 市人社局 or 财政部门 comes out unresolved, with its function, level and role, not as a national office', () => {
+    expect(read(['由市人社局牵头，财政部门配合。'], {})).toEqual([
+      // 市 may be a municipality, a prefecture city or a county-level city (content/jurisdictions.json).
+      ['市人社局', 'unresolved', null, null, ['provincial', 'prefecture', 'county'], 'lead'],
+      ['财政部门', 'unresolved', null, null, ['national', 'provincial', 'prefecture', 'county', 'township'], 'support'],
+    ]);
+    // An issuer without a place (a signature 市人力资源和社会保障局) tells no government either.
+    expect(read(['由市人社局负责。'], { issuer: '市人力资源和社会保障局' })[0]?.[1]).toBe('unresolved');
+  });
+
+  it('a level phrase and a group of the unknown government get no entity either', () => {
+    expect(read(['县级以上人民政府和各县市区人民政府要加强领导。'], {})).toEqual([
+      ['县级以上人民政府', 'unresolved', null, null, ['national', 'provincial', 'prefecture', 'county'], 'mentioned'],
+      ['各县市区人民政府', 'group', null, null, ['county'], 'mentioned'],
+    ]);
+  });
+
+  it('a named place, a national office or a registry name still resolves', () => {
+    expect(read(['由湘潭市人社局会同人社部负责。'], {})).toEqual([
+      ['湘潭市人社局', 'office', 'xiangtan-hrss', '湘潭市', null, 'lead'],
+      ['人社部', 'office', 'china-hrss', '国家', null, 'support'],
+    ]);
+  });
+
+  it('the issuer’s place stands in for the title’s; a national issuer makes the text national', () => {
+    expect(read(['由市人社局负责。'], { issuer: '湘潭市人民政府' })).toEqual([['市人社局', 'office', 'xiangtan-hrss', '湘潭市', null, 'lead']]);
+    expect(read(['由财政部门负责。'], { issuer: '国务院' })[0]?.slice(1, 3)).toEqual(['level', 'china-national-provincial-prefecture-county-township-finance']);
+  });
+});
+
+describe('extractDepartments: the issuer as a department (发文)', () => {
+  const issuers = (id: string) => extractDepartments(doc(id), registry).issuers.map((m) => [m.departmentId, m.name, m.role, m.clauseId]);
+
+  it('gives the issuer of each seed the role issuer, linked to its registry entry, at the line it was read from', () => {
+    expect(issuers('xuhui-2016-employment-plan')).toEqual([['xuhui-hrss', '徐汇区人力资源和社会保障局', 'issuer', 'm-p3']]);
+    // The sidecar supplies this issuer: it stands at the title.
+    expect(issuers('jiangsu-szbf-2012-91')).toEqual([['jiangsu-gov-office', '江苏省人民政府办公厅', 'issuer', 'n-p1']]);
+    expect(issuers('yibin-yfbh-2014-282')).toEqual([['yibin-gov-office', '宜宾市人民政府办公室', 'issuer', 'm-p1']]);
+  });
+
+  it('gives each of joint issuers its own mention; a name of unknown form keeps its printed name, without a warning', () => {
+    const national: DocumentMeta['region'] = { name: '全国', level: 'national', within: [] };
+    const joint = extractDepartments(documentOfClauses(['做好工作。'], { region: national, issuer: '人力资源社会保障部、财政部、某某协调署' }), registry);
+    expect(joint.issuers.map((m) => [m.entityId, m.name, m.resolution, m.role])).toEqual([
+      ['china-hrss', '人力资源社会保障部', 'office', 'issuer'],
+      ['china-finance', '财政部', 'office', 'issuer'],
+      [null, '某某协调署', 'unknown', 'issuer'],
+    ]);
+    expect(joint.diagnostics).toEqual([]);
+  });
+
+  it('gives a document without an issuer none', () => {
+    expect(extractDepartments(crafted(['做好工作。']), registry).issuers).toEqual([]);
   });
 });
 

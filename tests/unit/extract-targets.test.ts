@@ -7,7 +7,7 @@ import { Document, type DocumentMeta } from '#schemas/document.ts';
 import { SourceRef, Target } from '#schemas/entities.ts';
 import { documentOfParagraphs, documentOfTable, testDocument } from '../helpers/document-builder.ts';
 
-const NOTHING_EXTRACTED = { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
+const NOTHING_EXTRACTED = { targets: [], departments: [], issuers: [], projects: [], citations: [], dates: [], groups: [], benefits: [] };
 // The generated JSON may predate the `extracted` field; the extractor does not read it.
 const doc = (id: string) =>
   Document.parse({ extracted: NOTHING_EXTRACTED, ...JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')) });

@@ -19,10 +19,14 @@ export function comparable(text: string): string {
  * the labels leave them out) and without a generic head after it (部门, 行政部门, 主管部门, 机关). The
  * labels write each member of a list that shares one head as printed (发展改革、财政部门 → 发展改革,
  * 财政) while the extractor names each member with the head (发展改革部门, 财政部门); both are the same
- * office.
+ * office. A function word that ends in 行政 (司法行政, 劳动行政) is compared without it, since the head
+ * 行政部门 and the word 行政 are printed alike: 司法行政部门 is the member 司法行政 with the head 部门.
  */
 export function comparableDepartment(name: string): string {
-  return comparable(name).replace(/^(?:当地|同级|本级)/u, '').replace(/(?:行政部门|主管部门|部门|行政机关|机关)$/u, '');
+  return comparable(name)
+    .replace(/^(?:当地|同级|本级)/u, '')
+    .replace(/(?:主管部门|部门|机关)$/u, '')
+    .replace(/(?<=\p{Script=Han})行政$/u, '');
 }
 
 /** A 文号 as compared: as text, and 〔2008〕, [2008], (2008) as one bracket style. */

@@ -87,9 +87,11 @@ export const DepartmentRole = z.enum(['lead', 'support', 'mentioned']);
 /**
  * What a printed name was resolved to: one office (湘潭市人社局), a function at one or more levels
  * (县级以上地方人民政府社会保险行政部门), a group of units kept as a group (各县市区人民政府,
- * 市直有关部门), or nothing: a name of unknown form, kept under its printed name.
+ * 市直有关部门), a function whose government is unknown (`unresolved`: 市人社局 in a text that says
+ * neither its region nor its issuer's; no entity id), or nothing: a name of unknown form, kept under
+ * its printed name.
  */
-export const DepartmentResolution = z.enum(['office', 'level', 'group', 'unknown']);
+export const DepartmentResolution = z.enum(['office', 'level', 'group', 'unresolved', 'unknown']);
 export type DepartmentResolution = z.output<typeof DepartmentResolution>;
 
 /** A name of an office before a reorganisation renamed it: 劳动和社会保障局 (until 2008). */
@@ -130,6 +132,14 @@ export const DepartmentMention = z.object({
   inferred: z.boolean(),
 });
 export type DepartmentMention = z.output<typeof DepartmentMention>;
+
+/**
+ * An organ that issued the document (发文机关; each of joint issuers), resolved like a name in the text.
+ * Its role is always 发文 (`issuer`); it stands at the line the issuer was read from (title, signature),
+ * or at the title where the sidecar supplied the issuer.
+ */
+export const IssuerMention = DepartmentMention.omit({ role: true, inferred: true }).extend({ role: z.literal('issuer') });
+export type IssuerMention = z.output<typeof IssuerMention>;
 
 /** One entry of the reviewed department registry (content/departments.json). */
 export const Department = z.object({
@@ -257,6 +267,8 @@ export type Benefit = z.output<typeof Benefit>;
 export const Extracted = z.object({
   targets: z.array(Target),
   departments: z.array(DepartmentMention),
+  /** The issuing organs as departments (issue 14 §2: a department page lists the documents it issued). Absent in a document built by hand. */
+  issuers: z.array(IssuerMention).default(() => []),
   projects: z.array(Project),
   citations: z.array(CitationMention),
   dates: z.array(DateMention),

@@ -103,6 +103,8 @@ export const DepartmentRecord = Department.extend({
   clauses: z.array(z.string()).describe('该部门牵头、配合或被提及的全部条款 id（{documentId}/{clauseId}）'),
   lead: z.array(z.string()).describe('该部门牵头的条款 id'),
   support: z.array(z.string()).describe('该部门配合的条款 id'),
+  /** Ids of the documents the department issued (发文), alone or jointly. */
+  issued: z.array(z.string()).describe('该部门发布（含联合发布）的文件 id'),
   url: SiteUrl.describe('部门在本站的页面'),
 });
 export type DepartmentRecord = z.output<typeof DepartmentRecord>;

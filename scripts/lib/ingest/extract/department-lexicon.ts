@@ -67,7 +67,7 @@ export const NAME_OPENERS = [
   '由', '会同', '和', '与', '及', '以及', '及其', '、', '对', '向', '经', '请', '将', '并', '或', '或者', '配合', '协助', '按照', '依照',
   '组织', '督促', '指导', '告知', '报', '报请', '报送', '提请', '接受', '在', '同', '受', '的', '是', '为', '本', '全', '其', '交', '送',
   '委托', '授权', '责成', '要求', '通过', '商', '设立', '成立', '建立', '给予', '所在地', '联合', '推动', '支持', '鼓励', '从', '至', '于', '各',
-  '依托', '加强', '发挥', '落实', '利用', '协调', '会商',
+  '依托', '加强', '发挥', '落实', '利用', '协调', '会商', '住所地', '根据', '全市', '全省', '全县', '全区',
 ] as const;
 
 /** True where a name may start at `index` of `text`: at the start, after a non-Han character, or after an opener. */
@@ -119,7 +119,9 @@ export function compileLexicon(rules: DepartmentRules, gazetteer: readonly strin
     for (const phrase of fn.statutePhrases) {
       const target: Target = { type: 'function', fn, historical: null };
       const heads = GENERIC_HEADS.filter((h) => phrase.endsWith(h) && phrase.length > h.length);
-      const head = heads[0];
+      // The head is what the function's own word leaves: 房屋管理 + 部门, not 房屋 + 管理部门 (教育、房屋管理部门 is 教育部门).
+      const words = new Set([fn.name, ...fn.aliases].flatMap(spellings));
+      const head = heads.find((h) => words.has(phrase.slice(0, -h.length))) ?? heads[0];
       addCore(phrase, { target, national: false, needsPlace: false, shared: head === undefined ? null : { word: phrase.slice(0, -head.length), head } });
       // 社会保险、卫生健康等部门, 司法行政等部门: the stems of a statute phrase stand in lists as its function.
       for (const h of heads) addListWord(phrase.slice(0, -h.length), target);

@@ -5,6 +5,7 @@
  * every level). Registry entries keep their ids.
  */
 import { abbreviate, type DepartmentRules } from '#core/department-registry.ts';
+import { blocksOf } from '#core/document-tree.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import type { Level } from '#schemas/jurisdictions.ts';
@@ -23,6 +24,12 @@ export type DocumentPlace = {
   /** Its government and the ones it lies within, innermost first, without 国家. */
   chain: readonly string[];
   level: Level;
+  /**
+   * False where nothing tells the document's government: no sidecar, no place in the title or the
+   * issuer, and neither a statute nor a national issuer. Names that refer to it (市人社局, 财政部门,
+   * 县级以上人民政府) are then unresolved, not guessed.
+   */
+  known: boolean;
 };
 
 const SIDECAR_LEVELS: Readonly<Record<AdminLevel, Level>> = { national: 'national', province: 'provincial', city: 'prefecture', district: 'county', county: 'county' };
@@ -32,24 +39,43 @@ const UNKNOWN_REGION = '未知';
 
 /**
  * The document's region from its sidecar; for a file without one, from the places its title begins
- * with (郑州市失业保险条例 → 郑州市; 上海市徐汇区… → 徐汇区 within 上海市), else national
- * (中华人民共和国社会保险法, 工伤保险条例).
+ * with (郑州市失业保险条例 → 郑州市; 上海市徐汇区… → 徐汇区 within 上海市), else from its issuer's
+ * (湘潭市人民政府). Without a place: national for a statute (local legislation prints its place in the
+ * title: 中华人民共和国社会保险法, 工伤保险条例) or a national issuer (国务院, 人力资源社会保障部); for
+ * any other text, unknown (a 通知 signed 市人社局, or not signed at all).
  */
-export function documentPlace(doc: Pick<Document, 'meta'>, rules: DepartmentRules, lexicon: Lexicon): DocumentPlace {
-  const { region } = doc.meta;
+export function documentPlace(doc: Pick<Document, 'meta' | 'parts'>, rules: DepartmentRules, lexicon: Lexicon): DocumentPlace {
+  const { region, title, issuer } = doc.meta;
   if (region.name !== UNKNOWN_REGION) {
     const level = SIDECAR_LEVELS[region.level];
-    return level === 'national' ? { top: NATIONAL, chain: [], level } : { top: region.name, chain: [region.name, ...[...region.within].reverse()], level };
+    return level === 'national' ? { top: NATIONAL, chain: [], level, known: true } : { top: region.name, chain: [region.name, ...[...region.within].reverse()], level, known: true };
   }
+  const chain = leadingPlaces(title, lexicon.gazetteer);
+  if (chain.length === 0 && issuer !== null) chain.push(...leadingPlaces(issuer, lexicon.gazetteer));
+  const top = chain[0];
+  if (top === undefined) {
+    const localIssuer = issuer !== null && rules.jurisdictions.prefixes.some((p) => !p.levels.includes('national') && issuer.startsWith(p.prefix));
+    const national = isStatute(doc) || (issuer !== null && !localIssuer);
+    return { top: NATIONAL, chain: [], level: 'national', known: national };
+  }
+  const levels = rules.jurisdictions.prefixes.find((p) => top.endsWith(p.prefix))?.levels ?? [];
+  return { top, chain, level: levels.includes('prefecture') ? 'prefecture' : (levels[0] ?? 'prefecture'), known: true };
+}
+
+/** The places `text` begins with, innermost first: 上海市徐汇区… → [徐汇区, 上海市]. */
+function leadingPlaces(text: string, gazetteer: ReadonlySet<string>): string[] {
   const chain: string[] = [];
-  for (let rest = doc.meta.title, place = leadingPlaceName(rest, lexicon.gazetteer); place !== null; place = leadingPlaceName(rest, lexicon.gazetteer)) {
+  for (let rest = text, place = leadingPlaceName(rest, gazetteer); place !== null; place = leadingPlaceName(rest, gazetteer)) {
     chain.unshift(place);
     rest = rest.slice(place.length);
   }
-  const top = chain[0];
-  if (top === undefined) return { top: NATIONAL, chain: [], level: 'national' };
-  const levels = rules.jurisdictions.prefixes.find((p) => top.endsWith(p.prefix))?.levels ?? [];
-  return { top, chain, level: levels.includes('prefecture') ? 'prefecture' : (levels[0] ?? 'prefecture') };
+  return chain;
+}
+
+/** A text numbered in articles (第一条 → art-1) is a statute. */
+function isStatute(doc: Pick<Document, 'parts'>): boolean {
+  for (const { block } of blocksOf(doc)) if (block.type === 'provision' && /(?:^|-)art-\d/.test(block.id)) return true;
+  return false;
 }
 
 /** The longest gazetteer name `text` begins with. */
@@ -81,34 +107,41 @@ export function makeResolver(place: DocumentPlace, registry: readonly Department
     return listed !== undefined ? { departmentId: listed.id, entityId: listed.id } : { departmentId: null, entityId: entityId({ jurisdiction, levels: null, name: fn }, suffixes) };
   };
 
-  /** Where a name's place puts it: one government, or levels within the document's. */
-  const locate = (p: Place, national: boolean, fnLevels: readonly Level[] | null): { jurisdiction: string; levels: Level[] | null } => {
+  /**
+   * Where a name's place puts it: one government, or levels within the document's. `relative` where
+   * that depends on the document's own government (市人社局, 财政部门, 县级以上人民政府): in a text
+   * whose government is unknown, such a name is unresolved.
+   */
+  const locate = (p: Place, national: boolean, fnLevels: readonly Level[] | null): { jurisdiction: string; levels: Level[] | null; relative: boolean } => {
     switch (p.type) {
       case 'national':
-        return { jurisdiction: NATIONAL, levels: null };
+        return { jurisdiction: NATIONAL, levels: null, relative: false };
       case 'named':
-        return { jurisdiction: place.chain.find((j) => j === p.name || (p.name.length >= 2 && j.startsWith(p.name))) ?? p.name, levels: null };
+        return { jurisdiction: place.chain.find((j) => j === p.name || (p.name.length >= 2 && j.startsWith(p.name))) ?? p.name, levels: null, relative: false };
       case 'self': {
         const own = place.chain.find((j) => j.endsWith(p.prefix.prefix));
-        return own !== undefined ? { jurisdiction: own, levels: null } : { jurisdiction: place.top, levels: [...p.prefix.levels] };
+        return own !== undefined ? { jurisdiction: own, levels: null, relative: false } : { jurisdiction: place.top, levels: [...p.prefix.levels], relative: true };
       }
       case 'levels': {
         // 县级以上 in a 湘潭 text is the city and its counties: a level phrase means the levels within the
         // document's own area; printed levels (省、市) mean what they say.
         const within = p.levels.filter((l) => LEVEL_ORDER.indexOf(l) >= LEVEL_ORDER.indexOf(place.level));
-        return { jurisdiction: place.top, levels: p.phrase && within.length > 0 ? within : p.levels };
+        return { jurisdiction: place.top, levels: p.phrase && within.length > 0 ? within : p.levels, relative: true };
       }
       case 'none': {
-        if (national) return { jurisdiction: NATIONAL, levels: null };
-        if (fnLevels === null) return { jurisdiction: place.top, levels: null };
-        if (place.level === 'national') return { jurisdiction: NATIONAL, levels: [...fnLevels] };
-        if (fnLevels.includes(place.level)) return { jurisdiction: place.top, levels: null };
+        if (national) return { jurisdiction: NATIONAL, levels: null, relative: false };
+        if (fnLevels === null) return { jurisdiction: place.top, levels: null, relative: true };
+        if (place.level === 'national') return { jurisdiction: NATIONAL, levels: [...fnLevels], relative: true };
+        if (fnLevels.includes(place.level)) return { jurisdiction: place.top, levels: null, relative: true };
         // A township function named in a city's text: that function at its own levels within the city.
         const below = fnLevels.filter((l) => LEVEL_ORDER.indexOf(l) > LEVEL_ORDER.indexOf(place.level));
-        return { jurisdiction: place.top, levels: below.length > 0 ? below : [...fnLevels] };
+        return { jurisdiction: place.top, levels: below.length > 0 ? below : [...fnLevels], relative: true };
       }
     }
   };
+  /** The levels a name of an unknown government still tells: 市 → prefecture, 县级以上 → its levels, none → the function's. */
+  const printedLevels = (p: Place, fnLevels: readonly Level[] | null): Level[] | null =>
+    p.type === 'self' ? [...p.prefix.levels] : p.type === 'levels' ? [...p.levels] : fnLevels === null ? null : [...fnLevels];
 
   const resolve = (found: FoundName): Resolved => {
     const { target } = found;
@@ -131,7 +164,9 @@ export function makeResolver(place: DocumentPlace, registry: readonly Department
         };
       }
       case 'group': {
-        const { jurisdiction, levels } = locate(found.place, false, null);
+        const { jurisdiction, levels, relative } = locate(found.place, false, null);
+        if (relative && !place.known)
+          return { departmentId: null, entityId: null, resolution: 'group', function: null, jurisdiction: null, levels: target.group.levels ?? null, group: true, historical: null };
         return {
           departmentId: null,
           entityId: entityId({ jurisdiction, levels, name: target.group.id, body: found.body }, suffixes),
@@ -146,6 +181,10 @@ export function makeResolver(place: DocumentPlace, registry: readonly Department
       case 'function': {
         const { fn, historical } = target;
         const located = locate(found.place, found.national, fn.levels);
+        const period = historical === null ? null : { name: historical.name, until: historical.until, localUntil: historical.localUntil ?? null, reorganisation: historical.reorganisation };
+        // 市人社局 in a text of unknown government: the function and level are known, the office is not.
+        if (found.listed === undefined && located.relative && !place.known)
+          return { departmentId: null, entityId: null, resolution: 'unresolved', function: fn.id, jurisdiction: null, levels: printedLevels(found.place, fn.levels), group: found.each, historical: period };
         // A registry name is that entry's office, wherever the document is from.
         const { jurisdiction, levels } = found.listed === undefined ? located : { jurisdiction: found.listed.jurisdiction, levels: null };
         const ids =
@@ -162,7 +201,7 @@ export function makeResolver(place: DocumentPlace, registry: readonly Department
           jurisdiction,
           levels,
           group,
-          historical: historical === null ? null : { name: historical.name, until: historical.until, localUntil: historical.localUntil ?? null, reorganisation: historical.reorganisation },
+          historical: period,
         };
       }
     }

@@ -4,7 +4,7 @@ import areaData from 'china-area-data/data.json' with { type: 'json' };
 import { loadDepartmentRules, registryFunctions, type DepartmentRules } from '#core/department-registry.ts';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
-import type { Department, DepartmentMention } from '#schemas/entities.ts';
+import type { Department, DepartmentMention, IssuerMention } from '#schemas/entities.ts';
 import { blocksOf } from '#core/document-tree.ts';
 import type { ParagraphRole } from '#schemas/structure.ts';
 import { compileLexicon, gazetteerNames, type Lexicon } from './department-lexicon.ts';
@@ -37,10 +37,25 @@ const CLAUSE_BREAK = /[，,。；;：:！!？?]/;
 const SENTENCE_BREAK = /[。；;！!？?]/;
 /** Words joining names into one group that shares a predicate: 市政府督查室和市人力资源社会保障局要… */
 const GROUP_JOINER = /^(?:、|和|及|与|以及|或者|或)$/;
-/** What may stand before a subject in its clause: nothing, 同时, or a 由 phrase (失业保险基金由…负责管理). */
-const SUBJECT_OPENER = /^(?:同时|并|另外|其中|具体)?$|由/;
-const LEAD_PREDICATE = /牵头|会同|负总责|负责(?!人)|主管|主导/;
-const SUPPORT_PREDICATE = /配合|协助|协同|参与/;
+/**
+ * What may stand before a subject in its clause: nothing, 同时, a 由 phrase (失业保险基金由…负责管理), a
+ * verb whose object acts next (可以请求公安机关协助处理), or the conjuncts the subject is listed after
+ * (用人单位、职工、工会组织…应当予以协助; 政府领导、民政部门牵头).
+ */
+const SUBJECT_OPENER = /^(?:同时|并|另外|其中|具体)?$|由|(?:请求|商请|提请|责成)$|^(?:[\p{Script=Han}（）()]{1,8}、)+$/u;
+/** A verb whose object takes part as a second: X会同Y. (X协同Y做好 is the reverse: X assists Y.) */
+const SECOND_OF = /会同$/;
+// A predicate under negation assigns nothing: 用人单位拒不配合调查.
+// X履行下列职责： charges X with the duties listed under it. 主管人员, 负责人, 直接负责的 and 民主管理 are no predicates.
+const LEAD_PREDICATE = /(?<![不未])(?:牵头|会同|负总责|负责(?![人的])|(?<!民)主管(?!人员)|主导|履行(?:下列|以下)职责)/;
+const SUPPORT_PREDICATE = /(?<![不未])(?:配合|协助|协同|参与)/;
+/** 负责 whose object is the support itself: 应当负责安排相关人员配合工作. */
+const CHARGED_TO_SUPPORT = /^负责[^，,。；;]*?(?:配合|协助)/;
+/**
+ * What may stand between two subjects that share the predicate after the second: more conjuncts of no
+ * known function (、医疗机构以及), or a list's other head and a comma (等部门或者机构，工会…).
+ */
+const SUBJECT_CONTINUES = /^(?:或者?(?:机构|单位|组织|团体))?(?:、[\p{Script=Han}]{2,8})*[，,、]?(?:以及|及|和|与|或者|或)?$/u;
 /** A signature line is one name: longer lines, or lines with clause punctuation, are text. */
 const LONGEST_SIGNATURE = 40;
 const ROLE_RANK: Readonly<Record<Role, number>> = { lead: 2, support: 1, mentioned: 0 };
@@ -57,7 +72,7 @@ export function extractDepartments(
   doc: Document,
   registry: readonly Department[],
   rules: DepartmentRules = DEPARTMENT_RULES,
-): { mentions: DepartmentMention[]; diagnostics: Diagnostic[] } {
+): { mentions: DepartmentMention[]; issuers: IssuerMention[]; diagnostics: Diagnostic[] } {
   const lexicon = rules === DEPARTMENT_RULES ? DEFAULT_LEXICON : compileLexicon(rules, GAZETTEER);
   const place = documentPlace(doc, rules, lexicon);
   const resolver = makeResolver(place, registry, registryFunctions(registry, rules.functions), lexicon);
@@ -96,25 +111,52 @@ export function extractDepartments(
         const named = resolve(item.found);
         if (named.resolved.resolution === 'unknown') warnUnknown(item.found.name, unit);
         // Group phrases name no unit a role could attach to (SPEC): they stay mentions, even first in a list.
-        const role: Role = named.resolved.group ? 'mentioned' : (item.role ?? (leadFirst && i === 0 ? 'lead' : 'support'));
+        const role: Role = takesRole(named) ? (item.role ?? (leadFirst && i === 0 ? 'lead' : 'support')) : 'mentioned';
         local.push({ at: list.start, mention: mention(doc, unit, list.sentence, named, role, false) });
       });
     }
     const scanned = maskRanges(maskTitles(unit.text), lists);
     const joined = joinedGroups(findNames(scanned, reader), scanned);
+    const roles = implicitRoles(scanned, joined);
     joined.forEach((group, g) => {
-      const role = implicitRole(scanned, group, joined[g + 1]?.start ?? scanned.length);
+      const role = roles[g] ?? 'mentioned';
       for (const span of group.spans)
         for (const item of span.items) {
           const named = resolve(item);
           if (named.resolved.resolution === 'unknown') warnUnknown(item.name, unit);
-          local.push({ at: span.start, mention: mention(doc, unit, sentenceAt(unit.text, span.start), named, named.resolved.group ? 'mentioned' : role, true) });
+          local.push({ at: span.start, mention: mention(doc, unit, sentenceAt(unit.text, span.start), named, takesRole(named) ? role : 'mentioned', true) });
         }
     });
     // Stable sort: items of one list or one enumeration keep their printed order.
     found.push(...local.sort((a, b) => a.at - b.at).map((l) => l.mention));
   }
-  return { mentions: onePerClause(found), diagnostics };
+  return { mentions: onePerClause(found), issuers: issuerMentions(doc, reader, resolve), diagnostics };
+}
+
+/**
+ * The document's issuer as departments, role 发文: each organ of a joint issue (人力资源社会保障部、财政部)
+ * resolved like a name in the text, at the paragraph the issuer was read from. A name of unknown form
+ * is kept under its printed name; the metadata already reports the issuer, so it is not warned again.
+ */
+function issuerMentions(doc: Document, reader: NameReader, resolve: (f: FoundName) => Named): IssuerMention[] {
+  const { issuer, provenance } = doc.meta;
+  const at = issuerParagraph(doc, provenance.issuer?.from === 'text' ? provenance.issuer.line : null);
+  if (issuer === null || at === null) return [];
+  return listItems(issuer, reader).map((found) => {
+    const { role: _role, inferred: _inferred, ...fields } = mention(doc, { ...at, text: issuer, provision: null, role: null }, issuer, resolve(found), 'mentioned', false);
+    return { ...fields, role: 'issuer' };
+  });
+}
+
+/** Where an issuer stands: the paragraph of its line, else the title (a sidecar's issuer), else the first block. */
+function issuerParagraph(doc: Document, line: number | null): { clauseId: string; line: number } | null {
+  const blocks = [...blocksOf(doc)].map(({ block }) => block);
+  const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b] : []));
+  const found = paragraphs.find((p) => p.line === line) ?? paragraphs.find((p) => p.role === 'title');
+  if (found !== undefined) return { clauseId: found.id, line: found.line };
+  const first = blocks[0];
+  if (first === undefined) return null;
+  return first.type === 'paragraph' ? { clauseId: first.id, line: first.line } : { clauseId: first.id, line: first.lines.start };
 }
 
 /** The document's place names in the forms texts print them: 湘潭市 and 湘潭. */
@@ -123,6 +165,15 @@ function placeNames(chain: readonly string[], lexicon: Lexicon): string[] {
     const suffix = lexicon.placeSuffixes.find((s) => j.endsWith(s) && j.length - s.length >= 2);
     return suffix === undefined ? [j] : [j, j.slice(0, -suffix.length)];
   });
+}
+
+/**
+ * Group phrases name no unit a role could attach to (SPEC), except a phrase that names a set of
+ * functions (金融管理部门: the central bank and the financial regulators), which acts as they do.
+ */
+function takesRole(named: Named): boolean {
+  const { target } = named.found;
+  return !named.resolved.group || (target.type === 'group' && target.group.scope === 'functions');
 }
 
 function mention(doc: Document, unit: TextUnit, sentence: string, named: Named, role: Role, inferred: boolean): DepartmentMention {
@@ -266,18 +317,43 @@ function joinedGroups(spans: readonly NameSpan[], text: string): Group[] {
 }
 
 /**
- * The subject of a clause leads where its predicate says 牵头/负责/主管/会同 and supports where it says
- * 配合/参与/协助; in X会同Y, Y supports. The first such word after the subject decides, up to the next
- * name or the end of the sentence: a subject keeps its part over a comma (X提供服务，负责登记).
+ * The subject of a clause leads where its predicate says 牵头/负责/主管/会同 and supports where it
+ * says 配合/参与/协助; in X会同Y, Y supports. The first such word after the subject decides, up to the
+ * next name or the end of the sentence: a subject keeps its part over a comma (X提供服务，负责登记).
+ * Subjects listed with other words between them share the predicate after the last one (民政、公安等部门
+ * 或者机构，工会、红十字会等有关团体…应当予以配合): it is read from the last group back.
  */
-function implicitRole(text: string, group: Group, nextName: number): Role {
-  const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
-  const after = text.slice(group.end, nextName).split(SENTENCE_BREAK)[0] ?? '';
-  if (/会同$/.test(before)) return 'support';
-  if (!SUBJECT_OPENER.test(before)) return 'mentioned';
-  const lead = after.search(LEAD_PREDICATE);
-  const support = after.search(SUPPORT_PREDICATE);
-  if (lead >= 0 && (support < 0 || lead < support)) return 'lead';
+function implicitRoles(text: string, groups: readonly Group[]): Role[] {
+  const roles: Role[] = [];
+  let carried: Role = 'mentioned';
+  for (let g = groups.length - 1; g >= 0; g--) {
+    const group = groups[g] as Group;
+    const next = groups[g + 1];
+    const between = text.slice(group.end, next?.start ?? text.length);
+    const predicate: Role = next !== undefined && between !== '' && SUBJECT_CONTINUES.test(between) ? carried : predicateRole(between);
+    carried = predicate;
+    const before = text.slice(0, group.start).split(CLAUSE_BREAK).at(-1) ?? '';
+    roles[g] = SECOND_OF.test(before) ? 'support' : SUBJECT_OPENER.test(before) || actsAt(between, before) ? predicate : 'mentioned';
+  }
+  return roles;
+}
+
+/**
+ * Whatever stands before it, a name is the subject of a predicate that follows it at once, over
+ * conjuncts of no known function (实行县(区)人力资源社会保障部门、街道、乡(镇)和社区共同参与…的办法) —
+ * unless a preposition makes it the one answered to (对市政府负责).
+ */
+function actsAt(after: string, before: string): boolean {
+  return !/[对向]$/.test(before) && ACTS_AT_ONCE.test(after);
+}
+const ACTS_AT_ONCE = new RegExp(`^(?:[、和与及][\\p{Script=Han}（）()]{1,10}?)*?(?:共同|要|应当|应)*(?:${LEAD_PREDICATE.source}|${SUPPORT_PREDICATE.source})`, 'u');
+
+/** The part the words after a subject give it, up to the end of its sentence. */
+function predicateRole(after: string): Role {
+  const clause = after.split(SENTENCE_BREAK)[0] ?? '';
+  const lead = clause.search(LEAD_PREDICATE);
+  const support = clause.search(SUPPORT_PREDICATE);
+  if (lead >= 0 && (support < 0 || lead < support)) return CHARGED_TO_SUPPORT.test(clause.slice(lead)) ? 'support' : 'lead';
   return support >= 0 ? 'support' : 'mentioned';
 }
 
@@ -296,16 +372,19 @@ function sentenceAt(text: string, index: number): string {
 // ---------------------------------------------------------------- one mention per department and clause
 
 /**
- * A department counts once per clause: a list beats the wording, and a stronger role beats a weaker one.
- * The winner takes the place of the first mention, so lists keep their printed order.
+ * A name counts once per clause, and a stronger role beats a weaker one; the winner takes the place of
+ * the first mention, so lists keep their printed order. A list beats the wording: a unit a list of the
+ * clause assigns is not read again from the running text. Two names of one office in the running text
+ * (人力资源社会保障部门 … 省人力资源社会保障厅) are both kept: a printed name is never dropped.
  */
 function onePerClause(found: readonly DepartmentMention[]): DepartmentMention[] {
-  const keyOf = (m: DepartmentMention) => `${m.clauseId}\u0000${m.entityId ?? `name:${m.name}`}`;
-  const listed = new Set(found.filter((m) => !m.inferred).map(keyOf));
+  const unitOf = (m: DepartmentMention) => `${m.clauseId}\u0000${m.entityId ?? `name:${m.name}`}`;
+  const keyOf = (m: DepartmentMention) => `${unitOf(m)}\u0000${m.name}`;
+  const listed = new Set(found.filter((m) => !m.inferred).map(unitOf));
   const kept = new Map<string, DepartmentMention>();
   for (const m of found) {
     const key = keyOf(m);
-    if (m.inferred && listed.has(key)) continue;
+    if (m.inferred && listed.has(unitOf(m))) continue;
     const prior = kept.get(key);
     // Map.set on a present key keeps its place in iteration order.
     if (prior === undefined || ROLE_RANK[m.role] > ROLE_RANK[prior.role]) kept.set(key, m);

@@ -29,7 +29,7 @@ export type Extraction = {
 
 /** Runs every extractor on one parsed document. */
 export function extractAll(doc: ParsedDocument, registry: readonly Department[]): Extraction {
-  const input: Document = { ...doc, extracted: { targets: [], departments: [], projects: [], citations: [], dates: [], groups: [], benefits: [] } };
+  const input: Document = { ...doc, extracted: { targets: [], departments: [], issuers: [], projects: [], citations: [], dates: [], groups: [], benefits: [] } };
   const departments = extractDepartments(input, registry);
   const named = extractGroups(input, GROUPS, TERMS.sanctions.map((c) => c.word));
   const benefits = extractBenefits({ ...input, extracted: { ...input.extracted, departments: departments.mentions, groups: named } }, TERMS);
@@ -45,6 +45,7 @@ export function extractAll(doc: ParsedDocument, registry: readonly Department[])
     extracted: {
       targets: targets.targets,
       departments: departments.mentions,
+      issuers: departments.issuers,
       projects: projects.projects,
       citations: citations.citations,
       dates: dates.dates,
