@@ -29,7 +29,8 @@ export function featuredCharts(data: Pick<SiteData, 'corpus' | 'targets' | 'topi
     achieved: { specs: achieved.specs, table: achievedTable(achieved.targets, achievedTitle, years), title: achievedTitle },
     projectsByYear: projectsByYearChart(data.corpus.projects),
     departmentMeasures: departmentMeasuresChart(data.departments),
-    targetsByDomain: targetsByDomainChart(data.targets, data.topics),
+    // A plan's own goals only: the figures it reviews from an earlier period are not its targets.
+    targetsByDomain: targetsByDomainChart(data.targets.filter((r) => r.target.stage === 'goal'), data.topics),
   };
 }
 

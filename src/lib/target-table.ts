@@ -100,18 +100,27 @@ function compareIds(a: string, b: string): number {
 export interface StatusSummary {
   documentId: string;
   documentShortTitle: string;
+  /** The document's own goals; figures it reviews from an earlier period are not among them. */
   total: number;
   counts: Readonly<Record<StatusKey, number>>;
+  /** Figures of an earlier period the document reviews (stage `review`), counted apart. */
+  reviewed: number;
 }
 
-/** Counts by status per document, for every document that states targets, in row order. */
+/**
+ * Counts by status per document, for every document that states targets, in row order. Only the
+ * document's own goals count: the 十二五 results a 十三五 plan reviews are not that plan's targets.
+ */
 export function statusSummaries(rows: readonly TargetRow[]): StatusSummary[] {
   const summaries = new Map<string, StatusSummary & { counts: Record<StatusKey, number> }>();
   for (const row of rows) {
     const id = row.target.documentId;
-    const summary = summaries.get(id) ?? { documentId: id, documentShortTitle: row.documentShortTitle, total: 0, counts: { met: 0, 'not-met': 0, unknown: 0, none: 0 } };
-    summary.total += 1;
-    summary.counts[row.status] += 1;
+    const summary = summaries.get(id) ?? { documentId: id, documentShortTitle: row.documentShortTitle, total: 0, reviewed: 0, counts: { met: 0, 'not-met': 0, unknown: 0, none: 0 } };
+    if (row.target.stage === 'review') summary.reviewed += 1;
+    else {
+      summary.total += 1;
+      summary.counts[row.status] += 1;
+    }
     summaries.set(id, summary);
   }
   return [...summaries.values()];

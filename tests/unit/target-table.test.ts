@@ -41,10 +41,17 @@ describe('statusSummaries', () => {
   it('counts targets by status per document', () => {
     expect(statusSummaries(rows).map((s) => [s.documentId, s.total, s.counts])).toEqual([
       ['xiangtan-2019-stabilise-employment', 17, { met: 0, 'not-met': 0, unknown: 0, none: 17 }],
-      ['xuhui-2016-employment-plan', 22, { met: 6, 'not-met': 0, unknown: 0, none: 16 }],
+      // Its other 6 targets are the 十二五 results the 十三五 plan reviews: not its own goals.
+      ['xuhui-2016-employment-plan', 16, { met: 0, 'not-met': 0, unknown: 0, none: 16 }],
       ['yibin-yfbh-2014-282', 15, { met: 0, 'not-met': 0, unknown: 0, none: 15 }],
       ['jiangsu-szbf-2012-91', 50, { met: 0, 'not-met': 0, unknown: 0, none: 50 }],
     ]);
+  });
+
+  it('counts figures a plan reviews from an earlier period apart from its own goals (issue 14 §2)', () => {
+    const goal = rows[0]!;
+    const reviewed = { ...goal, target: { ...goal.target, id: `${goal.target.id}-old`, stage: 'review' as const } };
+    expect(statusSummaries([goal, reviewed])).toEqual([expect.objectContaining({ documentId: goal.target.documentId, total: 1, reviewed: 1 })]);
   });
 
   it('orders statuses for filters', () => {

@@ -6,7 +6,7 @@ import { getCorpus } from '../../lib/linked-corpus.ts';
 
 /** The CSV downloads: the tables people open in a spreadsheet, with the columns in this order. */
 const CSV_COLUMNS = {
-  targets: ['id', 'documentId', 'clauseId', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'scope', 'achieved', 'status', 'attribute', 'sentence', 'url'],
+  targets: ['id', 'documentId', 'clauseId', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'recurrence', 'stage', 'scope', 'scopeRegion', 'achieved', 'status', 'attribute', 'sentence', 'url'],
   departments: ['id', 'name', 'aliases', 'jurisdiction', 'function', 'kind', 'lead', 'support', 'clauses', 'url'],
   projects: ['id', 'documentId', 'kind', 'number', 'category', 'name', 'goal', 'requirements', 'regions', 'regionsText', 'deadline', 'url'],
   documents: ['id', 'title', 'docNumber', 'issuer', 'date', 'region', 'type', 'status', 'statusAsOf', 'effective', 'expires', 'validity', 'workId', 'duplicateOf', 'url'],
