@@ -13,4 +13,8 @@ describe('toCsv', () => {
       '\uFEFF"v"\r\n"\'=HYPERLINK(""x"")"\r\n"\'+1+1"\r\n"\'@SUM(A1)"\r\n"-3"\r\n"\'-cmd"\r\n',
     );
   });
+
+  it('leaves ordinary values alone: a comparator, a signed number or percentage', () => {
+    expect(toCsv(['comparator', 'value', 'change'], [{ comparator: '=', value: '+5%', change: '-0.5' }])).toBe('\uFEFF"comparator","value","change"\r\n"=","+5%","-0.5"\r\n');
+  });
 });
