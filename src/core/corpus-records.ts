@@ -1,6 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { CitationMention, Department, DepartmentMention } from '#schemas/entities.ts';
 import type {
+  BenefitRecord,
   CitationRecord,
   ClauseRecord,
   DepartmentRecord,
@@ -17,12 +18,14 @@ import { articleText } from './article-text.ts';
 import { documentSource } from './document-source.ts';
 import { documentValidity } from './validity-view.ts';
 import { worksOf, type Work } from './works.ts';
+import { issuerDepartmentIds } from './department-registry.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
 export type Corpus = {
   documents: DocumentRecord[];
   clauses: ClauseRecord[];
   targets: TargetRecord[];
+  benefits: BenefitRecord[];
   departments: DepartmentRecord[];
   projects: ProjectRecord[];
   citations: CitationRecord[];
@@ -74,6 +77,8 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
     })),
     clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, (nodeId) => url(paths.node(d.id, nodeId)))),
     targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
+    // A benefit lands on its clause's page at its own anchor, where the clause shows it.
+    benefits: canonical.flatMap((d) => d.extracted.benefits.map((b) => ({ ...b, url: url(paths.entity(d.id, b.clauseId, b.id)) }))),
     departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
     projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
     citations: citationRecords(resolveCitations(documents)),
@@ -116,11 +121,28 @@ function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMe
 }
 
 function departmentRecords(registry: readonly Department[], documents: readonly Document[], departmentUrl: (id: string) => string): DepartmentRecord[] {
+  const issued = issuedDocuments(registry, documents);
   return registry.map((dept) => {
     const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
     const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
-    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: departmentUrl(dept.id) };
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), issued: issued.get(dept.id) ?? [], url: departmentUrl(dept.id) };
   });
+}
+
+/** The role a department mention would carry for the issuer of its document (发文), once the extraction records it. */
+const ISSUER_ROLE: string = 'issuer';
+
+/**
+ * The documents each department issued, by department id, in the order given: the 发文机关 of the
+ * metadata resolved against the registry, and any department mention in the role of issuer.
+ */
+export function issuedDocuments(registry: readonly Department[], documents: readonly Document[]): Map<string, string[]> {
+  const issued = new Map<string, string[]>();
+  for (const d of documents) {
+    const fromMentions = d.extracted.departments.flatMap((m) => (m.role === ISSUER_ROLE && m.departmentId !== null ? [m.departmentId] : []));
+    for (const id of new Set([...issuerDepartmentIds(d.meta.issuer, d.meta.region.name, registry), ...fromMentions])) issued.set(id, [...(issued.get(id) ?? []), d.id]);
+  }
+  return issued;
 }
 
 function citationRecords(resolved: readonly ResolvedCitation[]): CitationRecord[] {

@@ -107,3 +107,22 @@ export function registryFunctions(registry: readonly Department[], functions: De
   if (missing.length > 0) throw new Error(`department registry and taxonomy disagree:\n${missing.map((p) => `- ${p}`).join('\n')}`);
   return mapped;
 }
+
+/** A joint document prints its issuers one after another: 人力资源社会保障部 财政部, or 人力资源社会保障部、财政部. */
+const ISSUER_SEPARATOR = /[\s、，,；;]+/;
+
+/**
+ * The registry departments that issued a document (its 发文机关, the role 发文): each printed issuer
+ * matched by a department's name or alias. A form several jurisdictions share (市委编办) is taken as
+ * the department of the document's own government, and left unresolved if that does not decide it.
+ */
+export function issuerDepartmentIds(issuer: string | null, region: string, registry: readonly Department[]): string[] {
+  if (issuer === null) return [];
+  const ids: string[] = [];
+  for (const name of [issuer, ...issuer.split(ISSUER_SEPARATOR)].filter((n, i, all) => n !== '' && all.indexOf(n) === i)) {
+    const named = registry.filter((d) => d.name === name || d.aliases.includes(name));
+    const found = named.length === 1 ? named : named.filter((d) => d.jurisdiction === region);
+    if (found.length === 1 && found[0] !== undefined && !ids.includes(found[0].id)) ids.push(found[0].id);
+  }
+  return ids;
+}

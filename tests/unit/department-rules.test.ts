@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDepartmentRules, loadRegistry, registryFunctions } from '#core/department-registry.ts';
+import { issuerDepartmentIds, loadDepartmentRules, loadRegistry, registryFunctions } from '#core/department-registry.ts';
 import { DepartmentFunctions } from '#schemas/department-functions.ts';
 import { Jurisdictions } from '#schemas/jurisdictions.ts';
 import { entityId, jurisdictionSlug } from '../../scripts/lib/ingest/extract/department-ids.ts';
@@ -94,5 +94,20 @@ describe('entity ids', () => {
     expect(entityId({ jurisdiction: '湘潭市', levels: null, name: 'coordination-body-members', body: '就业工作' }, suffixes)).toBe(
       'xiangtan-shi-jiuyegongzuo-coordination-body-members',
     );
+  });
+});
+
+describe('issuerDepartmentIds: the departments that issued a document', () => {
+  const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
+  it('matches the printed issuer by name or alias', () => {
+    expect(issuerDepartmentIds('江苏省人民政府办公厅', '江苏省', registry)).toEqual(['jiangsu-gov-office']);
+    expect(issuerDepartmentIds('徐汇区人力资源和社会保障局', '徐汇区', registry)).toEqual(['xuhui-hrss']);
+    expect(issuerDepartmentIds(null, '江苏省', registry)).toEqual([]);
+  });
+
+  it('splits a joint document’s issuers, and reads a shared short form as the document’s own government’s', () => {
+    expect(issuerDepartmentIds('江苏省人民政府办公厅 宜宾市人民政府办公室', '江苏省', registry)).toEqual(['jiangsu-gov-office', 'yibin-gov-office']);
+    expect(issuerDepartmentIds('市委编办', '宜宾市', registry)).toEqual(['yibin-bianban']);
+    expect(issuerDepartmentIds('市委编办', '南京市', registry)).toEqual([]);
   });
 });

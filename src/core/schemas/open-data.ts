@@ -93,8 +93,8 @@ export type TargetRecord = z.output<typeof TargetRecord>;
 
 /** A benefit with its clause's page: the record of /data/benefits.json, which joins OPEN_DATA with the pages that list benefits. */
 export const BenefitRecord = Benefit.extend({
-  /** The clause page the benefit comes from. */
-  url: z.url().describe('出处条款在本站的网址'),
+  /** The clause page the benefit comes from, at the benefit's anchor. */
+  url: SiteUrl.describe('出处条款在本站的网址（定位到该待遇）'),
 });
 export type BenefitRecord = z.output<typeof BenefitRecord>;
 
@@ -103,6 +103,7 @@ export const DepartmentRecord = Department.extend({
   clauses: z.array(z.string()).describe('该部门牵头、配合或被提及的全部条款 id（{documentId}/{clauseId}）'),
   lead: z.array(z.string()).describe('该部门牵头的条款 id'),
   support: z.array(z.string()).describe('该部门配合的条款 id'),
+  issued: z.array(z.string()).describe('该部门作为发文机关发出的文件 id（照文件的发文机关与部门名录对应）'),
   url: SiteUrl.describe('部门在本站的页面'),
 });
 export type DepartmentRecord = z.output<typeof DepartmentRecord>;
@@ -143,6 +144,7 @@ export const OPEN_DATA = {
   documents: DocumentRecord,
   clauses: ClauseRecord,
   targets: TargetRecord,
+  benefits: BenefitRecord,
   departments: DepartmentRecord,
   projects: ProjectRecord,
   citations: CitationRecord,
