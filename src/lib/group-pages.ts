@@ -69,7 +69,8 @@ export interface GroupInputs {
 /**
  * One page per group that at least one measure serves, in taxonomy order. A measure serves the groups
  * its sentence names and, through `broader`, the groups above them (a measure for 高校毕业生 is one
- * for 青年 too). Benefits of documents not in `documents` (repeated texts) are left out.
+ * for 青年 too). Benefits of documents not in `documents` (repeated texts) and of the older versions of
+ * a law are left out.
  */
 export function groupPages(inputs: GroupInputs): GroupPage[] {
   const { groups, benefits, documents, validity, indexes, registryById, asOf } = inputs;
@@ -80,7 +81,8 @@ export function groupPages(inputs: GroupInputs): GroupPage[] {
   for (const benefit of benefits) {
     const doc = documentsById.get(benefit.documentId);
     const view = validity.get(benefit.documentId);
-    if (doc === undefined || view === undefined) continue;
+    // An older version of a law is listed through its current version, which says what applies now.
+    if (doc === undefined || view === undefined || view.replacedBy !== null) continue;
     const window = measureWindows(doc.extracted.dates.filter((d) => d.clauseId === benefit.clauseId && d.sentence === benefit.sentence), asOf)[0] ?? null;
     const base = {
       benefit,
