@@ -1,6 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { CitationMention, Department, DepartmentMention } from '#schemas/entities.ts';
 import type {
+  BenefitRecord,
   CitationRecord,
   ClauseRecord,
   DepartmentRecord,
@@ -23,6 +24,7 @@ export type Corpus = {
   documents: DocumentRecord[];
   clauses: ClauseRecord[];
   targets: TargetRecord[];
+  benefits: BenefitRecord[];
   departments: DepartmentRecord[];
   projects: ProjectRecord[];
   citations: CitationRecord[];
@@ -74,6 +76,8 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
     })),
     clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, (nodeId) => url(paths.node(d.id, nodeId)))),
     targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
+    // A benefit lands on its clause's page at its own anchor, where the clause shows it.
+    benefits: canonical.flatMap((d) => d.extracted.benefits.map((b) => ({ ...b, url: url(paths.entity(d.id, b.clauseId, b.id)) }))),
     departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
     projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
     citations: citationRecords(resolveCitations(documents)),
@@ -128,12 +132,21 @@ function strongestRoles(mentions: readonly DepartmentMention[]): { id: string; r
 }
 
 function departmentRecords(registry: readonly Department[], documents: readonly Document[], departmentUrl: (id: string) => string): DepartmentRecord[] {
+  const issued = issuedDocuments(documents);
   return registry.map((dept) => {
     const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
     const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
-    const issued = documents.filter((d) => d.extracted.issuers.some((m) => m.departmentId === dept.id)).map((d) => d.id);
-    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), issued, url: departmentUrl(dept.id) };
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), issued: issued.get(dept.id) ?? [], url: departmentUrl(dept.id) };
   });
+}
+
+/** The documents each department issued (发文, alone or jointly), by department id, in the order given: the extraction's issuer mentions. */
+export function issuedDocuments(documents: readonly Document[]): Map<string, string[]> {
+  const issued = new Map<string, string[]>();
+  for (const d of documents) {
+    for (const id of new Set(d.extracted.issuers.flatMap((m) => (m.departmentId === null ? [] : [m.departmentId])))) issued.set(id, [...(issued.get(id) ?? []), d.id]);
+  }
+  return issued;
 }
 
 function citationRecords(resolved: readonly ResolvedCitation[]): CitationRecord[] {

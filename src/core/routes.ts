@@ -27,6 +27,10 @@ export interface Routes {
   work(workId: string): string;
   departments(): string;
   department(departmentId: string): string;
+  /** The citizen's way in: every beneficiary group with its measures (/for/). */
+  groups(): string;
+  /** One beneficiary group's measures across documents and regions: /for/{groupId}/. */
+  group(groupId: string): string;
   targets(): string;
   projects(): string;
   citations(): string;
@@ -79,6 +83,8 @@ export function routes(base = '/'): Routes {
     work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
+    groups: () => page('for'),
+    group: (groupId) => page('for', groupId),
     targets: () => page('targets'),
     projects: () => page('projects'),
     citations: () => page('citations'),
@@ -97,8 +103,8 @@ export function routes(base = '/'): Routes {
 }
 
 /**
- * The anchor of a target or project on its clause's (or row's) page: the last segment of its id
- * (t2, pilot-1). Pages and search records both link it, so it is written once, here.
+ * The anchor of a target, benefit or project on its clause's (or row's) page: the last segment of its id
+ * (t2, b1, pilot-1). Pages and search records both link it, so it is written once, here.
  */
 export function entityAnchor(entityId: string): string {
   return entityId.slice(entityId.lastIndexOf('/') + 1);

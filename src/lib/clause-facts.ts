@@ -1,21 +1,22 @@
 import type { Document } from '#schemas/document.ts';
-import type { DateMention, Department } from '#schemas/entities.ts';
+import type { Benefit, DateMention, Department } from '#schemas/entities.ts';
 import type { CitationRecord } from '#schemas/open-data.ts';
 import type { DepartmentPage, Role } from './department-pages.ts';
 import type { TargetRow } from './target-table.ts';
 import { siteId } from '#core/site-id.ts';
 
-/** What the site knows about one clause beyond its text: who acts on it, what it aims at, what it cites, when. */
+/** What the site knows about one clause beyond its text: who acts on it, what it aims at and grants, what it cites, when. */
 export interface ClauseFacts {
   departments: { department: Department; role: Role; inferred: boolean }[];
   targets: TargetRow[];
+  benefits: Benefit[];
   citations: CitationRecord[];
   dates: DateMention[];
 }
 
 const ROLE_ORDER: Readonly<Record<Role, number>> = { lead: 0, support: 1, mentioned: 2 };
 
-/** The facts of every clause (and table row) that has any, by site-wide id; departments lead first, then in printed order. */
+/** The facts of every clause (and table row) that has any, by site-wide id; departments lead first, then in printed order; benefits in printed order. */
 export function clauseFactsIndex(
   departments: readonly DepartmentPage[],
   targets: readonly TargetRow[],
@@ -24,7 +25,7 @@ export function clauseFactsIndex(
 ): Map<string, ClauseFacts> {
   const index = new Map<string, ClauseFacts>();
   const entry = (siteId: string): ClauseFacts => {
-    const facts = index.get(siteId) ?? { departments: [], targets: [], citations: [], dates: [] };
+    const facts = index.get(siteId) ?? { departments: [], targets: [], benefits: [], citations: [], dates: [] };
     index.set(siteId, facts);
     return facts;
   };
@@ -37,6 +38,7 @@ export function clauseFactsIndex(
   for (const row of targets) for (const place of [row.target, ...row.target.alsoAt]) entry(siteId(place.documentId, place.clauseId)).targets.push(row);
   // Each clause keeps only its own target: another clause starting to cite the same text changes nothing it shows.
   for (const citation of citations) for (const id of citation.citedBy) entry(id).citations.push({ ...citation, targets: citation.targets.filter((t) => t.citedBy === id) });
+  for (const doc of documents) for (const benefit of doc.extracted.benefits) entry(siteId(doc.id, benefit.clauseId)).benefits.push(benefit);
   for (const doc of documents) for (const date of doc.extracted.dates) entry(siteId(doc.id, date.clauseId)).dates.push(date);
   for (const facts of index.values()) facts.departments.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
   return index;

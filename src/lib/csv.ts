@@ -27,7 +27,10 @@ function cellText(value: CsvValue | undefined): string {
   return String(value);
 }
 
-/** A cell that Excel would run as a formula, made text; a plain negative number stays a number. */
+/**
+ * A cell that Excel would run as a formula, made text. A value that cannot be one stays as it is: a
+ * plain signed number or percentage (-3, +5%), and a lone sign, such as a comparator column's =.
+ */
 function guardFormula(text: string): string {
-  return FORMULA.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return FORMULA.test(text) && !/^[-+]?\d+(\.\d+)?%?$/.test(text) ? `'${text}` : text;
 }

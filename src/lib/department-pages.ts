@@ -1,6 +1,8 @@
 import { siteId } from '#core/site-id.ts';
+import { issuedDocuments, type Corpus } from '#core/corpus-records.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
+import type { BenefitRecord, ProjectRecord, TargetRecord } from '#schemas/open-data.ts';
 import { compareZh } from './collate.ts';
 import { compareRefs, resolveNode, type IndexMap, type NodeRef } from './node-refs.ts';
 
@@ -29,9 +31,19 @@ export interface DocumentGroup {
   mentions: MentionRef[];
 }
 
+/** A document a department issued (发文). */
+export interface IssuedDocument {
+  documentId: string;
+  title: string;
+  date: string | null;
+  docNumber: string | null;
+}
+
 /** Everything a department's page shows. */
 export interface DepartmentPage {
   department: Department;
+  /** The documents it issued, in the order the documents are listed (newest first). */
+  issued: IssuedDocument[];
   /** One entry per role, always all three, each grouped by document. */
   roles: { role: Role; count: number; documents: DocumentGroup[] }[];
   counts: Readonly<Record<Role, number>>;
@@ -86,7 +98,13 @@ export function departmentPages(registry: readonly Department[], documents: read
   }
   const paths = jurisdictionPaths(documents);
   const byJurisdiction = compareJurisdictions(paths);
+  const canonicalById = new Map(canonical.map((d) => [d.id, d]));
+  const issuedBy = issuedDocuments(canonical);
   return registry.map((department) => {
+    const issued = (issuedBy.get(department.id) ?? []).flatMap((id) => {
+      const meta = canonicalById.get(id)?.meta;
+      return meta === undefined ? [] : [{ documentId: id, title: meta.title, date: meta.date, docNumber: meta.docNumber }];
+    });
     const mentions = [...(byDepartment.get(department.id) ?? [])].sort(compareRefs(order));
     const roles = ROLES.map((role) => {
       const ofRole = mentions.filter((m) => m.role === role);
@@ -97,7 +115,7 @@ export function departmentPages(registry: readonly Department[], documents: read
     const siblings = registry
       .filter((other) => other.function === department.function && other.jurisdiction !== department.jurisdiction)
       .sort((a, b) => byJurisdiction(a.jurisdiction, b.jurisdiction) || compareZh(a.name, b.name));
-    return { department, roles, counts, siblings };
+    return { department, issued, roles, counts, siblings };
   });
 }
 
@@ -138,4 +156,26 @@ function sumCounts(pages: readonly DepartmentPage[]): Record<Role, number> {
   const counts = { lead: 0, support: 0, mentioned: 0 };
   for (const p of pages) for (const role of ROLES) counts[role] += p.counts[role];
   return counts;
+}
+
+/** What a department's clauses set and grant: the targets, benefits and projects of the clauses it leads or supports. */
+export interface DepartmentFacts {
+  targets: TargetRecord[];
+  /** Those of its clauses, and those it delivers wherever they are. */
+  benefits: BenefitRecord[];
+  projects: ProjectRecord[];
+}
+
+/**
+ * The facts of the clauses (and table rows) a department leads or supports, in the corpus's order: a
+ * clause that only mentions it gives it no task, so its facts are not the department's.
+ */
+export function departmentFacts(page: DepartmentPage, corpus: Pick<Corpus, 'targets' | 'benefits' | 'projects'>): DepartmentFacts {
+  const tasked = new Set(page.roles.filter((r) => r.role !== 'mentioned').flatMap((r) => r.documents.flatMap((g) => g.mentions.map((m) => m.siteId))));
+  const id = page.department.id;
+  return {
+    targets: corpus.targets.filter((t) => tasked.has(siteId(t.documentId, t.clauseId))),
+    benefits: corpus.benefits.filter((b) => tasked.has(siteId(b.documentId, b.clauseId)) || b.department?.departmentId === id),
+    projects: corpus.projects.filter((p) => tasked.has(siteId(p.documentId, p.rowId))),
+  };
 }

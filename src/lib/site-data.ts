@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import topicsJson from '../../content/topics.json';
+import groupsJson from '../../content/beneficiary-groups.json';
+import type { BeneficiaryGroup } from '#schemas/beneficiary-groups.ts';
+import { groupPages, loadGroups, type GroupPage } from './group-pages.ts';
 import type { Corpus } from '#core/corpus-records.ts';
 import { clauseFactsIndex, type ClauseFacts } from './clause-facts.ts';
 import type { Document } from '#schemas/document.ts';
@@ -34,6 +37,11 @@ export interface SiteData {
   registryById: ReadonlyMap<string, Department>;
   topics: readonly Topic[];
   topicPages: readonly TopicPage[];
+  /** The beneficiary taxonomy, in its reviewed order, and by id. */
+  groups: readonly BeneficiaryGroup[];
+  groupsById: ReadonlyMap<string, BeneficiaryGroup>;
+  /** A page per group that at least one measure serves (/for/{id}/), in taxonomy order. */
+  groupPages: readonly GroupPage[];
   departments: readonly DepartmentPage[];
   departmentsById: ReadonlyMap<string, DepartmentPage>;
   targets: readonly TargetRow[];
@@ -73,6 +81,8 @@ async function load(): Promise<SiteData> {
   const works = worksOf(documents);
   const workOf = new Map([...works.values()].flatMap((w) => w.versions.map((v): [string, Work] => [v.documentId, w])));
   const asOf = asOfDate();
+  const validity = new Map(documents.map((d) => [d.id, documentValidity(d, workOf.get(d.id) ?? null, asOf)]));
+  const groups = loadGroups(groupsJson);
   return {
     corpus,
     documents,
@@ -84,6 +94,9 @@ async function load(): Promise<SiteData> {
     topics,
     // A statute's 款 and 项 are part of their article, whose text the topics are read from: list the article once.
     topicPages: topicPages(corpus.clauses.filter((c) => hasOwnPage(splitSiteId(c.id).nodeId)), targets.map((r) => r.target), topics, registryById, canonical.map((d) => d.id)),
+    groups,
+    groupsById: new Map(groups.map((g) => [g.id, g])),
+    groupPages: groupPages({ groups, benefits: corpus.benefits, documents: canonical, validity, indexes, registryById, asOf }),
     departments,
     departmentsById: new Map(departments.map((p) => [p.department.id, p])),
     targets,
@@ -96,7 +109,7 @@ async function load(): Promise<SiteData> {
     works,
     workOf,
     asOf,
-    validity: new Map(documents.map((d) => [d.id, documentValidity(d, workOf.get(d.id) ?? null, asOf)])),
+    validity,
     workDigests: workDigests(works, new Map(views.map((v) => [v.document.id, v.digest]))),
   };
 }
@@ -117,10 +130,12 @@ export function getSiteData(): Promise<SiteData> {
   return data;
 }
 
-/** Every page of the entity and editorial sections, for the sitemap: indexes, each department and topic, data, about, method. */
+/** Every page of the entity and editorial sections, for the sitemap: indexes, each group, department and topic, data, about, method. */
 export async function entityPagePaths(): Promise<string[]> {
-  const { departments, topics, works } = await getSiteData();
+  const { departments, topics, works, groupPages } = await getSiteData();
   return [
+    routes.groups(),
+    ...groupPages.map((p) => routes.group(p.group.id)),
     routes.departments(),
     ...departments.map((p) => routes.department(p.department.id)),
     routes.targets(),

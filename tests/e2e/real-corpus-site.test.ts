@@ -161,7 +161,10 @@ describe.runIf(present)('the atlas of the seeds and the shared law corpus, under
     expect(documents.find((d) => d.id === law)?.source?.url).toMatch(/^https:\/\/github\.com\/LawRefBook\/Laws\//);
     const clauses = JSON.parse(read('data/clauses.json')) as { id: string; kind: string; text: string }[];
     expect(clauses.find((c) => c.id === `${law}/art-50`)).toMatchObject({ kind: 'article', text: expect.stringContaining('\n') });
-    for (const csv of ['documents.csv', 'clauses.csv']) expect(read(`data/${csv}`).startsWith('\uFEFF"id"')).toBe(true);
+    for (const csv of ['documents.csv', 'clauses.csv', 'benefits.csv']) expect(read(`data/${csv}`).startsWith('\uFEFF"id"')).toBe(true);
+    const benefits = JSON.parse(read('data/benefits.json')) as { url: string }[];
+    expect(benefits.length).toBeGreaterThan(1000);
+    for (const b of benefits) expect(b.url).toMatch(/^\/atlas\/[^/]+\/(?:[^/]+\/)?(?:#[^/]+)?$/);
   });
 
   it('makes no absolute URL and no sitemap or feed without SITE_URL', () => {
@@ -174,7 +177,7 @@ describe.runIf(present)('the atlas of the seeds and the shared law corpus, under
   });
 
   const { exclusions } = A11yExclusionsFile.parse(JSON.parse(fs.readFileSync('tests/quality/a11y-exclusions.json', 'utf8')));
-  const audited = { law: `${law}/`, article: `${law}/art-50/`, 'old version': `${shanghai2018}/`, 'version diff': `${shanghai2024}/art-9/`, work: 'works/shang-hai-shi-she-hui-jiu-zhu-tiao-li/' };
+  const audited = { law: `${law}/`, article: `${law}/art-50/`, 'old version': `${shanghai2018}/`, 'version diff': `${shanghai2024}/art-9/`, work: 'works/shang-hai-shi-she-hui-jiu-zhu-tiao-li/', group: 'for/disabled-people/' };
   for (const [type, page] of Object.entries(audited)) {
     for (const view of VIEWS.filter((v) => v.colorScheme === 'light')) {
       it(

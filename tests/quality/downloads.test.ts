@@ -15,6 +15,7 @@ const PUBLISHED_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   projects: ['id', 'documentId', 'kind', 'number', 'category', 'name', 'goal', 'requirements', 'regions', 'regionsText', 'deadline', 'url'],
   documents: ['id', 'title', 'docNumber', 'issuer', 'date', 'region', 'type', 'status', 'statusAsOf', 'effective', 'expires', 'validity', 'workId', 'duplicateOf', 'url'],
   clauses: ['id', 'documentId', 'kind', 'number', 'title', 'citation', 'text', 'url'],
+  benefits: ['id', 'documentId', 'clauseId', 'kind', 'name', 'amount', 'duration', 'limits', 'conditions', 'groups', 'department', 'sentence', 'url'],
 };
 
 const DATA = path.join(DIST, 'data');
@@ -26,8 +27,8 @@ const jsonNames = files.filter((f) => f.endsWith('.json') && !f.endsWith('.schem
 const csvNames = files.filter((f) => f.endsWith('.csv')).map((f) => f.replace(/\.csv$/, ''));
 
 describe('the open-data downloads under /data/', () => {
-  it('publish the six data sets, each with its JSON Schema', () => {
-    expect(jsonNames).toEqual(expect.arrayContaining(['citations', 'clauses', 'departments', 'documents', 'projects', 'targets']));
+  it('publish the seven data sets, each with its JSON Schema', () => {
+    expect(jsonNames).toEqual(expect.arrayContaining(['benefits', 'citations', 'clauses', 'departments', 'documents', 'projects', 'targets']));
     expect(jsonNames.filter((name) => !files.includes(`${name}.schema.json`))).toEqual([]);
   });
 

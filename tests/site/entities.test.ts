@@ -69,8 +69,23 @@ describe('a department page', () => {
     for (const id of ['china-hrss', 'jiangsu-hrss', 'shanghai-hrss', 'xuhui-hrss', 'sichuan-hrss', 'yibin-hrss']) expect(siblings).toContain(`href="/departments/${id}/"`);
   });
 
-  it('says so plainly for a department no document mentions', () => {
-    expect(textOf(readDist('departments/yibin-gov-office/index.html'))).toContain('本站收录的文件中未发现该部门');
+  it('lists the documents a department issued (发文), so an issuer is never said to be absent', () => {
+    for (const [id, document] of [
+      ['xuhui-hrss', 'xuhui-2016-employment-plan'],
+      ['jiangsu-gov-office', 'jiangsu-szbf-2012-91'],
+      ['yibin-gov-office', 'yibin-yfbh-2014-282'],
+    ]) {
+      const page = readDist(`departments/${id}/index.html`);
+      expect(textOf(page), id).not.toContain('本站收录的文件中未发现该部门');
+      expect(sectionAfter(page, 'issued'), id).toContain(`href="/${document}/"`);
+    }
+  });
+
+  it('lists the benefits, targets and projects of the clauses a department leads or supports', () => {
+    const tasks = sectionAfter(readDist('departments/xiangtan-hrss/index.html'), 'tasks');
+    expect(tasks).toContain(`href="/${xiangtan}/d1-6.17/#b6"`);
+    expect(textOf(tasks)).toContain('3000元至6000元');
+    expect(textOf(tasks)).toMatch(/量化目标（\d+ 项）/);
   });
 
   it('has a page for every registry entry and an index grouped by jurisdiction', () => {
@@ -163,7 +178,7 @@ describe('the data page', () => {
 
   it('links every download built under /data/', () => {
     const files = fs.readdirSync(path.join(DIST, 'data')).filter((f) => f !== 'index.html');
-    expect(files.length).toBe(17);
+    expect(files.length).toBe(20);
     for (const file of files) expect(html).toContain(`href="/data/${file}"`);
   });
 
@@ -174,6 +189,7 @@ describe('the data page', () => {
       '政策图谱：文件（documents）',
       '政策图谱：条款（clauses）',
       '政策图谱：量化目标（targets）',
+      '政策图谱：待遇（benefits）',
       '政策图谱：部门（departments）',
       '政策图谱：试点和示范项目（projects）',
       '政策图谱：被引用的文件（citations）',

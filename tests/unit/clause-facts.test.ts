@@ -38,3 +38,12 @@ describe('clauseFactsIndex: citations and dates', () => {
     expect(protect?.dates.map((d) => [d.text, d.start, d.end])).toContainEqual(['2019年1月1日至12月31日', '2019-01-01', '2019-12-31']);
   });
 });
+
+describe('clauseFactsIndex: benefits', () => {
+  it('gives a clause the benefits it grants, in printed order', () => {
+    const graduates = index.get('xiangtan-2019-stabilise-employment/d1-6.17');
+    expect(graduates?.benefits.map((b) => b.id)).toContain('xiangtan-2019-stabilise-employment/d1-6.17/b6');
+    const ids = graduates?.benefits.map((b) => b.id) ?? [];
+    expect(ids).toEqual([...ids].sort((a, b) => Number(a.split('/b')[1]) - Number(b.split('/b')[1])));
+  });
+});

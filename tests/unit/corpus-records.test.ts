@@ -94,4 +94,19 @@ describe('aggregate: the corpus as linked open-data records', () => {
       ['城镇居民医保参保人数', 1530],
     ]);
   });
+
+  it('links each benefit to its anchor on its clause’s page, and takes none from a repeated text', () => {
+    expect(corpus.benefits.find((b) => b.id === 'xiangtan-2019-stabilise-employment/d1-6.17/b6')).toMatchObject({
+      kind: '补贴',
+      amount: { value: 3000, max: 6000, unit: '元' },
+      url: 'https://example.org/xiangtan-2019-stabilise-employment/d1-6.17/#b6',
+    });
+    expect(corpus.benefits.some((b) => b.documentId === 'jiangsu-szbf-2012-91-excerpt')).toBe(false);
+  });
+
+  it('gives the issuer of a document the role 发文: the Xuhui HR bureau and the Jiangsu government office issued documents', () => {
+    expect(corpus.departments.find((d) => d.id === 'xuhui-hrss')?.issued).toEqual(['xuhui-2016-employment-plan']);
+    expect(corpus.departments.find((d) => d.id === 'jiangsu-gov-office')?.issued).toEqual(['jiangsu-szbf-2012-91']);
+    expect(corpus.departments.find((d) => d.id === 'xiangtan-hrss')?.issued).toEqual([]);
+  });
 });

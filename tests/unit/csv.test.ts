@@ -19,4 +19,8 @@ describe('toCsv', () => {
     const rows = ['=', '≥', '≤', '≈', '+', '-'].map((comparator) => ({ comparator }));
     expect(toCsv(['comparator'], rows)).toBe('\uFEFF"comparator"\r\n"="\r\n"≥"\r\n"≤"\r\n"≈"\r\n"+"\r\n"-"\r\n');
   });
+
+  it('leaves ordinary values alone: a comparator, a signed number or percentage', () => {
+    expect(toCsv(['comparator', 'value', 'change'], [{ comparator: '=', value: '+5%', change: '-0.5' }])).toBe('\uFEFF"comparator","value","change"\r\n"=","+5%","-0.5"\r\n');
+  });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareJurisdictions, departmentIndex, departmentPages, jurisdictionPaths } from '../../src/lib/department-pages.ts';
+import { compareJurisdictions, departmentFacts, departmentIndex, departmentPages, jurisdictionPaths } from '../../src/lib/department-pages.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
-const { registry, documents, indexes } = siteFixture();
+const { registry, documents, indexes, corpus } = siteFixture();
 const pages = departmentPages(registry, documents, indexes);
 const page = (id: string) => {
   const found = pages.find((p) => p.department.id === id);
@@ -64,5 +64,22 @@ describe('jurisdictions', () => {
     expect(xiangtan?.functions.find((f) => f.function === '产业联盟')?.pages.map((p) => p.department.id)).toEqual(['xiangtan-alliance-chairs', 'xiangtan-alliance-lead-units']);
     // Yibin's m-p2 names 人力资源社会保障部 and then 人社部: two mentions.
     expect(index.find((g) => g.jurisdiction === '国家')?.counts).toEqual({ lead: 0, support: 0, mentioned: 3 });
+  });
+});
+
+describe('departmentPages: what a department issued and what its clauses set and grant', () => {
+  it('lists the documents a department issued, from the 发文机关, whatever its clauses say', () => {
+    expect(page('xuhui-hrss').issued.map((d) => d.documentId)).toEqual(['xuhui-2016-employment-plan']);
+    expect(page('jiangsu-gov-office').issued).toEqual([{ documentId: 'jiangsu-szbf-2012-91', title: expect.stringContaining('省政府办公厅'), date: '2012-05-14', docNumber: '苏政办发〔2012〕91号' }]);
+    expect(page('xiangtan-hrss').issued).toEqual([]);
+  });
+
+  it('gives the targets, benefits and projects of the clauses a department leads or supports', () => {
+    const facts = departmentFacts(page('xiangtan-hrss'), corpus);
+    expect(facts.benefits.map((b) => b.id)).toContain('xiangtan-2019-stabilise-employment/d1-6.17/b6');
+    expect(facts.targets.map((t) => t.clauseId)).toContain('d1-4.11');
+    expect(facts.benefits.every((b) => b.documentId === 'xiangtan-2019-stabilise-employment')).toBe(true);
+    const none = departmentFacts(page('yibin-gov-office'), corpus);
+    expect([none.targets, none.benefits, none.projects]).toEqual([[], [], []]);
   });
 });

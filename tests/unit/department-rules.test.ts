@@ -96,3 +96,4 @@ describe('entity ids', () => {
     );
   });
 });
+

@@ -5,7 +5,7 @@ const documents = new Set(['xiangtan-2019-stabilise-employment', 'jiangsu-szbf-2
 
 describe('pageType', () => {
   it('names the site sections by their paths', () => {
-    const paths = ['/', '/search/', '/data/', '/about/', '/method/', '/departments/', '/departments/china-hrss/', '/targets/', '/projects/', '/citations/', '/charts/', '/regions/', '/topics/', '/topics/jobs/'];
+    const paths = ['/', '/search/', '/data/', '/about/', '/method/', '/departments/', '/departments/china-hrss/', '/targets/', '/projects/', '/citations/', '/charts/', '/regions/', '/topics/', '/topics/jobs/', '/for/', '/for/college-graduates/'];
     expect(paths.map((p) => pageType(p, documents))).toEqual([
       'home',
       'search',
@@ -21,6 +21,8 @@ describe('pageType', () => {
       'regions',
       'topic-index',
       'topic',
+      'group-index',
+      'group',
     ]);
   });
 

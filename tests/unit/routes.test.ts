@@ -13,6 +13,7 @@ describe('routes', () => {
       '/search/',
       '/data/',
     ]);
+    expect([r.groups(), r.group('college-graduates'), r.entity('d', 'm-2.1', 'd/m-2.1/b1')]).toEqual(['/for/', '/for/college-graduates/', '/d/m-2.1/#b1']);
     expect([r.nodeAnchor('d', 'm-2'), r.entity('d', 'm-2.1', 'd/m-2.1/t2'), r.dataFile('targets.csv'), r.file('feed.xml')]).toEqual([
       '/d/#m-2',
       '/d/m-2.1/#t2',

@@ -16,6 +16,8 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { name: 'search', pattern: /^\/search\/$/ },
   { name: 'data', pattern: /^\/data\/$/ },
   { name: 'about', pattern: /^\/(?:about|method|methods)\/$/ },
+  { name: 'group-index', pattern: /^\/for\/$/ },
+  { name: 'group', pattern: /^\/for\/[^/]+\/$/ },
   { name: 'department-index', pattern: /^\/departments\/$/ },
   { name: 'department', pattern: /^\/departments\/[^/]+\/$/ },
   { name: 'targets', pattern: /^\/targets\/$/ },

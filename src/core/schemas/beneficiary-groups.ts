@@ -46,8 +46,8 @@ export const BeneficiaryGroup = z
   });
 export type BeneficiaryGroup = z.output<typeof BeneficiaryGroup>;
 
-/** The chain of broader groups above `id`, stopping at a repeat so a cycle is reported, not followed forever. */
-function broaderChain(id: string, byId: ReadonlyMap<string, BeneficiaryGroup>): string[] {
+/** The chain of broader groups above `id`, nearest first, stopping at a repeat so a cycle is reported, not followed forever. */
+export function broaderChain(id: string, byId: ReadonlyMap<string, BeneficiaryGroup>): string[] {
   const chain: string[] = [];
   for (let next = byId.get(id)?.broader; next !== undefined && !chain.includes(next); next = byId.get(next)?.broader) chain.push(next);
   return chain;

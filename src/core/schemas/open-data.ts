@@ -93,8 +93,8 @@ export type TargetRecord = z.output<typeof TargetRecord>;
 
 /** A benefit with its clause's page: the record of /data/benefits.json, which joins OPEN_DATA with the pages that list benefits. */
 export const BenefitRecord = Benefit.extend({
-  /** The clause page the benefit comes from. */
-  url: z.url().describe('出处条款在本站的网址'),
+  /** The clause page the benefit comes from, at the benefit's anchor. */
+  url: SiteUrl.describe('出处条款在本站的网址（定位到该待遇）'),
 });
 export type BenefitRecord = z.output<typeof BenefitRecord>;
 
@@ -145,6 +145,7 @@ export const OPEN_DATA = {
   documents: DocumentRecord,
   clauses: ClauseRecord,
   targets: TargetRecord,
+  benefits: BenefitRecord,
   departments: DepartmentRecord,
   projects: ProjectRecord,
   citations: CitationRecord,

@@ -3,6 +3,8 @@ import { z } from 'astro/zod';
 import { toCsv } from '../../lib/csv.ts';
 import { OPEN_DATA, type OpenDataName } from '#schemas/open-data.ts';
 import { getCorpus } from '../../lib/linked-corpus.ts';
+import { BENEFIT_CSV_COLUMNS, benefitCsvRow } from '../../lib/benefits.ts';
+import type { BenefitRecord } from '#schemas/open-data.ts';
 
 /** The CSV downloads: the tables people open in a spreadsheet, with the columns in this order. */
 const CSV_COLUMNS = {
@@ -11,6 +13,7 @@ const CSV_COLUMNS = {
   projects: ['id', 'documentId', 'kind', 'number', 'category', 'name', 'goal', 'requirements', 'regions', 'regionsText', 'deadline', 'url'],
   documents: ['id', 'title', 'docNumber', 'issuer', 'date', 'region', 'type', 'status', 'statusAsOf', 'effective', 'expires', 'validity', 'workId', 'duplicateOf', 'url'],
   clauses: ['id', 'documentId', 'kind', 'number', 'title', 'citation', 'text', 'url'],
+  benefits: BENEFIT_CSV_COLUMNS,
 } as const satisfies Partial<Record<OpenDataName, readonly string[]>>;
 
 const names = Object.keys(OPEN_DATA) as OpenDataName[];
@@ -37,5 +40,7 @@ export const GET: APIRoute<Props> = async ({ props }) => {
     return new Response(`${JSON.stringify(records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
   }
   const columns = CSV_COLUMNS[name as keyof typeof CSV_COLUMNS];
-  return new Response(toCsv(columns, records as unknown as Record<string, never>[]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  // A benefit's figures are objects: its CSV row spells them out in columns of their own.
+  const rows = name === 'benefits' ? (records as BenefitRecord[]).map(benefitCsvRow) : records;
+  return new Response(toCsv(columns, rows as unknown as Record<string, never>[]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
