@@ -16,6 +16,10 @@ const figure = (f: BenefitFigure | null) => (f === null ? null : [f.value, f.max
 const brief = (b: Benefit) => [b.kind, b.name, figure(b.amount)];
 
 describe('extractBenefits: kinds', () => {
+  it('leaves 将 and 把, which put the object first, out of the name', () => {
+    expect(of('将就业见习补贴范围扩展至16~24岁失业青年。', '把创业担保贷款额度提高至20万元。').map((b) => b.name)).toEqual(['就业见习补贴', '创业担保贷款']);
+  });
+
   it('reads each kind from the word that heads what is granted', () => {
     expect(
       of(

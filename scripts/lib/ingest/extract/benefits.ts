@@ -333,7 +333,8 @@ function nameOf(sentence: string, span: Span, clause: Span): string {
   const lead = sentence.slice(clause.start, span.start);
   let from = 0;
   for (const m of lead.matchAll(new RegExp(`${GRANT_VERB.source}|${NAME_BOUNDARY.source}`, 'g'))) from = m.index + m[0].length;
-  const words = lead.slice(from).replace(/^[\s对为向由]+/, '');
+  // 将就业见习补贴范围…扩展至: 将 and 把 put the object first; they are not part of its name.
+  const words = lead.slice(from).replace(/^[\s对为向由将把]+/, '');
   const term = sentence.slice(span.start, span.end);
   return words.length + term.length > 20 || findQuantities(words).length > 0 ? term : `${words}${term}`;
 }
