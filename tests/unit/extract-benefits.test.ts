@@ -16,6 +16,11 @@ const figure = (f: BenefitFigure | null) => (f === null ? null : [f.value, f.max
 const brief = (b: Benefit) => [b.kind, b.name, figure(b.amount)];
 
 describe('extractBenefits: kinds', () => {
+  it('reads nothing from a statute chapter heading, only from its articles', () => {
+    const chapter = { type: 'provision', id: 'ch-5', kind: 'chapter', level: 2, label: '第五章', num: 5, title: '失业保险待遇', text: '', lines: { start: 900, end: 900 }, citation: '测试法第五章', children: [article(45, ['失业人员领取失业保险金。'])] };
+    expect(read([chapter]).map((b) => b.clauseId)).toEqual(['art-45.1']);
+  });
+
   it('leaves 将 and 把, which put the object first, out of the name', () => {
     expect(of('将就业见习补贴范围扩展至16~24岁失业青年。', '把创业担保贷款额度提高至20万元。').map((b) => b.name)).toEqual(['就业见习补贴', '创业担保贷款']);
   });

@@ -84,6 +84,10 @@ type Found = { ref: SourceRef; article: string; reading: Reading };
 /** What a sentence is read with: the vocabulary, whether it speaks of social insurance, and its list's lead-in. */
 type Context = { terms: readonly BenefitTerm[]; vocabulary: BenefitTerms; insurance: boolean; lead: string };
 
+/** The kinds of a statute's headings (第五章 失业保险): they name a subject and grant nothing; the articles under them do. */
+const STATUTE_HEADINGS: ReadonlySet<string> = new Set(['book', 'chapter', 'section', 'toc']);
+const isStatuteHeading = (unit: TextUnit) => unit.provision?.id === unit.clauseId && STATUTE_HEADINGS.has(unit.provision.kind);
+
 /** Reads the benefits of every clause. Needs `doc.extracted.groups` and `doc.extracted.departments` filled. */
 export function extractBenefits(doc: Document, vocabulary: BenefitTerms): Benefit[] {
   const units = textUnits(doc);
@@ -95,7 +99,7 @@ export function extractBenefits(doc: Document, vocabulary: BenefitTerms): Benefi
   for (const unit of units) {
     const lead = leadIn(unit, chains);
     // The items of a liability article (…有下列行为之一的，由…责令改正：) punish like their lead-in.
-    if (review.has(unit) || isFraming(unit) || punishes(lead)) continue;
+    if (review.has(unit) || isFraming(unit) || isStatuteHeading(unit) || punishes(lead)) continue;
     const around = headings(unit, chains);
     const article = chains.get(unit.provision?.id ?? '')?.find((p) => p.kind === 'article')?.id ?? unit.clauseId;
     let previous: Head | null = null;
