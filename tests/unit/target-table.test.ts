@@ -24,8 +24,8 @@ describe('targetRows', () => {
     expect(enrolment?.citation).toBe('苏政办发〔2012〕91号 2012年两大体系工作计划 二、（三）');
   });
 
-  it('links a table-row target to the row page', () => {
-    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1.r3/');
+  it('links a table-row target to the row, on its table’s page', () => {
+    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1/#m-t1.r3');
   });
 });
 
