@@ -96,8 +96,12 @@ export function routes(base = '/'): Routes {
       return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
     },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
-    // A statute's 款 or 项, a paragraph or a row is an anchor on a page already: the entity lands on it.
-    entity: (documentId, nodeId, entityId) => (hasFullPage(nodeId) ? `${page(documentId, nodeId)}#${entityAnchor(entityId)}` : r.node(documentId, nodeId)),
+    // A statute's 款 or 项 is an anchor on its article's page already: the entity lands on it.
+    entity: (documentId, nodeId, entityId) => {
+      if (hasFullPage(nodeId)) return `${page(documentId, nodeId)}#${entityAnchor(entityId)}`;
+      if (isAnchoredBlock(nodeId)) return `${r.node(documentId, nodeId).replace(/#.*$/, '')}#${entityAnchorOn(nodeId, entityId)}`;
+      return r.node(documentId, nodeId);
+    },
     work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
@@ -116,6 +120,16 @@ export function routes(base = '/'): Routes {
     file: (name) => `${root}${name}`,
   };
   return r;
+}
+
+/**
+ * The anchor of a target or project where its node is shown: entityAnchor on the node's own page; a
+ * paragraph, row or bullet is shown with others on its holder's page, whose targets' last segments
+ * (t1, t2) would repeat there, so it is prefixed with the node's id: `d1-p1/t2`. The URL stays apart
+ * from the node's own (search records with one URL are one result).
+ */
+export function entityAnchorOn(nodeId: string, entityId: string): string {
+  return ANCHORED_BLOCK.test(nodeId) ? `${nodeId}/${entityAnchor(entityId)}` : entityAnchor(entityId);
 }
 
 /**

@@ -32,7 +32,8 @@ export async function typeQuery(page: Page, query: string): Promise<RenderedSear
 export function landingId(url: string): string {
   const { pathname, hash } = new URL(url, 'http://site.invalid');
   const path = pathname.replace(/^\/|\/$/g, '');
-  const anchor = decodeURIComponent(hash.slice(1));
+  // A target's or project's anchor there names its node first: #a1-t1.r3/pilot-1.
+  const anchor = decodeURIComponent(hash.slice(1)).split('/')[0] ?? '';
   if (!isAnchoredBlock(anchor)) return path;
   const holder = path.split('/').at(-1) ?? '';
   return anchor.startsWith(`${holder}.`) || anchor.startsWith(`${holder}-`) ? `${path.slice(0, -holder.length)}${anchor}` : `${path}/${anchor}`;

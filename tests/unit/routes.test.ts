@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, entityAnchor, hasFullPage, hasOwnPage, isAnchoredBlock, routes, withFilter } from '#core/routes.ts';
+import { absoluteUrl, entityAnchor, entityAnchorOn, hasFullPage, hasOwnPage, isAnchoredBlock, routes, withFilter } from '#core/routes.ts';
 
 describe('routes', () => {
   it('builds every page under the root as a folder', () => {
@@ -43,7 +43,9 @@ describe('routes', () => {
     for (const [id, holder] of Object.entries(holders)) expect(r.node('d', id)).toBe(`/d/${holder}/#${id}`);
     // In a statute: a heading's paragraph is on the document's page, a part's on the part's.
     expect(['ch-1.p1', 'toc.p2', 'm-p1'].map((id) => r.node('law', id))).toEqual(['/law/#ch-1.p1', '/law/#toc.p2', '/law/m/#m-p1']);
-    expect(r.entity('d', 'a1-t1.r3', 'd/a1-t1.r3/pilot-1')).toBe('/d/a1-t1/#a1-t1.r3');
+    // Its targets and projects at anchors of their own there (a paragraph's t1 is not its neighbour's).
+    expect([r.entity('d', 'a1-t1.r3', 'd/a1-t1.r3/pilot-1'), r.entity('d', 'd1-p1', 'd/d1-p1/t2')]).toEqual(['/d/a1-t1/#a1-t1.r3/pilot-1', '/d/d1/#d1-p1/t2']);
+    expect([entityAnchorOn('d1-p1', 'd/d1-p1/t2'), entityAnchorOn('d1-2.6', 'd/d1-2.6/t2')]).toEqual(['d1-p1/t2', 't2']);
     expect(['d1-p1', 'a1-t1.r3', 'm-2.b1', 'toc.p1'].filter(isAnchoredBlock)).toEqual(['d1-p1', 'a1-t1.r3', 'm-2.b1', 'toc.p1']);
     expect(['d1-p1', 'a1-t1.r3', 'm-2.b1'].some(hasFullPage)).toBe(false);
     expect(['art-50', 'm', 'd1-2.6', 'a1-t1', 'm-2.u1'].every(hasFullPage)).toBe(true);

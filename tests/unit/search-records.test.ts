@@ -57,8 +57,8 @@ describe('entity records', () => {
   });
 
   it('lands each project on its table row and finds it by name', () => {
-    // The row is an anchor on its table's page: the project lands on it, as the row's own record does.
-    const project = projectRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
+    // The row is an anchor on its table's page: the project lands beside it, at an anchor of its own.
+    const project = projectRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10/pilot-10');
     expect(project).toMatchObject({ kind: 'project', title: '农村社会养老保险经办管理服务“四个不出村”试点', citation: '苏政办发〔2012〕91号 附件1 表1 序号10' });
     expect(project?.searchText.startsWith('农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
   });
