@@ -15,8 +15,9 @@ export interface Routes {
   document(documentId: string): string;
   /**
    * Where a node is shown: its own page, /{document}/{node}/; for a statute's 款, 项 or 目 its
-   * article's page at its anchor, /{document}/art-50/#art-50.2.3; for a 编, 章, 节 or 目录 the
-   * document's page at its anchor (see hasOwnPage).
+   * article's page at its anchor, /{document}/art-50/#art-50.2.3; for a paragraph, table row or
+   * bullet its holder's page at its anchor, /{document}/a1-t1/#a1-t1.r3; for a 编, 章, 节 or 目录
+   * the document's page at its anchor (see hasOwnPage).
    */
   node(documentId: string, nodeId: string): string;
   /** The node's anchor on its document's page: /{document}/#{node}. */
@@ -55,13 +56,32 @@ const STATUTE_SUB_ARTICLE = /^((?:(?:n|d\d+|a\d+)-)?art-\d+(?:-\d+)?)\./;
 /** A statute's 编, 章, 节 or 目录 (bk-1, ch-3, bk-1.ch-3, ch-3.s2, sec-2, toc). */
 const STATUTE_DIVISION = /^(?:(?:n|d\d+|a\d+)-)?(?:toc|bk-\d+|ch-\d+|sec-\d+)(?:\.|$)/;
 
+/** A paragraph (d1-p1, d1-2.p1, toc.p1), table row (a1-t1.r3) or bullet (m-2.1.b2): the id of the node holding it is the first group. */
+const ANCHORED_BLOCK = /^(.+)[-.][prb]\d+$/;
+
+/**
+ * Whether a node is a paragraph, table row or bullet: a permanent anchor on the page of the nearest
+ * node holding it that has a page (its paragraph's provision, its row's table). Such a node had a
+ * page of its own until issue 16; that URL stays, as a light page sending readers to the anchor
+ * (src/lib/anchor-page.ts), so that a page per paragraph no longer costs a full page to build.
+ */
+export function isAnchoredBlock(nodeId: string): boolean {
+  return ANCHORED_BLOCK.test(nodeId);
+}
+
 /**
  * Whether a node has a page of its own. A statute's article has one, and its 款, 项 and 目 are
  * permanent anchors on it; its 编, 章 and 节 are anchors on the document's page, whose table of
- * contents lists them. Every 公文 node has its own page.
+ * contents lists them. Every 公文 node has its own page: for a paragraph, table row or bullet a
+ * light one (isAnchoredBlock).
  */
 export function hasOwnPage(nodeId: string): boolean {
   return !STATUTE_SUB_ARTICLE.test(nodeId) && !STATUTE_DIVISION.test(nodeId);
+}
+
+/** Whether a node's own page shows it: it has one (hasOwnPage) and it is not a light page sending readers to an anchor. */
+export function hasFullPage(nodeId: string): boolean {
+  return hasOwnPage(nodeId) && !ANCHORED_BLOCK.test(nodeId);
 }
 
 /** The routes of a site served under `base`. */
@@ -75,11 +95,17 @@ export function routes(base = '/'): Routes {
     node: (documentId, nodeId) => {
       const article = STATUTE_SUB_ARTICLE.exec(nodeId)?.[1];
       if (article !== undefined) return `${page(documentId, article)}#${nodeId}`;
+      const holder = ANCHORED_BLOCK.exec(nodeId)?.[1];
+      if (holder !== undefined) return `${r.node(documentId, holder).replace(/#.*$/, '')}#${nodeId}`;
       return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
     },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
     // A statute's 款 or 项 is an anchor on its article's page already: the entity lands on it.
-    entity: (documentId, nodeId, entityId) => (hasOwnPage(nodeId) ? `${page(documentId, nodeId)}#${entityAnchor(entityId)}` : r.node(documentId, nodeId)),
+    entity: (documentId, nodeId, entityId) => {
+      if (hasFullPage(nodeId)) return `${page(documentId, nodeId)}#${entityAnchor(entityId)}`;
+      if (isAnchoredBlock(nodeId)) return `${r.node(documentId, nodeId).replace(/#.*$/, '')}#${entityAnchorOn(nodeId, entityId)}`;
+      return r.node(documentId, nodeId);
+    },
     work: (workId) => page('works', workId),
     departments: () => page('departments'),
     department: (departmentId) => page('departments', departmentId),
@@ -100,6 +126,16 @@ export function routes(base = '/'): Routes {
     file: (name) => `${root}${name}`,
   };
   return r;
+}
+
+/**
+ * The anchor of a target, benefit or project where its node is shown: entityAnchor on the node's own page; a
+ * paragraph, row or bullet is shown with others on its holder's page, whose targets' last segments
+ * (t1, t2) would repeat there, so it is prefixed with the node's id: `d1-p1/t2`. The URL stays apart
+ * from the node's own (search records with one URL are one result).
+ */
+export function entityAnchorOn(nodeId: string, entityId: string): string {
+  return ANCHORED_BLOCK.test(nodeId) ? `${nodeId}/${entityAnchor(entityId)}` : entityAnchor(entityId);
 }
 
 /**

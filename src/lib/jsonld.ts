@@ -35,9 +35,10 @@ export function documentLegislation(doc: Document, url: string): JsonLd {
 
 /**
  * schema.org Legislation describing one clause, part of its document: identified for readers by its
- * citation, and for machines by the permanent `{document}/{node}` id.
+ * citation, and for machines by the permanent `{document}/{node}` id. It carries no text: the clause's
+ * text is on the page already (and in the open data), and repeating it cost 13 % of the HTML (issue 16).
  */
-export function clauseLegislation(doc: Document, clause: { nodeId: string; name: string; citation: string; text: string; url: string }, documentUrl: string): JsonLd {
+export function clauseLegislation(doc: Document, clause: { nodeId: string; name: string; citation: string; url: string }, documentUrl: string): JsonLd {
   return {
     '@type': 'Legislation',
     '@id': clause.url,
@@ -48,7 +49,6 @@ export function clauseLegislation(doc: Document, clause: { nodeId: string; name:
     legislationJurisdiction: jurisdiction(doc),
     inLanguage: 'zh-CN',
     ...(doc.meta.date === null ? {} : { datePublished: doc.meta.date }),
-    text: clause.text,
     isPartOf: { '@type': 'Legislation', '@id': documentUrl, name: doc.meta.title, legislationIdentifier: identifier(doc) },
   };
 }

@@ -61,7 +61,8 @@ export function alignOriginal(doc: Source): OriginalText {
     if (chars.length !== wide.length) return null;
     return chars.map((c, j) => {
       const w = wide[j] ?? c;
-      return foldPunctuationWidth(c) === foldPunctuationWidth(w) ? w : c;
+      // Most characters are the same in both: folding them (a regular expression each) was 3 % of a build of the laws.
+      return c === w || foldPunctuationWidth(c) === foldPunctuationWidth(w) ? w : c;
     });
   });
   return { normalised: doc.lines, aligned, lang: doc.script === 'traditional' ? 'zh-Hant' : undefined };

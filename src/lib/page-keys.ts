@@ -15,7 +15,7 @@ import type { ValidityView } from '#core/validity-view.ts';
  *
  * - its own document: the entry's digest;
  * - for a repeated text, the canonical document (its title, the counterpart clauses): its digest;
- * - beside each clause, its departments, targets, citations and dates, and on a table row's page its
+ * - beside each clause, its departments, targets, citations and dates, and beside each table row its
  *   projects. These are corpus-wide records: a citation's title and 文号 are the first found over every
  *   document citing the same text (newest first), and it is matched against the whole corpus. So they
  *   enter the key as the page shows them, whatever document they come from.
@@ -33,7 +33,7 @@ import type { ValidityView } from '#core/validity-view.ts';
 export interface ShownFacts {
   /** Departments, targets, citations and dates beside each clause, by site-wide id (clauseFactsIndex). */
   clauseFacts: ReadonlyMap<string, ClauseFacts>;
-  /** The projects a table row's page names, by the row's site-wide id. */
+  /** The projects named beside a table row, by the row's site-wide id. */
   rowProjects: ReadonlyMap<string, readonly ProjectRecord[]>;
   /** The clauses citing each document, by the cited document's id. */
   citedBy: ReadonlyMap<string, readonly CitingClause[]>;
@@ -59,7 +59,7 @@ function factsDigest(facts: ClauseFacts): string {
   return digest;
 }
 
-function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: string | null, shown: ShownFacts, citing: readonly CitingClause[]): string {
+function pageKey(view: DocumentView, factsAt: readonly string[], shown: ShownFacts, citing: readonly CitingClause[]): string {
   const hash = createHash('sha256');
   hash.update(`${view.digest}\n${view.duplicate?.canonical.digest ?? '-'}\n`);
   hash.update(`${JSON.stringify(shown.validity.get(view.document.id) ?? null)}\n${shown.workDigests.get(view.document.id) ?? '-'}\n`);
@@ -67,8 +67,9 @@ function pageKey(view: DocumentView, factsAt: readonly string[], projectsAt: str
   for (const id of factsAt) {
     const facts = shown.clauseFacts.get(id);
     if (facts !== undefined) hash.update(`${id}\t${factsDigest(facts)}\n`);
+    const projects = shown.rowProjects.get(id);
+    if (projects !== undefined) hash.update(`${id}\t${JSON.stringify(projects)}\n`);
   }
-  if (projectsAt !== null) hash.update(JSON.stringify(shown.rowProjects.get(projectsAt) ?? []));
   return hash.digest('base64url');
 }
 
@@ -77,7 +78,6 @@ export function documentPageKey(view: DocumentView, shown: ShownFacts): string {
   return pageKey(
     view,
     view.index.entries.map((e) => siteId(view.document.id, e.id)),
-    null,
     shown,
     shown.citedBy.get(view.document.id) ?? [],
   );
@@ -107,5 +107,5 @@ export function clausePageKey(view: DocumentView, entry: NodeEntry, shown: Shown
   const source = factsSource(view, entry);
   const own = siteId(source.documentId, source.nodeId);
   const below = subtreesOf(view).get(entry.id) ?? [];
-  return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], own, shown, citingNode(shown.citedBy.get(view.document.id) ?? [], entry.id));
+  return pageKey(view, [own, ...below.map((e) => siteId(view.document.id, e.id))], shown, citingNode(shown.citedBy.get(view.document.id) ?? [], entry.id));
 }

@@ -3,7 +3,7 @@ import { allViews } from '../lib/documents.ts';
 import { atomFeed, sitemapXml } from '../lib/feeds.ts';
 import { entityPagePaths } from '../lib/site-data.ts';
 import { routes } from '../lib/site-routes.ts';
-import { absoluteUrl, hasOwnPage } from '#core/routes.ts';
+import { absoluteUrl, hasFullPage } from '#core/routes.ts';
 
 /**
  * The sitemap and the Atom feed. Both must list absolute URLs, so they are published only when the
@@ -22,7 +22,7 @@ async function sitemap(site: URL | undefined): Promise<Response> {
     routes.home(),
     ...views.flatMap((view) => {
       const own = view.duplicate === null ? [routes.document(view.document.id)] : [];
-      const nodes = view.index.entries.filter((e) => hasOwnPage(e.id) && !view.duplicate?.counterparts.has(e.id)).map((e) => routes.node(view.document.id, e.id));
+      const nodes = view.index.entries.filter((e) => hasFullPage(e.id) && !view.duplicate?.counterparts.has(e.id)).map((e) => routes.node(view.document.id, e.id));
       return [...own, ...nodes];
     }),
     ...(await entityPagePaths()),

@@ -9,7 +9,9 @@ import { fileForPage, representativeBuiltPages } from '../helpers/site-pages.ts'
 
 const { exclusions } = A11yExclusionsFile.parse(JSON.parse(fs.readFileSync('tests/quality/a11y-exclusions.json', 'utf8')));
 const representatives = representativeBuiltPages();
-const DOCUMENT_TYPES = ['document', 'part', 'clause', 'table', 'table-row'];
+const DOCUMENT_TYPES = ['document', 'part', 'clause', 'table'];
+// A paragraph's, row's or bullet's light page sends the browser on at once: what a person sees is its target, audited as its own kind.
+const REDIRECTS = new Set(['anchor']);
 /** Pages whose scripts draw most of what a person sees are audited in that state too: the search page with a query's results. */
 const STATES: Readonly<Record<string, readonly string[]>> = { search: ['', '?q=创业担保贷款'] };
 const timeout = 120_000;
@@ -19,7 +21,7 @@ const used = new Set<number>();
 
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) of the largest built page of each kind', () => {
-  for (const [type, page] of representatives) {
+  for (const [type, page] of [...representatives].filter(([t]) => !REDIRECTS.has(t))) {
     for (const query of STATES[type] ?? ['']) {
       for (const view of VIEWS) {
         it(

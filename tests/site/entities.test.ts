@@ -151,8 +151,8 @@ describe('the projects page', () => {
 
   it('lists the 24 pilot and demonstration projects, each linked to its table row', () => {
     expect(html.match(/<tr id="[^"]+" data-project/g)).toHaveLength(24);
-    expect(html).toContain(`<a href="/${jiangsu}/a1-t1.r1/">城乡就业一体化试点</a>`);
-    expect(html).toContain(`<a href="/${jiangsu}/a2-t1.r11/">“五实现”就业信息管理系统示范工程建设</a>`);
+    expect(html).toContain(`<a href="/${jiangsu}/a1-t1/#a1-t1.r1">城乡就业一体化试点</a>`);
+    expect(html).toContain(`<a href="/${jiangsu}/a2-t1/#a2-t1.r11">“五实现”就业信息管理系统示范工程建设</a>`);
   });
 
   it('filters by kind, category, region and deadline year', () => {
@@ -169,7 +169,7 @@ describe('the cited documents page', () => {
     expect(textOf(item)).toContain('国发〔2018〕39号');
     expect(textOf(item)).toContain('国务院');
     expect(textOf(item)).toContain('本站未收录原文');
-    expect(item).toContain(`href="/${xiangtan}/d1-p1/"`);
+    expect(item).toContain(`href="/${xiangtan}/d1/#d1-p1"`);
   });
 });
 

@@ -101,14 +101,22 @@ describe('a repeated text', () => {
   });
 });
 
-describe('an annex table row page', () => {
+describe('an annex table row', () => {
   const html = readDist('jiangsu-szbf-2012-91/a1-t1.r10/index.html');
 
-  it('shows the row as column → value under the table caption', () => {
-    expect(html).toContain('四个不出村');
-    expect(html).toContain('<dt>试点地区</dt>');
-    expect(html).toContain('<figcaption><a href="/jiangsu-szbf-2012-91/a1-t1/">完善就业服务体系和社会保障体系试点项目</a></figcaption>');
-    expect(html).toContain('<cite>苏政办发〔2012〕91号 附件1 表1 序号10</cite>');
+  it('keeps its URL as a light page sending readers to the row on its table’s page', () => {
+    const target = '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10';
+    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${target}">`);
+    expect(html).toContain(`<a href="${target}">苏政办发〔2012〕91号 附件1 表1 序号10</a>`);
+    expect(html).toContain(`<link rel="canonical" href="${site}/jiangsu-szbf-2012-91/a1-t1/">`);
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html.length).toBeLessThan(1000);
+  });
+
+  it('is shown on its table’s page', () => {
+    const table = readDist('jiangsu-szbf-2012-91/a1-t1/index.html');
+    expect(table).toContain('<tr id="a1-t1.r10"');
+    expect(table).toContain('四个不出村');
   });
 });
 

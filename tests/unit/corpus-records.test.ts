@@ -83,7 +83,7 @@ describe('aggregate: the corpus as linked open-data records', () => {
   });
 
   it('links targets and projects to the page of the clause or row they come from', () => {
-    expect(corpus.projects.find((p) => p.id === 'jiangsu-szbf-2012-91/pilot-10')).toMatchObject({ name: '农村社会养老保险经办管理服务“四个不出村”试点', url: 'https://example.org/jiangsu-szbf-2012-91/a1-t1.r10/' });
+    expect(corpus.projects.find((p) => p.id === 'jiangsu-szbf-2012-91/pilot-10')).toMatchObject({ name: '农村社会养老保险经办管理服务“四个不出村”试点', url: 'https://example.org/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10' });
     const insurance = corpus.targets.filter((t) => t.clauseId === 'd1-2.3' && t.documentId === 'jiangsu-szbf-2012-91' && t.unit === '万人');
     expect(insurance.map((t) => [t.indicator, t.value])).toEqual([
       ['企业职工基本养老保险参保人数', 1718],

@@ -18,9 +18,10 @@ describe('documentLegislation', () => {
 
 describe('clauseLegislation', () => {
   it('makes a clause part of its document', () => {
-    const ld = clauseLegislation(xiangtan, { nodeId: 'd1-2.6', name: 'n', citation: '湘潭稳就业二十四条 二、（六）', text: 't', url: 'https://s.org/x/d1-2.6/' }, 'https://s.org/x/');
+    const ld = clauseLegislation(xiangtan, { nodeId: 'd1-2.6', name: 'n', citation: '湘潭稳就业二十四条 二、（六）', url: 'https://s.org/x/d1-2.6/' }, 'https://s.org/x/');
     expect(ld['legislationIdentifier']).toBe('湘潭稳就业二十四条 二、（六）');
     expect(ld['identifier']).toBe('xiangtan-2019-stabilise-employment/d1-2.6');
+    expect(ld).not.toHaveProperty('text');
     expect(ld['isPartOf']).toEqual({ '@type': 'Legislation', '@id': 'https://s.org/x/', name: xiangtan.meta.title, legislationIdentifier: 'xiangtan-2019-stabilise-employment' });
   });
 });

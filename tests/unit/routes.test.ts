@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, entityAnchor, hasOwnPage, routes, withFilter } from '#core/routes.ts';
+import { absoluteUrl, entityAnchor, entityAnchorOn, hasFullPage, hasOwnPage, isAnchoredBlock, routes, withFilter } from '#core/routes.ts';
 
 describe('routes', () => {
   it('builds every page under the root as a folder', () => {
@@ -36,6 +36,21 @@ describe('routes', () => {
     expect(r.work('she-hui-bao-xian-fa')).toBe('/works/she-hui-bao-xian-fa/');
     expect(r.entity('law', 'art-46.1', 'law/art-46.1/t1')).toBe('/law/art-46/#art-46.1');
     expect(['art-50.1', 'art-50.1.3', 'ch-1', 'sec-2', 'bk-1'].some(hasOwnPage)).toBe(false);
+  });
+
+  it('puts a paragraph, table row or bullet at its anchor on the page of the nearest node holding it that has one', () => {
+    const r = routes();
+    const holders = { 'd1-p1': 'd1', 'd1-2.6.p2': 'd1-2.6', 'a1-t1.r3': 'a1-t1', 'm-2.1.1.b2': 'm-2.1.1', 'm-2.b1.p1': 'm-2' };
+    for (const [id, holder] of Object.entries(holders)) expect(r.node('d', id)).toBe(`/d/${holder}/#${id}`);
+    // In a statute: a heading's paragraph is on the document's page, a part's on the part's.
+    expect(['ch-1.p1', 'toc.p2', 'm-p1'].map((id) => r.node('law', id))).toEqual(['/law/#ch-1.p1', '/law/#toc.p2', '/law/m/#m-p1']);
+    // Its targets and projects at anchors of their own there (a paragraph's t1 is not its neighbour's).
+    expect([r.entity('d', 'a1-t1.r3', 'd/a1-t1.r3/pilot-1'), r.entity('d', 'd1-p1', 'd/d1-p1/t2')]).toEqual(['/d/a1-t1/#a1-t1.r3/pilot-1', '/d/d1/#d1-p1/t2']);
+    expect([entityAnchorOn('d1-p1', 'd/d1-p1/t2'), entityAnchorOn('d1-2.6', 'd/d1-2.6/t2')]).toEqual(['d1-p1/t2', 't2']);
+    expect(['d1-p1', 'a1-t1.r3', 'm-2.b1', 'toc.p1'].filter(isAnchoredBlock)).toEqual(['d1-p1', 'a1-t1.r3', 'm-2.b1', 'toc.p1']);
+    expect(['d1-p1', 'a1-t1.r3', 'm-2.b1'].some(hasFullPage)).toBe(false);
+    expect(['art-50', 'm', 'd1-2.6', 'a1-t1', 'm-2.u1'].every(hasFullPage)).toBe(true);
+    expect(['bk-1', 'd1', 'a1', 'art-50.1', 'm-2.u1', 'a1-t1'].some(isAnchoredBlock)).toBe(false);
   });
 
   it('puts every path under the base, however the base is written', () => {

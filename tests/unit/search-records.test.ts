@@ -41,7 +41,7 @@ describe('clauseRecords', () => {
   });
 
   it('searches a table row by its values, without the column names it shows', () => {
-    const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1.r10/');
+    const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10' && r.kind === 'clause');
     expect(row?.title).toBe('苏政办发〔2012〕91号 附件1 表1 序号10');
     expect(row?.text.startsWith('序号：10；类别：社；试点项目：农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
     expect(row?.searchText.startsWith('10；社；农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
@@ -57,7 +57,8 @@ describe('entity records', () => {
   });
 
   it('lands each project on its table row and finds it by name', () => {
-    const project = projectRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1.r10/#pilot-10');
+    // The row is an anchor on its table's page: the project lands beside it, at an anchor of its own.
+    const project = projectRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10/pilot-10');
     expect(project).toMatchObject({ kind: 'project', title: '农村社会养老保险经办管理服务“四个不出村”试点', citation: '苏政办发〔2012〕91号 附件1 表1 序号10' });
     expect(project?.searchText.startsWith('农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
   });

@@ -32,8 +32,8 @@ describe('targetRows', () => {
     expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.u2.1/t2')).toMatchObject({ valueText: '每年600' });
   });
 
-  it('links a table-row target to the row page', () => {
-    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1.r3/');
+  it('links a table-row target to the row, on its table’s page', () => {
+    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1/#m-t1.r3');
   });
 });
 

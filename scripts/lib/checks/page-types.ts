@@ -3,6 +3,7 @@
  * size budgets) can pick one page of each kind from whatever the build produced — new kinds of page
  * are picked up without editing a list of URLs.
  */
+import { isAnchoredBlock } from '#core/routes.ts';
 
 /** A page kind named by a fixed path pattern (site sections other than the documents). */
 export interface SectionType {
@@ -29,10 +30,9 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { name: 'topic', pattern: /^\/topics\/[^/]+\/$/ },
 ];
 
-// Node ids follow the scheme of docs/ids.md: parts are n, m, dN, aN; tables aN-tN; their rows aN-tN.rN.
+// Node ids follow the scheme of docs/ids.md: parts are n, m, dN, aN; tables aN-tN.
 const PART_ID = /^(?:n|m|d\d+|a\d+)$/;
 const TABLE_ID = /-t\d+$/;
-const TABLE_ROW_ID = /-t\d+\.r\d+$/;
 
 /** One built page: its URL path and the size of its HTML, used to prefer the fullest page of a kind. */
 export interface BuiltPage {
@@ -41,8 +41,9 @@ export interface BuiltPage {
 }
 
 /**
- * The kind of a page from its URL path: a section type, `document`, `part`, `table`, `table-row` or
- * `clause` (any other node page) under a known document id, else `other /first-segment/` for a
+ * The kind of a page from its URL path: a section type, `document`, `part`, `table`, `anchor` (the
+ * light page of a paragraph, row or bullet, which sends readers to its anchor: src/lib/anchor-page.ts)
+ * or `clause` (any other node page) under a known document id, else `other /first-segment/` for a
  * section's own page and `other /first-segment/…/` below it, so that an unforeseen section is still checked.
  */
 export function pageType(path: string, documentIds: ReadonlySet<string>): string {
@@ -54,7 +55,7 @@ export function pageType(path: string, documentIds: ReadonlySet<string>): string
     if (segments.length === 1) return 'document';
     if (segments.length === 2 && node !== undefined) {
       if (PART_ID.test(node)) return 'part';
-      if (TABLE_ROW_ID.test(node)) return 'table-row';
+      if (isAnchoredBlock(node)) return 'anchor';
       if (TABLE_ID.test(node)) return 'table';
       return 'clause';
     }
