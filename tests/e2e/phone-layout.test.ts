@@ -34,6 +34,9 @@ describe('on a phone (375 × 800)', () => {
       expect(await top(page, '.clause-body')).toBeLessThanOrEqual(480);
       expect(await top(page, '.citation-bar')).toBeGreaterThan(await top(page, '.clause-body'));
       expect(await sidewaysOverflow(page)).toBe(0);
+      // A section's page offers its own two buttons, not two more beside each clause inside it.
+      await page.goto(`${session.server.origin}${xiangtan}d1-2/`);
+      expect(await page.locator('main button[data-copy]:visible').count()).toBe(2);
     },
     timeout,
   );
