@@ -66,11 +66,6 @@ export function compareRefs(documentOrder: ReadonlyMap<string, number>): (a: Nod
   return (a, b) => (documentOrder.get(a.documentId) ?? 0) - (documentOrder.get(b.documentId) ?? 0) || a.position - b.position;
 }
 
-/** A title in 《》; titles inside it take 〈〉, as Chinese typesetting nests them. */
-export function bookTitle(title: string): string {
-  return `《${title.replace(/《/g, '〈').replace(/》/g, '〉')}》`;
-}
-
 /** A citation without the document's short title, for lists already headed by the document: 二、（六）. */
 export function citationWithin(citation: string, documentShortTitle: string): string {
   return citation.startsWith(`${documentShortTitle} `) ? citation.slice(documentShortTitle.length + 1) : citation;

@@ -34,7 +34,8 @@ const status = element('search-status', HTMLElement);
 const notice = element('search-notice', HTMLElement);
 const list = element('search-results', HTMLOListElement);
 const more = element('search-more', HTMLButtonElement);
-const filterBox = element('search-filters', HTMLFieldSetElement);
+const filterFold = element('search-filter-fold', HTMLDetailsElement);
+const filterCount = element('search-filter-count', HTMLElement);
 const base = form.dataset['base'] ?? '/';
 const corpus: ReadonlySet<string> = new Set(form.dataset['corpus'] ?? '');
 const overrides = JSON.parse(form.dataset['overrides'] ?? '[]') as Override[];
@@ -153,7 +154,13 @@ function renderFilters(counts: FilterCounts | null, all: FilterCounts): void {
     const wrapper = select.closest('.search-filter');
     if (wrapper instanceof HTMLElement) wrapper.hidden = values.length === 0;
   }
-  filterBox.hidden = false;
+  const chosen = [...selects.values()].filter((s) => s.value !== '').length;
+  filterCount.textContent = chosen === 0 ? '' : `（已选${chosen}项）`;
+  if (filterFold.hidden) {
+    filterFold.hidden = false;
+    // Open where there is room beside the results, or when the address already chose a filter.
+    filterFold.open = chosen > 0 || window.matchMedia('(min-width: 48em)').matches;
+  }
 }
 
 // ---------------------------------------------------------------------------

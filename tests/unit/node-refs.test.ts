@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSiteId } from '#core/site-id.ts';
-import { bookTitle, citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
+import { citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { indexes } = siteFixture();
@@ -51,10 +51,6 @@ describe('resolveNode', () => {
 describe('small helpers', () => {
   it('splits a site-wide id at the first slash', () => {
     expect(splitSiteId('xuhui-2016-employment-plan/m-t1.r1')).toEqual({ documentId: 'xuhui-2016-employment-plan', nodeId: 'm-t1.r1' });
-  });
-
-  it('nests titles with 〈〉 inside 《》', () => {
-    expect(bookTitle('湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知')).toBe('《湘潭市人民政府关于印发〈湘潭市进一步做好稳就业工作二十四条措施〉的通知》');
   });
 
   it('drops the document short title from a citation under that document', () => {

@@ -79,6 +79,23 @@ describe('normalise on the seed corpus', () => {
       file: 'test.txt',
       line: 18,
     });
+    expect(n.unreadable.map((s) => [s.line, s.text])).toEqual([
+      [18, '?卦氯司I'],
+      [19, '?刈畹凸べY'],
+      [26, '?厝肆Y'],
+      [27, '?厝肆Y'],
+    ]);
+  });
+
+  it('records the words Xuhui masked with asterisks, with a warning each', () => {
+    const n = run(read('xuhui-2016-employment-plan.txt'));
+    expect(n.unreadable.map((s) => [s.kind, s.line, s.text])).toEqual([
+      ['masked', 15, '****'],
+      ['masked', 15, '**'],
+      ['masked', 15, '**'],
+      ['masked', 17, '*****'],
+    ]);
+    expect(n.diagnostics.filter((d) => d.code === 'normalise-masked-text')).toHaveLength(4);
   });
 
   it('keeps real parentheses, converting their content and widening them', () => {
@@ -441,6 +458,6 @@ describe('normalise as a whole', () => {
   });
 
   it('handles empty input', () => {
-    expect(run('')).toEqual({ lines: [''], script: 'simplified', markdownHeadings: [null], lineScripts: [null], counts: {}, drops: [], diagnostics: [] });
+    expect(run('')).toEqual({ lines: [''], script: 'simplified', markdownHeadings: [null], lineScripts: [null], counts: {}, drops: [], unreadable: [], diagnostics: [] });
   });
 });

@@ -67,6 +67,12 @@ describe('parseStructure: numbering that runs on or restarts', () => {
     expect(ids(r.parts)).toEqual(['m', 'm-2', 'm-2.u1', 'm-2.u1.1', 'm-2.u1.2', 'm-2.u2', 'm-2.u2.1', 'm-2.u2.2']);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['parse-numbering-restart', 4]]);
     expect(r.conservation).toEqual([]);
+    // Only the group that stands for the lost heading is marked as restored by guesswork.
+    const implicit = [...blocksOf({ parts: r.parts })].flatMap(({ block }) => (block.type === 'provision' && block.kind === 'implicit' ? [[block.id, block.restored ?? null]] : []));
+    expect(implicit).toEqual([
+      ['m-2.u1', null],
+      ['m-2.u2', 'lost-heading'],
+    ]);
   });
 
   it('gives level-3 items directly under a level-1 heading an implicit level-2 parent, so (一) cannot collide with 1、', () => {

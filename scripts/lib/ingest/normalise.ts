@@ -1,9 +1,10 @@
 import * as OpenCC from 'opencc-js';
 import { z } from 'astro/zod';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
-import type { Drop, Script } from '#schemas/document.ts';
+import type { Drop, Script, UnreadableSpot } from '#schemas/document.ts';
 import { removePinyinAnnotations } from '#core/chinese/pinyin.ts';
 import { widenAsciiPunctuation } from './ascii-punctuation.ts';
+import { unreadableSpots } from './unreadable-spots.ts';
 
 export type OverrideEntry = { traditional: string; simplified: string; reason: string };
 
@@ -18,6 +19,8 @@ export type Normalised = {
   /** Rule name → number of changes; only rules that fired, keys sorted. */
   counts: Record<string, number>;
   drops: Drop[];
+  /** Lost characters and masked words in `lines`, with their offsets. */
+  unreadable: UnreadableSpot[];
   diagnostics: Diagnostic[];
 };
 
@@ -347,21 +350,17 @@ function widenPunctuation(lines: string[], tally: Tally): void {
 // ---------------------------------------------------------------------------
 // Diagnostics on the result
 
-const LOST_CHARACTER = /\ufffd|(?<=\p{Script=Han})\?(?=\p{Script=Han})/gu;
-
-function lostCharacterWarnings(lines: readonly string[], file: string): Diagnostic[] {
-  return lines.flatMap((text, i) =>
-    [...text.matchAll(LOST_CHARACTER)].map((m): Diagnostic => {
-      const context = text.slice(Math.max(0, m.index - 4), m.index + 5);
-      return {
-        level: 'warning',
-        code: 'normalise-replacement-char',
-        message: `a character was lost in capture and shows as "${m[0]}": …${context}…`,
-        file,
-        line: i + 1,
-      };
-    }),
-  );
+/** One warning per unreadable spot, with a few characters around it so the report can be read alone. */
+function unreadableWarnings(spots: readonly UnreadableSpot[], lines: readonly string[], file: string): Diagnostic[] {
+  return spots.map((spot): Diagnostic => {
+    const text = lines[spot.line - 1] ?? '';
+    if (spot.kind === 'masked') {
+      const context = text.slice(Math.max(0, spot.start - 4), spot.start + spot.text.length + 4);
+      return { level: 'warning', code: 'normalise-masked-text', message: `words are masked with asterisks in the source: …${context}…`, file, line: spot.line };
+    }
+    const context = text.slice(Math.max(0, spot.start - 4), spot.start + 5);
+    return { level: 'warning', code: 'normalise-replacement-char', message: `a character was lost in capture and shows as "${spot.text[0] ?? ''}": …${context}…`, file, line: spot.line };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -394,7 +393,8 @@ export function normalise(text: string, file: string, overrides: readonly Overri
   dropPageFurniture(lines, tally);
   dropRepeatedMetadataRows(lines, tally);
   widenPunctuation(lines, tally);
-  diagnostics.push(...lostCharacterWarnings(lines, file));
+  const unreadable = unreadableSpots(lines);
+  diagnostics.push(...unreadableWarnings(unreadable, lines, file));
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   return {
@@ -404,6 +404,7 @@ export function normalise(text: string, file: string, overrides: readonly Overri
     markdownHeadings,
     counts: sortedCounts(tally.counts),
     drops: tally.drops.sort((a, b) => a.line - b.line),
+    unreadable,
     diagnostics,
   };
 }

@@ -1,4 +1,5 @@
 import { blocksOf } from '#core/document-tree.ts';
+import { bookTitle } from '#core/chinese/book-title.ts';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
@@ -205,7 +206,7 @@ class PartBuilder {
     const parsed = parseStatute({
       lines: plan.lines.map((l): StatuteLine => ({ n: l.n, text: lineText(l.kind), role: input.roles.get(l.n) })),
       idPrefix: plan.id === 'm' ? '' : `${plan.id}-`,
-      citationPrefix: plan.id === 'm' ? bookTitle(input.shortTitle) : `${[input.shortTitle, partName].filter((s) => s !== '').join(' ')} `,
+      citationPrefix: plan.id === 'm' ? citedTitle(input.shortTitle) : `${[input.shortTitle, partName].filter((s) => s !== '').join(' ')} `,
       file: input.file,
       table: (lines) => this.makeTable(lines.flatMap((l) => byLine.get(l.n) ?? []), null),
     });
@@ -253,7 +254,7 @@ class PartBuilder {
       // Numbering restarts without a printed heading: a heading was lost in capture.
       const lostLevel = parent === this.root ? level - 1 : parent.level;
       if (parent !== this.root) parent = this.popWhile((f) => f === parent);
-      parent = this.implicit(parent, lostLevel, n);
+      parent = this.implicit(parent, lostLevel, n, true);
       this.warn(n, 'parse-numbering-restart', `${kind.label} restarts the numbering after ${last} without a heading: a heading was probably lost; the items are grouped under ${parent.provision?.id ?? '?'}`);
     } else if (last !== undefined && num !== last + 1) {
       this.warn(n, 'parse-numbering-gap', `${kind.label} follows item ${last}: items are missing between them`);
@@ -271,10 +272,24 @@ class PartBuilder {
     this.provision(parent, { kind: 'bullet', level: 5, label, num: parent.counters.b, segment: `b${parent.counters.b}`, rest, line: n });
   }
 
-  private implicit(parent: Frame, level: number, n: number): Frame {
+  /** `lostHeading`: the group stands for a heading lost in capture, not merely for a skipped level. */
+  private implicit(parent: Frame, level: number, n: number, lostHeading = false): Frame {
     parent.counters.u += 1;
     const id = `${parent.prefix}u${parent.counters.u}`;
-    const node: Provision = { type: 'provision', id, kind: 'implicit', level, label: '', num: null, title: null, text: '', lines: { start: n, end: n }, citation: this.citation(parent.labels), children: [] };
+    const node: Provision = {
+      type: 'provision',
+      id,
+      kind: 'implicit',
+      level,
+      label: '',
+      num: null,
+      title: null,
+      text: '',
+      lines: { start: n, end: n },
+      citation: this.citation(parent.labels),
+      ...(lostHeading ? { restored: 'lost-heading' as const } : {}),
+      children: [],
+    };
     parent.children.push(node);
     const frame = newFrame(`${id}.`, level, node, parent.labels);
     this.stack.push(frame);
@@ -403,9 +418,9 @@ function partCitationName(plan: PartPlan, shortTitles: Readonly<Record<string, s
   return '';
 }
 
-/** A statute's short title in book-title marks, as citations write it: 《社会保险法》. */
-function bookTitle(shortTitle: string): string {
-  return /^《.*》$/.test(shortTitle) ? shortTitle : `《${shortTitle}》`;
+/** A statute's short title in book-title marks, as citations write it: 《社会保险法》, 《北京市实施〈残疾人保障法〉办法》. */
+function citedTitle(shortTitle: string): string {
+  return /^《[^《》]*》$/.test(shortTitle) ? shortTitle : bookTitle(shortTitle);
 }
 
 /** Cell text broken over lines in the page layout leaves a space between Han characters (示范 地区). */

@@ -117,6 +117,7 @@ function runStages(input: SourceInput): Ingested {
     normalisation: normalised.counts,
     // Normalisation drops are measured on the decoded text, parse drops on the normalised text: both by source line.
     drops: [...normalised.drops, ...parsed.drops].sort((a, b) => a.line - b.line),
+    unreadable: normalised.unreadable,
     diagnostics: structural,
   };
   const extraction = inStage('extract', () => extractAll(parsedDocument, input.registry));

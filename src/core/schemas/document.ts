@@ -84,6 +84,21 @@ export const Drop = z.object({
 });
 export type Drop = z.output<typeof Drop>;
 
+/**
+ * A stretch of a normalised line that cannot be read as published: `lost`, a character lost in capture
+ * (shown as ? or U+FFFD) with the garbled run that follows it; `masked`, words the publisher replaced
+ * with asterisks (****). Kept with its place so the pages can flag it where the reader meets it.
+ */
+export const UnreadableSpot = z.object({
+  kind: z.enum(['lost', 'masked']),
+  line: z.number().int().positive(),
+  /** Offset of the spot in the normalised line (`lines[line - 1]`), in UTF-16 code units. */
+  start: z.number().int().nonnegative(),
+  /** The spot as it stands in the normalised line. */
+  text: z.string().min(1),
+});
+export type UnreadableSpot = z.output<typeof UnreadableSpot>;
+
 /** A source document after decode → normalise → parse: the unit the site and the exports are built from. */
 export const Document = z.object({
   id: Slug,
@@ -108,6 +123,8 @@ export const Document = z.object({
   /** How many times each named normalisation rule changed the text. */
   normalisation: z.record(z.string(), z.number().int().nonnegative()),
   drops: z.array(Drop),
+  /** What could not be read in the normalised lines, by line and offset; absent in a document built by hand. */
+  unreadable: z.array(UnreadableSpot).default(() => []),
   diagnostics: z.array(Diagnostic),
   /** The facts extracted from the text: targets, departments, projects, citations, dates. */
   extracted: Extracted,

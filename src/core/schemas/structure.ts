@@ -117,6 +117,11 @@ export const Provision = z.object({
   /** A human citation in Chinese: the document's short title and the printed numbering. */
   citation: z.string().min(1),
   role: ProvisionRole.optional(),
+  /**
+   * `lost-heading`: an implicit group opened where the numbering restarts without a printed heading.
+   * A heading was lost in capture; where the group begins and ends is the parser's guess.
+   */
+  restored: z.enum(['lost-heading']).optional(),
   get children() {
     return z.array(Block);
   },
@@ -133,6 +138,7 @@ export type Provision = {
   lines: LineSpan;
   citation: string;
   role?: ProvisionRole | undefined;
+  restored?: 'lost-heading' | undefined;
   children: Block[];
 };
 
