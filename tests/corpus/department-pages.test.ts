@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareJurisdictions, departmentIndex, departmentPages, jurisdictionPaths } from '../../src/lib/department-pages.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
+import { pageOf } from '../helpers/department-page.ts';
 
 const { registry, documents, indexes } = siteFixture();
 const pages = departmentPages(registry, documents, indexes);
-const page = (id: string) => {
-  const found = pages.find((p) => p.department.id === id);
-  if (!found) throw new Error(`no page for ${id}`);
-  return found;
-};
+const page = (id: string) => pageOf(pages, id);
 
 describe('departmentPages', () => {
   it('makes a page for every registry entry, mentioned or not', () => {

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { byCountThenName, filterAttribute, filterOptions } from '../../src/lib/filters.ts';
-import { placeKey, projectRows, projectsByRow } from '../../src/lib/project-table.ts';
+import { byCountThenName, filterOptions } from '../../src/lib/filters.ts';
+import { projectRows, projectsByRow } from '../../src/lib/project-table.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { corpus, canonical, indexes } = siteFixture();
 const rows = projectRows(corpus.projects, canonical, indexes);
-
-describe('placeKey', () => {
-  it('files 南京市 under 南京 and keeps names that are not just a city', () => {
-    expect(placeKey('南京市')).toBe('南京');
-    expect(placeKey('江阴市')).toBe('江阴');
-    expect(placeKey('苏州市区')).toBe('苏州市区');
-    expect(placeKey('盐城市亭湖区')).toBe('盐城市亭湖区');
-    expect(placeKey('江苏常州技师学院')).toBe('江苏常州技师学院');
-  });
-});
 
 describe('projectRows', () => {
   it('lists every project, pilots before demonstrations, each with its table row', () => {
@@ -38,11 +28,6 @@ describe('filters', () => {
       { value: '苏州', label: '苏州', count: 7 },
       { value: '无锡', label: '无锡', count: 6 },
     ]);
-  });
-
-  it('joins a row’s values for its data attribute and refuses the separator inside a value', () => {
-    expect(filterAttribute(['南京', '无锡'])).toBe('南京|无锡');
-    expect(() => filterAttribute(['南京|无锡'])).toThrow('filter value "南京|无锡" contains |');
   });
 });
 

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shortTarget, statusRank, statusSummaries, targetRows, valueText } from '../../src/lib/target-table.ts';
+import { statusSummaries, targetRows } from '../../src/lib/target-table.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { corpus, canonical, indexes, topics } = siteFixture();
 const rows = targetRows(corpus.targets, canonical, indexes, topics);
-
-describe('valueText and shortTarget', () => {
-  it('writes ranges, changes and missing values as a reader reads them', () => {
-    expect(valueText({ value: 15, max: null, from: 10 })).toBe('15（原为10）');
-    expect(valueText({ value: 3000, max: 20000, from: null })).toBe('3000–20000');
-    expect(valueText({ value: null, max: null, from: null })).toBe('—');
-    expect(shortTarget({ value: 100, max: null, from: null, comparator: '≥', unit: '万人' })).toBe('≥100万人');
-    expect(shortTarget({ value: 1718, max: null, from: null, comparator: '=', unit: '万人' })).toBe('1718万人');
-  });
-});
 
 describe('targetRows', () => {
   it('lists every target in document order, then by line, each with its clause page', () => {
@@ -37,9 +27,5 @@ describe('statusSummaries', () => {
       ['yibin-yfbh-2014-282', 13, { met: 0, 'not-met': 0, unknown: 0, none: 13 }],
       ['jiangsu-szbf-2012-91', 49, { met: 0, 'not-met': 0, unknown: 0, none: 49 }],
     ]);
-  });
-
-  it('orders statuses for filters', () => {
-    expect(['none', 'met', 'unknown', 'not-met'].sort((a, b) => statusRank(a) - statusRank(b))).toEqual(['met', 'not-met', 'unknown', 'none']);
   });
 });

@@ -1,6 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { splitSiteId } from '#core/site-id.ts';
-import { bookTitle, citationWithin } from '../../src/lib/node-refs.ts';
+import { indexDocument } from '#core/document-index.ts';
+import { bookTitle, citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
+import { documentOfTable, testDocument } from '../helpers/document-builder.ts';
+
+/** A measures document: a preamble paragraph, then a titled clause （六） under 二、; and a plan holding one table. */
+const measures = testDocument({
+  id: 'measures',
+  meta: { title: '某市人民政府关于印发《某市稳就业措施》的通知', shortTitle: '某市稳就业措施' },
+  lines: ['为稳定就业，制定本措施。', '二、支持创业', '（六）加大创业担保贷款力度。将返乡农民纳入支持范围。（责任单位：市人社局）'],
+  blocks: [
+    { type: 'paragraph', id: 'm-p1', line: 1, text: '为稳定就业，制定本措施。' },
+    {
+      type: 'provision', id: 'm-2', kind: 'numbered', level: 1, label: '二、', num: 2, title: '支持创业', text: '', lines: { start: 2, end: 3 }, citation: '某市稳就业措施 二、',
+      children: [
+        { type: 'provision', id: 'm-2.6', kind: 'numbered', level: 2, label: '（六）', num: 6, title: '加大创业担保贷款力度', text: '将返乡农民纳入支持范围。（责任单位：市人社局）', lines: { start: 3, end: 3 }, citation: '某市稳就业措施 二、（六）', children: [] },
+      ],
+    },
+  ],
+});
+const plan = { ...documentOfTable(['项目', '地区'], [['试点一', '甲市'], ['试点二', '乙市']]), id: 'plan' };
+const indexes = new Map([measures, plan].map((d) => [d.id, indexDocument(d)]));
+
+describe('quoteNode (what <ClauseQuote id=…> renders)', () => {
+  it('quotes a clause with its title, own text, citation and link', () => {
+    const quote = quoteNode(indexes, 'measures/m-2.6');
+    expect(quote.title).toBe('加大创业担保贷款力度');
+    expect(quote.text).toBe('将返乡农民纳入支持范围。（责任单位：市人社局）');
+    expect(quote.citation).toBe('某市稳就业措施 二、（六）');
+    expect(quote.path).toBe('/measures/m-2.6/');
+    expect(quote.documentTitle).toBe('某市人民政府关于印发《某市稳就业措施》的通知');
+  });
+
+  it('quotes a paragraph by its text', () => {
+    const quote = quoteNode(indexes, 'measures/m-p1');
+    expect(quote.title).toBeNull();
+    expect(quote.text).toBe('为稳定就业，制定本措施。');
+  });
+
+  it('throws, failing the build, for a node the document does not have', () => {
+    expect(() => quoteNode(indexes, 'measures/m-2.99')).toThrow('measures/m-2.99: document measures has no node m-2.99');
+  });
+
+  it('throws for a document that is not in the corpus', () => {
+    expect(() => quoteNode(indexes, 'nowhere-2020/d1-1')).toThrow('nowhere-2020/d1-1: no document with id nowhere-2020');
+  });
+
+  it('throws for an id without a document part', () => {
+    expect(() => quoteNode(indexes, 'm-2.6')).toThrow('"m-2.6" is not a site-wide node id ({documentId}/{nodeId})');
+  });
+});
+
+describe('resolveNode', () => {
+  it('gives a table row no title and keeps its place in the document', () => {
+    const row = resolveNode(indexes, 'plan/m-t1.r1');
+    expect(row.title).toBeNull();
+    expect(row.path).toBe('/plan/m-t1.r1/');
+    expect(resolveNode(indexes, 'plan/m-t1.r2').position).toBe(row.position + 1);
+  });
+});
 
 describe('small helpers', () => {
   it('splits a site-wide id at the first slash', () => {
