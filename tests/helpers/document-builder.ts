@@ -144,3 +144,8 @@ export function testMention(fields: Pick<DepartmentMention, 'clauseId' | 'name' 
     ...fields,
   };
 }
+
+/** `document` renamed `id`, with `extracted` laid over its facts: what an extraction stage would have found in it. */
+export function withFacts(document: Document, id: string, extracted: Partial<Document['extracted']>): Document {
+  return { ...document, id, extracted: { ...document.extracted, ...extracted } };
+}

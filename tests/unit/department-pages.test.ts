@@ -3,7 +3,7 @@ import { indexDocument } from '#core/document-index.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';
 import { compareJurisdictions, departmentIndex, departmentPages, jurisdictionPaths } from '../../src/lib/department-pages.ts';
-import { documentOfClauses, testMention } from '../helpers/document-builder.ts';
+import { documentOfClauses, testMention, withFacts } from '../helpers/document-builder.ts';
 import { pageOf } from '../helpers/department-page.ts';
 
 const department = (id: string, name: string, jurisdiction: string, fn: string): Department => ({ id, name, aliases: [], jurisdiction, function: fn, kind: 'department' });
@@ -18,8 +18,7 @@ const registry = [
 
 /** A document `id` of clauses (m-1 …) with the given mentions, each filed under its department id. */
 function withMentions(id: string, texts: string[], mentions: Parameters<typeof testMention>[0][], meta: Partial<Document['meta']> = {}, duplicateOf: Document['duplicateOf'] = null): Document {
-  const doc = documentOfClauses(texts, meta);
-  return { ...doc, id, duplicateOf, extracted: { ...doc.extracted, departments: mentions.map((m) => testMention({ ...m, documentId: id })) } };
+  return { ...withFacts(documentOfClauses(texts, meta), id, { departments: mentions.map((m) => testMention({ ...m, documentId: id })) }), duplicateOf };
 }
 
 const city = withMentions('city-measures', ['由市人社局牵头落实。', '市人社局会同市财政局推进。', '由市公安局负责。'], [
