@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { clauseTopics, targetDomain, topicPages } from '../../src/lib/topics.ts';
-import type { Department } from '#schemas/entities.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { topics, registry, corpus, canonical } = siteFixture();
@@ -16,8 +15,6 @@ const target = (id: string) => {
   return found;
 };
 
-const bank: Department = { id: 'x-pbc', name: '人民银行某支行', aliases: [], jurisdiction: '某市', function: '人民银行', kind: 'department' };
-const topic = (id: string, name: string, keywords: string[], functions: string[] = []) => ({ id, name, description: `${name}。`, keywords, functions });
 
 describe('targetDomain', () => {
   it('classifies the Jiangsu enrolment targets as social insurance', () => {
@@ -40,13 +37,6 @@ describe('clauseTopics', () => {
     const c = clause('xiangtan-2019-stabilise-employment/d1-3.7');
     expect(c.title).toBe('实施“护航行动”');
     expect(clauseTopics(c, topics, registryById).map((t) => t.name)).toEqual(['社会保险']);
-  });
-
-  it('adds the topics of the functions of departments that lead or support the clause', () => {
-    const c = { title: '加强金融服务', text: '', departments: [{ id: 'x-pbc', role: 'support' as const }] };
-    const table = [topic('start', '创业', ['创业'], ['人民银行'])];
-    expect(clauseTopics(c, table, new Map([[bank.id, bank]])).map((t) => t.id)).toEqual(['start']);
-    expect(clauseTopics({ ...c, departments: [{ id: 'x-pbc', role: 'mentioned' as const }] }, table, new Map([[bank.id, bank]]))).toEqual([]);
   });
 });
 

@@ -1,5 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
+import { extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
+import { documentOfTable } from '../helpers/document-builder.ts';
+
+const PILOT_COLUMNS = ['序号', '类别', '试点项目', '试点目标', '试点要求', '试点地区', '时间'];
+/** A 试点 annex table of the given rows (one per project), as document `annex`. */
+const pilots = (rows: string[][]) => ({ ...documentOfTable(PILOT_COLUMNS, rows), id: 'annex' });
+
+describe('extractProjects on crafted annex tables', () => {
+  it('reads one project per row, the category spelt out or abbreviated, the places split and the later year of a span', () => {
+    const { projects, diagnostics } = extractProjects(pilots([
+      ['1', '就', '城乡就业一体化试点', '统筹城乡就业', '建立制度', '南京、无锡2市', '2012年'],
+      ['2', '社会保障', '社保一卡通试点', '一卡通用', '发卡', '苏州市区及太仓市', '2012-2015年'],
+    ]));
+    expect(diagnostics).toEqual([]);
+    expect(projects).toEqual([
+      { id: 'annex/pilot-1', documentId: 'annex', rowId: 'm-t1.r1', line: 2, kind: '试点', number: 1, category: '就业', name: '城乡就业一体化试点', goal: '统筹城乡就业', requirements: '建立制度', regions: ['南京', '无锡'], regionsText: '南京、无锡2市', deadline: 2012 },
+      { id: 'annex/pilot-2', documentId: 'annex', rowId: 'm-t1.r2', line: 3, kind: '试点', number: 2, category: '社会保障', name: '社保一卡通试点', goal: '一卡通用', requirements: '发卡', regions: ['苏州市区', '太仓市'], regionsText: '苏州市区及太仓市', deadline: 2015 },
+    ]);
+  });
+
+  it('reads a demonstration table by its 示范项目 column and 示范内容 as the requirements', () => {
+    const doc = { ...documentOfTable(['序号', '类别', '示范项目', '示范内容', '时间'], [['1', '综', '就业信息系统示范工程', '联网', '2013年']]), id: 'annex' };
+    expect(extractProjects(doc).projects.map((p) => [p.id, p.kind, p.category, p.requirements, p.deadline])).toEqual([['annex/demo-1', '示范', '综合', '联网', 2013]]);
+  });
+
+  it('finds no projects in a table whose columns name none', () => {
+    expect(extractProjects(documentOfTable(['序号', '指标', '目标值'], [['1', '城镇新增就业', '1万人']]))).toEqual({ projects: [], diagnostics: [] });
+  });
+
+  it('skips a row with an unknown category and warns about an unreadable 时间', () => {
+    const { projects, diagnostics } = extractProjects(pilots([
+      ['1', '人才', '人才引进试点', '', '', '', '2012年'],
+      ['2', '就', '公共投资促进就业试点', '', '', '', '近期'],
+    ]));
+    expect(projects.map((p) => [p.name, p.deadline])).toEqual([['公共投资促进就业试点', null]]);
+    expect(diagnostics).toEqual([
+      { level: 'warning', code: 'project-category-unknown', message: 'project 人才引进试点: category "人才" is not 就业, 社会保障 or 综合', file: 'tests/crafted.txt', line: 2 },
+      { level: 'warning', code: 'project-deadline-unclear', message: 'project 公共投资促进就业试点: cannot read a year from 时间 "近期"', file: 'tests/crafted.txt', line: 3 },
+    ]);
+  });
+});
 
 describe('splitRegions', () => {
   it('splits lists closed by a count of cities, dropping the count', () => {

@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { splitSiteId } from '#core/site-id.ts';
 import { indexDocument } from '#core/document-index.ts';
 import { bookTitle, citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
-import { documentOfTable, testDocument } from '../helpers/document-builder.ts';
+import { documentOfTable, measuresDocument } from '../helpers/document-builder.ts';
 
-/** A measures document: a preamble paragraph, then a titled clause （六） under 二、; and a plan holding one table. */
-const measures = testDocument({
-  id: 'measures',
-  meta: { title: '某市人民政府关于印发《某市稳就业措施》的通知', shortTitle: '某市稳就业措施' },
-  lines: ['为稳定就业，制定本措施。', '二、支持创业', '（六）加大创业担保贷款力度。将返乡农民纳入支持范围。（责任单位：市人社局）'],
-  blocks: [
-    { type: 'paragraph', id: 'm-p1', line: 1, text: '为稳定就业，制定本措施。' },
-    {
-      type: 'provision', id: 'm-2', kind: 'numbered', level: 1, label: '二、', num: 2, title: '支持创业', text: '', lines: { start: 2, end: 3 }, citation: '某市稳就业措施 二、',
-      children: [
-        { type: 'provision', id: 'm-2.6', kind: 'numbered', level: 2, label: '（六）', num: 6, title: '加大创业担保贷款力度', text: '将返乡农民纳入支持范围。（责任单位：市人社局）', lines: { start: 3, end: 3 }, citation: '某市稳就业措施 二、（六）', children: [] },
-      ],
-    },
-  ],
-});
+/** The crafted measures (a paragraph, and （六） under 二、) and a plan holding one table. */
+const measures = measuresDocument();
 const plan = { ...documentOfTable(['项目', '地区'], [['试点一', '甲市'], ['试点二', '乙市']]), id: 'plan' };
 const indexes = new Map([measures, plan].map((d) => [d.id, indexDocument(d)]));
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadTopics, mainTopic, topicsIn } from '../../src/lib/topics.ts';
+import { clauseTopics, loadTopics, mainTopic, targetDomain, topicPages, topicsIn } from '../../src/lib/topics.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import type { Department } from '#schemas/entities.ts';
+import type { ClauseRecord } from '#schemas/open-data.ts';
 
 /** The reviewed topic table, checked against the reviewed department registry, as the site loads them. */
 const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
@@ -47,5 +48,59 @@ describe('mainTopic: the longest keyword wins, ties go to the topic listed first
   it('finds nothing in a text without keywords', () => {
     expect(mainTopic('组织专项检查', topics)).toBeNull();
     expect(topicsIn('坚持以人为本', topics)).toEqual([]);
+  });
+});
+
+/** A small table: 失业保险 is the longer keyword, so 社会保险 wins over 就业 for it; 创业 also by the 人民银行 function. */
+const table = [topic('jobs', '就业', ['就业', '失业']), topic('insurance', '社会保险', ['失业保险', '参保']), topic('start', '创业', ['创业'], ['人民银行'])];
+const banks = new Map([[bank.id, bank]]);
+const record = (id: string, title: string | null, text: string, departments: ClauseRecord['departments'] = []): ClauseRecord => ({
+  id,
+  documentId: id.split('/')[0] ?? '',
+  kind: 'numbered',
+  number: '',
+  title,
+  text,
+  citation: id,
+  url: `https://policy-atlas.test/${id}/`,
+  departments,
+});
+
+describe('targetDomain', () => {
+  it('reads the indicator first, and the sentence only when the indicator names no topic', () => {
+    expect(targetDomain({ indicator: '失业保险参保人数', sentence: '创业带动就业。' }, table)?.id).toBe('insurance');
+    expect(targetDomain({ indicator: '新增市场主体', sentence: '扶持创业，新增市场主体1000户。' }, table)?.id).toBe('start');
+    expect(targetDomain({ indicator: '新增市场主体', sentence: '新增市场主体1000户。' }, table)).toBeNull();
+  });
+});
+
+describe('clauseTopics', () => {
+  it('takes every topic its title names, in table order', () => {
+    expect(clauseTopics(record('a/m-1', '支持创业带动就业', '做好参保工作。'), table, banks).map((t) => t.id)).toEqual(['jobs', 'start']);
+  });
+
+  it('reads the text only when the title names no topic, and then only its main topic', () => {
+    expect(clauseTopics(record('a/m-2', '实施护航行动', '落实失业保险稳岗返还，促进就业。'), table, banks).map((t) => t.id)).toEqual(['insurance']);
+  });
+
+  it('adds the topics of the functions of departments that lead or support the clause', () => {
+    const c = { title: '加强金融服务', text: '', departments: [{ id: 'x-pbc', role: 'support' as const }] };
+    expect(clauseTopics(c, table, banks).map((t) => t.id)).toEqual(['start']);
+    expect(clauseTopics({ ...c, departments: [{ id: 'x-pbc', role: 'mentioned' as const }] }, table, banks)).toEqual([]);
+  });
+});
+
+describe('topicPages', () => {
+  it('counts clauses and targets per topic and document, documents in the order given', () => {
+    const clauses = [record('b/m-1', '促进就业', ''), record('a/m-1', '促进就业', ''), record('a/m-2', '做好参保', '')];
+    const targets = [
+      { id: 'a/m-2/t1', documentId: 'a', indicator: '参保人数', sentence: '参保人数达到100万人。' },
+      { id: 'b/m-1/t1', documentId: 'b', indicator: '城镇新增就业', sentence: '城镇新增就业1万人。' },
+    ];
+    const pages = topicPages(clauses, targets, table, banks, ['a', 'b', 'c']);
+    expect(pages.map((p) => p.topic.id)).toEqual(['jobs', 'insurance', 'start']);
+    expect(pages[0]).toMatchObject({ clauseIds: ['b/m-1', 'a/m-1'], targetIds: ['b/m-1/t1'], documents: [{ documentId: 'a', clauses: 1, targets: 0 }, { documentId: 'b', clauses: 1, targets: 1 }] });
+    expect(pages[1]).toMatchObject({ clauseIds: ['a/m-2'], targetIds: ['a/m-2/t1'], documents: [{ documentId: 'a', clauses: 1, targets: 1 }] });
+    expect(pages[2]?.documents).toEqual([]);
   });
 });
