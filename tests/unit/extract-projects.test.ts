@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
-import { documentOfTable } from '../helpers/document-builder.ts';
+import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
+import { documentOfParagraphs, documentOfTable } from '../helpers/document-builder.ts';
+import { testProject } from '../helpers/records.ts';
 
 const PILOT_COLUMNS = ['序号', '类别', '试点项目', '试点目标', '试点要求', '试点地区', '时间'];
 /** A 试点 annex table of the given rows (one per project), as document `annex`. */
@@ -38,6 +39,32 @@ describe('extractProjects on crafted annex tables', () => {
       { level: 'warning', code: 'project-category-unknown', message: 'project 人才引进试点: category "人才" is not 就业, 社会保障 or 综合', file: 'tests/crafted.txt', line: 2 },
       { level: 'warning', code: 'project-deadline-unclear', message: 'project 公共投资促进就业试点: cannot read a year from 时间 "近期"', file: 'tests/crafted.txt', line: 3 },
     ]);
+  });
+});
+
+describe('crossCheckProjects on crafted text', () => {
+  // The annex tables list two pilots (one due in 2012, one in 2013) and one demonstration (2013).
+  const projects = [testProject({ number: 1, name: '城乡就业一体化试点', deadline: 2012 }), testProject({ number: 2, name: '社保一卡通试点' }), testProject({ number: 1, kind: '示范', name: '就业信息系统示范工程' })];
+  const check = (text: string, listed = projects) => crossCheckProjects(documentOfParagraphs([text]), listed);
+
+  it('finds a text that states the counts the tables list consistent with them', () => {
+    expect(check('全省共安排3个试点、示范项目，其中示范项目一个。')).toEqual([]);
+  });
+
+  it('warns when the tables lack a project the text counts, at the line of the sentence', () => {
+    expect(check('全省共安排3个试点、示范项目，其中示范项目两个。')).toEqual([
+      { level: 'warning', code: 'project-count-mismatch', message: 'the text states 2 示范项目 but the tables list 1', file: 'tests/crafted.txt', line: 1 },
+    ]);
+  });
+
+  it('warns about a quoted project name that no table lists, and accepts one that a table lists', () => {
+    expect(check('重点推进“城乡就业一体化试点”和“社保卡跨省结算试点”。')).toEqual([
+      { level: 'warning', code: 'project-unknown', message: 'the text names the project “社保卡跨省结算试点”, which no project table lists', file: 'tests/crafted.txt', line: 1 },
+    ]);
+  });
+
+  it('checks nothing in a document without project tables', () => {
+    expect(check('全省共安排3个试点项目。', [])).toEqual([]);
   });
 });
 
