@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, entryById, indexDocument, plainText } from '#core/document-index.ts';
-import { testDocument } from '../helpers/document-builder.ts';
+import { counterparts, displayName, entryById, indexDocument, plainText } from '#core/document-index.ts';
+import { measuresDocument, testDocument } from '../helpers/document-builder.ts';
 
 const provision = (id: string, level: number, label: string, num: number, title: string | null, citation: string, children: unknown[] = []) => ({
   type: 'provision', id, kind: 'numbered', level, label, num, title, text: '', lines: { start: 1, end: 1 }, citation, children,
@@ -63,5 +63,30 @@ describe('indexDocument on a crafted document', () => {
 
   it('throws on an unknown id', () => {
     expect(() => entryById(index, 'm-9.99')).toThrow('measures: no node with id m-9.99');
+  });
+});
+
+describe('counterparts', () => {
+  const canonical = indexDocument(measuresDocument());
+  const clause = entryById(canonical, 'm-2.6').node;
+  const section = entryById(canonical, 'm-2').node;
+  /** Lines 2–3 of the measures (二、 with （六）) published on their own, numbered from line 1. */
+  const excerpt = testDocument({
+    id: 'excerpt',
+    lines: ['二、支持创业', '（六）加大创业担保贷款力度。'],
+    blocks: [{ ...section, id: 'm-1', lines: { start: 1, end: 2 }, children: [{ ...clause, id: 'm-1.6', lines: { start: 2, end: 2 } }] }],
+  });
+
+  it('finds each node of a repeated text in the document it repeats, by its line there and its content', () => {
+    const found = counterparts(indexDocument({ ...excerpt, duplicateOf: { documentId: 'measures', firstLine: 2, lastLine: 3 } }), canonical);
+    expect([...found].map(([id, entry]) => [id, entry.id])).toEqual([
+      ['m-1', 'm-2'],
+      ['m-1.6', 'm-2.6'],
+    ]);
+  });
+
+  it('matches nothing outside the repeated lines, and refuses a document that repeats nothing', () => {
+    expect(counterparts(indexDocument({ ...excerpt, duplicateOf: { documentId: 'measures', firstLine: 2, lastLine: 2 } }), canonical).has('m-1.6')).toBe(false);
+    expect(() => counterparts(indexDocument(excerpt), canonical)).toThrow('excerpt is not a duplicate');
   });
 });
