@@ -33,6 +33,13 @@ export function limitBars(spec: ChartSpec, max: number = MAX_BARS): ChartSpec {
 /** Canvas pixels one Han character takes at the charts' 12 px font, with a little room to spare. */
 export const PIXELS_PER_CHARACTER = 13;
 
+/** The categories `limitBars` put into the "others" bar of `shown`, in their order: its tooltip names them. */
+export function groupedCategories(full: ChartSpec, shown: ChartSpec): string[] {
+  if (shown.categories.length === full.categories.length) return [];
+  const kept = new Set(shown.categories.slice(0, -1));
+  return full.categories.filter((c) => !kept.has(c));
+}
+
 /** Closing marks that never start a line (〕 of 〔2014〕, ）, 》, ，), as Chinese typesetting keeps them. */
 const NO_LINE_START = /[〕）》」』】，。、；：！？”’)\]]/;
 

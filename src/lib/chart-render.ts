@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
-import { charactersPerLine, limitBars, wrapLabel } from './chart-drawing.ts';
+import { charactersPerLine, groupedCategories, limitBars, wrapLabel } from './chart-drawing.ts';
 import type { ChartSpec } from './charts.ts';
 
 /**
@@ -18,6 +18,9 @@ function colour(i: number): string {
   return PALETTE[i % PALETTE.length] ?? '#999999';
 }
 
+/** Characters per line of the list of names the others bar's tooltip gives. */
+const TOOLTIP_CHARACTERS_PER_LINE = 24;
+
 /** Colours follow the page: CSS custom properties of the site's light or dark scheme. */
 function cssColour(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
@@ -30,6 +33,7 @@ function cssColour(element: Element, name: string, fallback: string): string {
  */
 export function drawChart(canvas: HTMLCanvasElement, full: ChartSpec): Chart<'bar'> {
   const spec = limitBars(full);
+  const grouped = groupedCategories(full, spec);
   const text = cssColour(canvas, '--fg', '#1d1d1f');
   const grid = cssColour(canvas, '--line', '#d6d8dc');
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -63,7 +67,14 @@ export function drawChart(canvas: HTMLCanvasElement, full: ChartSpec): Chart<'ba
       scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom' },
-        tooltip: { callbacks: { title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '', label: (item) => `${item.dataset.label ?? ''}：${item.formattedValue} ${spec.unit}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '',
+            // The others bar names what it holds, a few names a line.
+            afterTitle: (items) => (grouped.length > 0 && items[0]?.dataIndex === spec.categories.length - 1 ? wrapLabel(grouped.join('、'), TOOLTIP_CHARACTERS_PER_LINE) : []),
+            label: (item) => `${item.dataset.label ?? ''}：${item.formattedValue} ${spec.unit}`,
+          },
+        },
       },
     },
   };

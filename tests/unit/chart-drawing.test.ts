@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charactersPerLine, limitBars, wrapLabel } from '../../src/lib/chart-drawing.ts';
+import { charactersPerLine, groupedCategories, limitBars, wrapLabel } from '../../src/lib/chart-drawing.ts';
 import type { ChartSpec } from '../../src/lib/charts.ts';
 
 function spec(categories: string[], series: { label: string; values: (number | null)[] }[]): ChartSpec {
@@ -59,5 +59,15 @@ describe('limitBars', () => {
     expect(limited.series[1]?.values).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     const sum = (s: ChartSpec) => s.series.flatMap((x) => x.values).reduce<number>((n, v) => n + (v ?? 0), 0);
     expect(sum(limited)).toBe(sum(spec(names, [{ label: '牵头', values: lead }, { label: '配合', values: support }])));
+  });
+});
+
+describe('groupedCategories', () => {
+  it('names the categories the others bar holds, and none when nothing was grouped', () => {
+    const names = Array.from({ length: 14 }, (_, i) => `部门${i}`);
+    const full = spec(names, [{ label: '牵头', values: names.map((_, i) => 14 - i) }]);
+    expect(groupedCategories(full, limitBars(full))).toEqual(['部门11', '部门12', '部门13']);
+    const small = spec(['甲', '乙'], [{ label: '牵头', values: [1, 2] }]);
+    expect(groupedCategories(small, limitBars(small))).toEqual([]);
   });
 });
