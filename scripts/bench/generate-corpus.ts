@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS_PATHS } from '../lib/ingest/ingest-folder.ts';
-import { loadSeeds, writeCorpus } from './seeds.ts';
+import { loadSeeds, writeCorpus } from '../lib/bench/seeds.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -1,4 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { charactersPerLine, groupedCategories, limitBars, wrapLabel } from './chart-drawing.ts';
 import type { ChartSpec } from './charts.ts';
 
 /**
@@ -17,34 +18,35 @@ function colour(i: number): string {
   return PALETTE[i % PALETTE.length] ?? '#999999';
 }
 
-/** Pixels of canvas width per label character: on a phone a long name would leave no room for the bars. */
-const PIXELS_PER_LABEL_CHARACTER = 40;
-
-/** Long names (中国银行保险监督管理委员会湘潭监管分局) would squeeze the bars: the axis shows the start, the tooltip and the table the whole. */
-function shorten(label: string, length: number): string {
-  const chars = [...label];
-  return chars.length > length ? `${chars.slice(0, length - 1).join('')}…` : label;
-}
+/** Characters per line of the list of names the others bar's tooltip gives. */
+const TOOLTIP_CHARACTERS_PER_LINE = 24;
 
 /** Colours follow the page: CSS custom properties of the site's light or dark scheme. */
 function cssColour(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 
-/** Draws the chart on the canvas; returns the Chart so a caller could destroy it. */
-export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'bar'> {
+/**
+ * Draws the chart on the canvas; returns the Chart so a caller could destroy it. At most MAX_BARS
+ * bars; every label whole, wrapped onto lines and never rotated; no axis titles on the canvas (the
+ * figure says what the values count above the chart, and a vertical title would run sideways).
+ */
+export function drawChart(canvas: HTMLCanvasElement, full: ChartSpec): Chart<'bar'> {
+  const spec = limitBars(full);
+  const grouped = groupedCategories(full, spec);
   const text = cssColour(canvas, '--fg', '#1d1d1f');
   const grid = cssColour(canvas, '--line', '#d6d8dc');
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   Chart.defaults.font.family = FONT;
   Chart.defaults.color = text;
-  const valueAxis = { stacked: spec.stacked, beginAtZero: true, grid: { color: grid }, title: { display: true, text: spec.valueAxis } };
-  const labelLength = Math.min(20, Math.max(6, Math.floor(canvas.clientWidth / PIXELS_PER_LABEL_CHARACTER)));
+  const valueAxis = { stacked: spec.stacked, beginAtZero: true, grid: { color: grid }, title: { display: false }, ticks: { maxRotation: 0 } };
+  const perLine = charactersPerLine(canvas.clientWidth, spec.categories.length, spec.horizontal);
   const categoryAxis = {
     stacked: spec.stacked,
     grid: { display: false },
-    title: { display: spec.categoryAxis !== '', text: spec.categoryAxis },
-    ticks: { callback: categoryTick(spec, labelLength) },
+    title: { display: false },
+    // Every category gets its label (no skipping), flat and whole.
+    ticks: { autoSkip: false, maxRotation: 0, minRotation: 0, callback: categoryTick(spec, perLine) },
   };
   const config: ChartConfiguration<'bar'> = {
     type: 'bar',
@@ -65,13 +67,20 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart<'ba
       scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
       plugins: {
         legend: { display: spec.series.length > 1, position: 'bottom' },
-        tooltip: { callbacks: { title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '', label: (item) => `${item.dataset.label ?? ''}：${item.formattedValue} ${spec.unit}` } },
+        tooltip: {
+          callbacks: {
+            title: (items) => spec.categories[items[0]?.dataIndex ?? 0] ?? '',
+            // The others bar names what it holds, a few names a line.
+            afterTitle: (items) => (grouped.length > 0 && items[0]?.dataIndex === spec.categories.length - 1 ? wrapLabel(grouped.join('、'), TOOLTIP_CHARACTERS_PER_LINE) : []),
+            label: (item) => `${item.dataset.label ?? ''}：${item.formattedValue} ${spec.unit}`,
+          },
+        },
       },
     },
   };
   return new Chart(canvas, config);
 }
 
-function categoryTick(spec: ChartSpec, length: number): (this: unknown, value: string | number) => string {
-  return (value) => shorten(spec.categories[Number(value)] ?? String(value), length);
+function categoryTick(spec: ChartSpec, perLine: number): (this: unknown, value: string | number) => string[] {
+  return (value) => wrapLabel(spec.categories[Number(value)] ?? String(value), perLine);
 }

@@ -22,9 +22,9 @@ export interface ChartSpec {
   description: string;
   categories: string[];
   series: Series[];
-  /** The title of the axis the categories run along; empty where the chart's own title says it. */
+  /** What the categories are (险种, 部门): the table's first heading; empty where the chart's own title says it. Never drawn on the canvas, so never sideways. */
   categoryAxis: string;
-  /** The value axis, with its unit: 参保人数（万人）. */
+  /** What the values count, with their unit: 参保人数（万人）. Written above the chart, not along its axis. */
   valueAxis: string;
   /** The unit of every value, for the table's headings. */
   unit: string;
@@ -32,6 +32,51 @@ export interface ChartSpec {
   stacked: boolean;
   /** One colour per bar instead of per series: for charts whose bars are different things (目标, 实际完成). */
   colourByCategory: boolean;
+  /** What the bar that groups the smallest categories counts (部门 → 其他14个部门), when there are too many to draw (./chart-drawing.ts). */
+  others: string;
+  /** Which way is better for the values of a target with a bound: `lower` for a ceiling (≤), `higher` for a floor (≥). */
+  better: Better | null;
+  /** A warning printed with the chart, such as one document supplying most of its numbers. */
+  caveat: string | null;
+}
+
+export type Better = 'higher' | 'lower';
+
+/** Which way is better for a target's comparator: up to a ceiling (≤) lower is better, from a floor (≥) higher; an exact or approximate value has no better side. */
+export function betterWay(comparator: string | null): Better | null {
+  if (comparator === '≤') return 'lower';
+  if (comparator === '≥') return 'higher';
+  return null;
+}
+
+/** How a chart says which way is better, in its panel title and description. */
+export const BETTER_LABELS: Readonly<Record<Better, string>> = { higher: '越高越好', lower: '越低越好' };
+
+/** Bars that all show one value say nothing a sentence cannot (目标100%，完成100%): such a chart is not drawn. */
+export function saysTheSame(values: readonly (number | null)[]): boolean {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length === values.length && present.every((v) => v === present[0]);
+}
+
+/** The share of the counted items one source supplies, when it supplies at least `threshold` of them (by default half). */
+export function dominantSource(counts: ReadonlyMap<string, number>, threshold = 0.5): { id: string; share: number } | null {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0 || counts.size === 0) return null;
+  const [id, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ['', 0];
+  const share = count / total;
+  return share >= threshold ? { id, share } : null;
+}
+
+/**
+ * The caveat of a chart most of whose `what` (条款, 项目) come from one document: the reader should
+ * not read it as the state of the whole corpus. Null when no document supplies half.
+ */
+export function dominanceCaveat(counts: ReadonlyMap<string, number>, titleOf: (documentId: string) => string, what: string): string | null {
+  const dominant = dominantSource(counts);
+  if (dominant === null) return null;
+  const title = titleOf(dominant.id);
+  if (dominant.share === 1) return `图中${what}全部出自${title}，反映的是这一份文件，而非全部文件。`;
+  return `图中${Math.round(dominant.share * 100)}%的${what}出自${title}，主要反映这一份文件。`;
 }
 
 /** The table of a chart: a row per category, a column per series. */
@@ -100,6 +145,9 @@ export function sentenceTargetsChart(targets: readonly TargetRecord[], targetId:
     horizontal: true,
     stacked: false,
     colourByCategory: false,
+    others: '项',
+    better: null,
+    caveat: null,
   };
 }
 
@@ -110,27 +158,32 @@ function yearlyAgainstTotal(t: TargetRecord): boolean {
 
 /** The target as compared with what was achieved: the yearly value times the years where the result is a total. */
 function comparableTarget(t: TargetRecord, periodYears: number): { value: number | null; label: string } {
-  if (t.value === null || !yearlyAgainstTotal(t)) return { value: t.value, label: t.recurrence === '每年' ? '每年目标' : '目标' };
-  return { value: t.value * periodYears, label: `${periodYears}年目标` };
+  // A ceiling is named as one, so that a result below it reads as met.
+  const noun = t.comparator === '≤' ? '上限' : '目标';
+  if (t.value === null || !yearlyAgainstTotal(t)) return { value: t.value, label: t.recurrence === '每年' ? `每年${noun}` : noun };
+  return { value: t.value * periodYears, label: `${periodYears}年${noun}` };
 }
 
 /**
  * One small chart per target of a table that reports what was achieved: target beside result, each
  * on its own axis because the indicators are counted in different units. A yearly target whose result
- * is a total for the plan's `periodYears` years is drawn as that many years' worth.
+ * is a total for the plan's `periodYears` years is drawn as that many years' worth. A target whose
+ * result equals it gets no chart (two equal bars say nothing): it is in `flat`, and in the table
+ * with every other target.
  */
-export function targetVsAchievedCharts(targets: readonly TargetRecord[], tableSiteId: string, periodYears: number): { specs: ChartSpec[]; targets: TargetRecord[] } {
+export function targetVsAchievedCharts(targets: readonly TargetRecord[], tableSiteId: string, periodYears: number): { specs: ChartSpec[]; targets: TargetRecord[]; flat: TargetRecord[] } {
   const { documentId, nodeId } = splitSiteId(tableSiteId);
   const rows = targets.filter((t) => t.documentId === documentId && t.clauseId.startsWith(`${nodeId}.`) && t.value !== null && t.achieved !== null && t.achieved.value !== null);
   if (rows.length === 0) throw new Error(`no target of table ${tableSiteId} reports what was achieved`);
-  const specs = rows.map((t, i): ChartSpec => {
+  const drawn = rows.map((t, i) => {
     const unit = t.unit ?? '';
     const goal = comparableTarget(t, periodYears);
     const done = t.achieved?.value ?? null;
-    return {
+    const better = betterWay(t.comparator);
+    const spec: ChartSpec = {
       id: `${nodeId}-achieved-${i + 1}`,
       title: t.indicator,
-      description: `${t.indicator}：${goal.label}${t.comparator ?? ''}${goal.value}${unit}，实际完成${done}${unit}（原文：${t.achieved?.text}）。`,
+      description: `${t.indicator}：${goal.label}${t.comparator ?? ''}${goal.value}${unit}${better === null ? '' : `（${BETTER_LABELS[better]}）`}，实际完成${done}${unit}（原文：${t.achieved?.text}）。`,
       categories: [goal.label, '实际完成'],
       series: [{ label: t.indicator, values: [goal.value, done] }],
       categoryAxis: '',
@@ -139,9 +192,19 @@ export function targetVsAchievedCharts(targets: readonly TargetRecord[], tableSi
       horizontal: false,
       stacked: false,
       colourByCategory: true,
+      others: '项',
+      better,
+      caveat: null,
     };
+    return { target: t, spec, flat: saysTheSame([goal.value, done]) };
   });
-  return { specs, targets: rows };
+  return { specs: drawn.filter((d) => !d.flat).map((d) => d.spec), targets: rows, flat: drawn.filter((d) => d.flat).map((d) => d.target) };
+}
+
+/** The sentence under target-vs-achieved charts naming the targets drawn in none because their result equals them. Empty when every target has a chart. */
+export function flatTargetsNote(flat: readonly TargetRecord[]): string {
+  if (flat.length === 0) return '';
+  return `${flat.map((t) => `${t.indicator}（目标与实际完成均为${t.value}${t.unit ?? ''}）`).join('、')}两柱等高，不单独作图，见下表。`;
 }
 
 /** Projects per deadline year, one stack per kind (试点, 示范); projects without a year are left out and counted in the description. */
@@ -162,6 +225,9 @@ export function projectsByYearChart(projects: readonly ProjectRecord[]): ChartSp
     horizontal: false,
     stacked: true,
     colourByCategory: false,
+    others: '年份',
+    better: null,
+    caveat: null,
   };
 }
 
@@ -185,7 +251,22 @@ export function departmentMeasuresChart(pages: readonly DepartmentPage[]): Chart
     horizontal: true,
     stacked: true,
     colourByCategory: false,
+    others: '部门',
+    better: null,
+    caveat: null,
   };
+}
+
+/** The clauses the departments of a department chart lead or support, counted by the document they are in. */
+export function measuresByDocument(pages: readonly DepartmentPage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const page of pages) {
+    for (const { role, documents } of page.roles) {
+      if (role === 'mentioned') continue;
+      for (const group of documents) counts.set(group.documentId, (counts.get(group.documentId) ?? 0) + group.mentions.length);
+    }
+  }
+  return counts;
 }
 
 /** Targets per document, one stack per domain (topic of the indicator), domains in topic-table order and 其他 last. */
@@ -209,6 +290,9 @@ export function targetsByDomainChart(rows: readonly TargetRow[], topics: readonl
     horizontal: true,
     stacked: true,
     colourByCategory: false,
+    others: '文件',
+    better: null,
+    caveat: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { BeneficiaryGroups } from '#schemas/beneficiary-groups.ts';
 import { BenefitTerms } from '#schemas/benefit-terms.ts';
-import { Document } from '#schemas/document.ts';
+import type { Document, DocumentMeta } from '#schemas/document.ts';
 import type { Extracted } from '#schemas/entities.ts';
 import { testDocument } from './document-builder.ts';
 
@@ -44,11 +44,15 @@ export function paragraph(id: string, text: string, role?: string) {
   return { type: 'paragraph', id, line, text, ...(role === undefined ? {} : { role }) };
 }
 
+/** Lines enough for every clause a test file builds: the builders above number them as they go. */
+const LINES = Array.from({ length: 2000 }, () => '');
+
 /**
- * A one-part document holding `children`, with the metadata of a committed seed (dated 2012-05-14)
- * and the given extracted facts (departments, groups) for the stages that read them.
+ * A one-part document holding `children`, from a made-up provincial 通知 dated 2012-05-14 (so a date
+ * without a year takes 2012), and the given extracted facts (departments, groups) for the stages
+ * that read them.
  */
 export function craftedDocument(children: unknown[], extracted: Partial<Extracted> = {}): Document {
-  const seed = Document.parse(JSON.parse(fs.readFileSync('content/generated/documents/jiangsu-szbf-2012-91.json', 'utf8')));
-  return testDocument({ id: 'test', meta: seed.meta, blocks: children, lines: seed.lines, extracted });
+  const meta: Partial<DocumentMeta> = { title: '测试通知', shortTitle: '测试通知', date: '2012-05-14', region: { name: '江苏省', level: 'province', within: [] }, type: '通知' };
+  return testDocument({ id: 'test', meta, blocks: children, lines: LINES, extracted });
 }

@@ -144,3 +144,28 @@ export function testMention(fields: Pick<DepartmentMention, 'clauseId' | 'name' 
     ...fields,
   };
 }
+
+/** `document` renamed `id`, with `extracted` laid over its facts: what an extraction stage would have found in it. */
+export function withFacts(document: Document, id: string, extracted: Partial<Document['extracted']>): Document {
+  return { ...document, id, extracted: { ...document.extracted, ...extracted } };
+}
+
+/**
+ * The city measures `measures` (shortTitle 某市稳就业措施, over testMeta and `meta`): a preamble
+ * paragraph m-p1, then 二、支持创业 (m-2) holding the titled clause （六） m-2.6.
+ */
+export function measuresDocument(meta: Partial<DocumentMeta> = {}): Document {
+  const clause = '将返乡农民纳入支持范围。（责任单位：市人社局）';
+  return testDocument({
+    id: 'measures',
+    meta: { title: '某市人民政府关于印发《某市稳就业措施》的通知', shortTitle: '某市稳就业措施', ...meta },
+    lines: ['为稳定就业，制定本措施。', '二、支持创业', `（六）加大创业担保贷款力度。${clause}`],
+    blocks: [
+      { type: 'paragraph', id: 'm-p1', line: 1, text: '为稳定就业，制定本措施。' },
+      {
+        type: 'provision', id: 'm-2', kind: 'numbered', level: 1, label: '二、', num: 2, title: '支持创业', text: '', lines: { start: 2, end: 3 }, citation: '某市稳就业措施 二、',
+        children: [{ type: 'provision', id: 'm-2.6', kind: 'numbered', level: 2, label: '（六）', num: 6, title: '加大创业担保贷款力度', text: clause, lines: { start: 3, end: 3 }, citation: '某市稳就业措施 二、（六）', children: [] }],
+      },
+    ],
+  });
+}

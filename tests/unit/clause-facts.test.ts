@@ -1,49 +1,50 @@
 import { describe, expect, it } from 'vitest';
+import { indexDocument } from '#core/document-index.ts';
+import type { Department } from '#schemas/entities.ts';
+import type { CitationRecord } from '#schemas/open-data.ts';
 import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
 import { departmentPages } from '../../src/lib/department-pages.ts';
 import { targetRows } from '../../src/lib/target-table.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
+import { documentOfClauses, testMention, withFacts } from '../helpers/document-builder.ts';
+import { testTarget } from '../helpers/records.ts';
 
-const { registry, documents, canonical, indexes, corpus, topics } = siteFixture();
-const index = clauseFactsIndex(departmentPages(registry, documents, indexes), targetRows(corpus.targets, canonical, indexes, topics), corpus.citations, canonical);
+const department = (id: string): Department => ({ id, name: id, aliases: [], jurisdiction: '湘潭市', function: id, kind: 'department' });
+// The registry lists the supporting department first: the clause must still show the lead first.
+const registry = [department('finance'), department('tax'), department('hrss')];
+
+const texts = ['落实创业补贴，新增市场主体1000户。（牵头单位：市人社局；责任单位：市财政局、市税务局）', '根据国发〔2018〕39号文件，2019年1月1日至12月31日开展。', '做好宣传。'];
+const measures = withFacts(documentOfClauses(texts), 'measures', {
+  departments: [
+    testMention({ documentId: 'measures', clauseId: 'm-1', name: '市人社局', role: 'lead', departmentId: 'hrss' }),
+    testMention({ documentId: 'measures', clauseId: 'm-1', name: '市财政局', role: 'support', departmentId: 'finance' }),
+    testMention({ documentId: 'measures', clauseId: 'm-1', name: '市税务局', role: 'support', departmentId: 'tax' }),
+  ],
+  dates: [{ documentId: 'measures', clauseId: 'm-2', line: 2, sentence: texts[1] ?? '', text: '2019年1月1日至12月31日', kind: 'range', start: '2019-01-01', end: '2019-12-31', yearInferred: false }],
+});
+const documents = [measures];
+const indexes = new Map(documents.map((d) => [d.id, indexDocument(d)]));
+const targets = [
+  testTarget({ id: 'measures/m-1/t1', documentId: 'measures', clauseId: 'm-1', indicator: '新增市场主体', value: 1000, unit: '户' }),
+  testTarget({ id: 'measures/m-1/t2', documentId: 'measures', clauseId: 'm-1', indicator: '带动就业', value: 3000 }),
+];
+const citation: CitationRecord = { id: 'doc-2018-39-x', title: null, docNumber: '国发〔2018〕39号', issuer: '国务院', kind: 'document', documentId: null, citedBy: ['measures/m-2'], targets: [], officialSearch: null };
+const index = clauseFactsIndex(departmentPages(registry, documents, indexes), targetRows(targets, documents, indexes, []), [citation], documents);
 
 describe('clauseFactsIndex', () => {
   it('gives a clause its departments, lead first, and its targets', () => {
-    const facts = index.get('xiangtan-2019-stabilise-employment/d1-4.11');
+    const facts = index.get('measures/m-1');
     expect(facts?.departments.map((d) => [d.department.id, d.role])).toEqual([
-      ['xiangtan-hrss', 'lead'],
-      ['xiangtan-finance', 'support'],
-      ['xiangtan-tax', 'support'],
+      ['hrss', 'lead'],
+      ['finance', 'support'],
+      ['tax', 'support'],
     ]);
     expect(facts?.targets.map((t) => t.target.indicator)).toEqual(['新增市场主体', '带动就业']);
   });
 
-  it('gives a table row its targets and has nothing for a clause without facts', () => {
-    expect(index.get('xuhui-2016-employment-plan/m-t1.r1')?.targets.map((t) => t.target.id)).toEqual(['xuhui-2016-employment-plan/m-t1.r1/t1']);
-    expect(index.get('jiangsu-szbf-2012-91/d2-1')).toBeUndefined();
-  });
-
-  it('shows a goal of the text on the table row that restates it, as the same target', () => {
-    const id = 'xuhui-2016-employment-plan/m-2.u2.1/t1';
-    expect(index.get('xuhui-2016-employment-plan/m-t2.r1')?.targets.map((t) => t.target.id)).toEqual([id]);
-    expect(index.get('xuhui-2016-employment-plan/m-2.u2.1')?.targets.map((t) => t.target.id)).toContain(id);
-  });
-});
-
-describe('clauseFactsIndex: citations and dates', () => {
-  it('lists the documents a clause cites and the dates it states', () => {
-    const preamble = index.get('xiangtan-2019-stabilise-employment/d1-p1');
-    expect(preamble?.citations.map((c) => c.docNumber).sort()).toEqual(['国发〔2018〕39号', '湘政发〔2018〕30号', '湘政电〔2018〕55号'].sort());
-    const protect = index.get('xiangtan-2019-stabilise-employment/d1-3.7');
-    expect(protect?.dates.map((d) => [d.text, d.start, d.end])).toContainEqual(['2019年1月1日至12月31日', '2019-01-01', '2019-12-31']);
-  });
-});
-
-describe('clauseFactsIndex: benefits', () => {
-  it('gives a clause the benefits it grants, in printed order', () => {
-    const graduates = index.get('xiangtan-2019-stabilise-employment/d1-6.17');
-    expect(graduates?.benefits.map((b) => b.id)).toContain('xiangtan-2019-stabilise-employment/d1-6.17/b6');
-    const ids = graduates?.benefits.map((b) => b.id) ?? [];
-    expect(ids).toEqual([...ids].sort((a, b) => Number(a.split('/b')[1]) - Number(b.split('/b')[1])));
+  it('lists the documents a clause cites and the dates it states, and has nothing for a clause without facts', () => {
+    const facts = index.get('measures/m-2');
+    expect(facts?.citations.map((c) => c.docNumber)).toEqual(['国发〔2018〕39号']);
+    expect(facts?.dates.map((d) => [d.text, d.start, d.end])).toEqual([['2019年1月1日至12月31日', '2019-01-01', '2019-12-31']]);
+    expect(index.get('measures/m-3')).toBeUndefined();
   });
 });

@@ -9,7 +9,6 @@ import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
 import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.ts';
 import { contentDigest } from '#core/digest.ts';
 import { serialise } from '../../scripts/lib/ingest/write.ts';
-import { ingestCorpus } from '../helpers/ingest-corpus.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -117,9 +116,11 @@ describe('loadEntry and storeEntry', () => {
   beforeAll(() => {
     const overrides = loadOverrides(JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.json', 'utf8')));
     const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
-    const failed = ingestSource({ file: 'tests/fixtures/bad-input/binary.txt', bytes: fs.readFileSync('tests/fixtures/bad-input/binary.txt'), sidecar: null, overrides, registry });
-    results = [...ingestCorpus().results.values(), failed];
-  }, 60_000);
+    // Crafted sources: a plan with a target, departments, a sentence with an unmatched number and a
+    // warning at a line; two notices in other encodings; a binary file that yields no document.
+    const files = ['tests/fixtures/ingest/crafted-plan.txt', 'tests/fixtures/bad-input/gb18030-notice.txt', 'tests/fixtures/bad-input/bom-crlf-notice.txt', 'tests/fixtures/bad-input/binary.txt'];
+    results = files.map((file) => ingestSource({ file, bytes: fs.readFileSync(file), sidecar: null, overrides, registry }));
+  });
 
   it('misses when nothing is stored', () => {
     expect(loadEntry(tempDir('atlas-cache-'), KEY)).toBeNull();
@@ -145,7 +146,7 @@ describe('loadEntry and storeEntry', () => {
   it('treats a corrupt, truncated, unreadable or invalid entry as a miss', () => {
     const dir = tempDir('atlas-cache-');
     const result = results[0] as Ingested;
-    if (!result.document) throw new Error('the first real source has a document');
+    if (!result.document) throw new Error('the crafted plan has a document');
     storeEntry(dir, KEY, withDigest(result));
     const good = fs.readFileSync(path.join(dir, `${KEY}.bin`));
     const valid = { result, sha256: contentDigest(serialise(result.document)) };

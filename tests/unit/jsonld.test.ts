@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { breadcrumbList, clauseLegislation, documentLegislation, serialiseJsonLd } from '../../src/lib/jsonld.ts';
-import { generatedDocument } from '../helpers/generated.ts';
+import { testDocument } from '../helpers/document-builder.ts';
 
-const jiangsu = generatedDocument('jiangsu-szbf-2012-91');
-const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
+/** A provincial notice with a 文号, and a city's measures without one (testDocument's 湘潭市, 湖南省). */
+const jiangsu = testDocument({
+  id: 'jiangsu-szbf-2012-91',
+  meta: { docNumber: '苏政办发〔2012〕91号', date: '2012-05-14', region: { name: '江苏省', level: 'province', within: [] } },
+  blocks: [],
+  lines: [],
+});
+const xiangtan = testDocument({ id: 'xiangtan-2019-stabilise-employment', meta: { title: '湘潭市稳就业若干措施' }, blocks: [], lines: [] });
 
 describe('documentLegislation', () => {
   it('identifies a document by its 文号, or by its id when it has none', () => {

@@ -1,31 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { splitSiteId } from '#core/site-id.ts';
+import { indexDocument } from '#core/document-index.ts';
 import { citationWithin, quoteNode, resolveNode } from '../../src/lib/node-refs.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
+import { documentOfTable, measuresDocument } from '../helpers/document-builder.ts';
 
-const { indexes } = siteFixture();
+/** The crafted measures (a paragraph, and （六） under 二、) and a plan holding one table. */
+const measures = measuresDocument();
+const plan = { ...documentOfTable(['项目', '地区'], [['试点一', '甲市'], ['试点二', '乙市']]), id: 'plan' };
+const indexes = new Map([measures, plan].map((d) => [d.id, indexDocument(d)]));
 
 describe('quoteNode (what <ClauseQuote id=…> renders)', () => {
   it('quotes a clause with its title, own text, citation and link', () => {
-    const quote = quoteNode(indexes, 'xiangtan-2019-stabilise-employment/d1-2.6');
-    expect(quote.title).toBe('加大创业担保贷款工作力度');
-    expect(quote.text.startsWith('将农村自主创业的农民纳入支持范围')).toBe(true);
-    expect(quote.text.endsWith('（责任单位：市人力资源和社会保障局、市财政局、人民银行市中心支行、湘潭银保监分局等）')).toBe(true);
-    expect(quote.citation).toBe('湘潭稳就业二十四条 二、（六）');
-    expect(quote.path).toBe('/xiangtan-2019-stabilise-employment/d1-2.6/');
-    expect(quote.documentTitle).toBe('湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知');
+    const quote = quoteNode(indexes, 'measures/m-2.6');
+    expect(quote.title).toBe('加大创业担保贷款力度');
+    expect(quote.text).toBe('将返乡农民纳入支持范围。（责任单位：市人社局）');
+    expect(quote.citation).toBe('某市稳就业措施 二、（六）');
+    expect(quote.path).toBe('/measures/m-2.6/');
+    expect(quote.documentTitle).toBe('某市人民政府关于印发《某市稳就业措施》的通知');
   });
 
   it('quotes a paragraph by its text', () => {
-    const quote = quoteNode(indexes, 'xiangtan-2019-stabilise-employment/d1-p1');
+    const quote = quoteNode(indexes, 'measures/m-p1');
     expect(quote.title).toBeNull();
-    expect(quote.text.startsWith('为全面落实党中央、国务院关于稳就业工作的决策部署')).toBe(true);
+    expect(quote.text).toBe('为稳定就业，制定本措施。');
   });
 
   it('throws, failing the build, for a node the document does not have', () => {
-    expect(() => quoteNode(indexes, 'xiangtan-2019-stabilise-employment/d1-2.99')).toThrow(
-      'xiangtan-2019-stabilise-employment/d1-2.99: document xiangtan-2019-stabilise-employment has no node d1-2.99',
-    );
+    expect(() => quoteNode(indexes, 'measures/m-2.99')).toThrow('measures/m-2.99: document measures has no node m-2.99');
   });
 
   it('throws for a document that is not in the corpus', () => {
@@ -33,18 +34,17 @@ describe('quoteNode (what <ClauseQuote id=…> renders)', () => {
   });
 
   it('throws for an id without a document part', () => {
-    expect(() => quoteNode(indexes, 'd1-2.6')).toThrow('"d1-2.6" is not a site-wide node id ({documentId}/{nodeId})');
+    expect(() => quoteNode(indexes, 'm-2.6')).toThrow('"m-2.6" is not a site-wide node id ({documentId}/{nodeId})');
   });
 });
 
 describe('resolveNode', () => {
-  it('names a table row by its citation and keeps its place in the document', () => {
-    const row = resolveNode(indexes, 'jiangsu-szbf-2012-91/a1-t1.r3');
-    expect(row.citation).toBe('苏政办发〔2012〕91号 附件1 表1 序号3');
+  it('gives a table row no title and keeps its place in the document', () => {
+    const row = resolveNode(indexes, 'plan/m-t1.r1');
     expect(row.title).toBeNull();
-    expect(row.heading).toBe('序号3');
-    const later = resolveNode(indexes, 'jiangsu-szbf-2012-91/a1-t1.r4');
-    expect(later.position).toBe(row.position + 1);
+    // A row is an anchor on its table's page.
+    expect(row.path).toBe('/plan/m-t1/#m-t1.r1');
+    expect(resolveNode(indexes, 'plan/m-t1.r2').position).toBe(row.position + 1);
   });
 });
 

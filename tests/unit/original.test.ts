@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignOriginal, differsWithin, originalPieces, originalWithin, withoutArtefacts } from '../../src/lib/original.ts';
 import type { Document } from '#schemas/document.ts';
-import { generatedDocument } from '../helpers/generated.ts';
 
 type Source = Pick<Document, 'originalLines' | 'lines' | 'drops' | 'normalisation' | 'script'>;
 
@@ -64,17 +63,5 @@ describe('alignOriginal and originalPieces', () => {
     expect(originalPieces(widened, [{ line: 1, text: '（一）' }, { line: 1, text: '加强，就业' }])).toEqual(['（一）', '加強，就業']);
     expect(differsWithin(widened, 1, 1)).toBe(true);
     expect(differsWithin(widened, 2, 3)).toBe(false);
-  });
-
-  it('gives the published traditional text of a Xiangtan clause without its pinyin annotations', () => {
-    const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
-    const original = alignOriginal(xiangtan);
-    expect(originalPieces(original, [{ line: 16, text: '加大创业担保贷款工作力度' }])).toEqual(['加大創業擔保貸款工作力度']);
-  });
-
-  it('finds nothing to switch in a document published in simplified characters', () => {
-    const yibin = generatedDocument('yibin-yfbh-2014-282');
-    expect(differsWithin(alignOriginal(yibin), 1, yibin.lines.length)).toBe(false);
-    expect(alignOriginal(yibin).lang).toBeUndefined();
   });
 });

@@ -1,107 +1,56 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { aggregate } from '#core/corpus-records.ts';
-import { serialise } from '../../scripts/lib/ingest/write.ts';
-import { catalogue } from '../../src/lib/catalogue.ts';
-import { citedByIndex } from '../../src/lib/cited-by.ts';
-import { documentValidity } from '#core/validity-view.ts';
-import { clauseFactsIndex } from '../../src/lib/clause-facts.ts';
-import { departmentPages } from '../../src/lib/department-pages.ts';
-import { clausePageKey, documentPageKey, type ShownFacts } from '../../src/lib/page-keys.ts';
-import { projectsByRow } from '../../src/lib/project-table.ts';
-import { targetRows } from '../../src/lib/target-table.ts';
+import { indexDocument } from '#core/document-index.ts';
 import type { Document } from '#schemas/document.ts';
-import { renamedDocument } from '../helpers/generated.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
-import { routes } from '#core/routes.ts';
+import type { Department } from '#schemas/entities.ts';
+import { documentOfClauses, measuresDocument, testMention, withFacts } from '../helpers/document-builder.ts';
+import { changedPages, pageKeys } from '../helpers/page-keys.ts';
+import { testTarget } from '../helpers/records.ts';
 
-const { documents, indexes, registry, topics } = siteFixture();
+const registry: Department[] = [{ id: 'city-hrss', name: '某市人力资源和社会保障局', aliases: [], jurisdiction: '湘潭市', function: '人力资源社会保障', kind: 'department' }];
+const law = (documentId: string, clauseId: string) => ({ documentId, clauseId, line: 1, sentence: '根据《就业促进法》。', title: '就业促进法', docNumber: null, kind: 'law' as const });
 
-/** The cache key of every document and clause page, by path, for a corpus, computed as the site does (src/lib/site-data.ts). */
-function pageKeys(corpus: readonly Document[]): Map<string, string> {
-  // Like the glob loader's digest: a hash of the generated file.
-  const { views } = catalogue(corpus.map((data) => ({ data, digest: createHash('sha256').update(serialise(data)).digest('hex') })));
-  const ordered = views.map((v) => v.document);
-  const canonical = ordered.filter((d) => d.duplicateOf === null);
-  const viewIndexes = new Map(views.map((v) => [v.document.id, v.index]));
-  const records = aggregate(ordered, registry, new URL('https://policy-atlas.example.org'), routes(), '2026-01-01');
-  const shown: ShownFacts = {
-    clauseFacts: clauseFactsIndex(departmentPages(registry, ordered, viewIndexes), targetRows(records.targets, canonical, viewIndexes, topics), records.citations, canonical),
-    rowProjects: projectsByRow(records.projects),
-    citedBy: citedByIndex(records.citations, viewIndexes, ordered),
-    validity: new Map(ordered.map((d) => [d.id, documentValidity(d, null, '2026-01-01')])),
-    workDigests: new Map(),
-  };
-  const keys = new Map<string, string>();
-  for (const view of views) {
-    keys.set(`/${view.document.id}/`, documentPageKey(view, shown));
-    for (const entry of view.index.entries) keys.set(`/${view.document.id}/${entry.id}/`, clausePageKey(view, entry, shown));
-  }
-  return keys;
-}
+/** The crafted measures, with a lead department and a target in （六）, citing a law from its preamble. */
+const measures = withFacts(measuresDocument({ date: '2019-03-01' }), 'measures', {
+  departments: [testMention({ documentId: 'measures', clauseId: 'm-2.6', name: '市人社局', role: 'lead', departmentId: 'city-hrss', resolution: 'office' })],
+  targets: [testTarget({ id: 'measures/m-2.6/t1', documentId: 'measures', clauseId: 'm-2.6', indicator: '创业担保贷款', value: 5, unit: '亿元' })],
+  citations: [law('measures', 'm-p1')],
+});
+/** A repeat of the measures, which shows the measures' own facts. */
+const repeat: Document = { ...measures, id: 'measures-copy', duplicateOf: { documentId: 'measures', firstLine: 1, lastLine: 3 } };
+/** A plan of two clauses citing the same law in the same words. */
+const plan = withFacts({ ...documentOfClauses(['根据《就业促进法》，做好就业工作。', '加强培训。'], { date: '2018-01-01' }), id: 'plan' }, 'plan', { citations: [law('plan', 'm-1')] });
+const documents = [measures, repeat, plan];
 
-/** The corpus with one document changed by `edit` (on a copy). */
-function edited(id: string, edit: (d: Document) => void): Document[] {
-  return documents.map((d) => {
-    if (d.id !== id) return d;
-    const copy = structuredClone(d);
-    edit(copy);
-    return copy;
-  });
-}
-
-/** The pages whose key differs between two corpora. */
-function changedPages(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
-  return [...after].filter(([path, key]) => before.get(path) !== key).map(([path]) => path);
-}
-
-const base = pageKeys(documents);
+const keysOf = (corpus: readonly Document[]) => pageKeys(corpus, registry, []);
+const base = keysOf(documents);
 const pagesOf = (id: string) => [...base.keys()].filter((path) => path.startsWith(`/${id}/`));
+const retitled = (d: Document): Document => ({ ...d, meta: { ...d.meta, title: `${d.meta.title}（修订）` } });
 
 describe('page cache keys', () => {
   it('gives every document and clause page a key, and the same keys for the same corpus', () => {
-    expect(base.size).toBe(documents.length + documents.reduce((n, d) => n + (indexes.get(d.id)?.entries.length ?? 0), 0));
-    expect(pageKeys(documents)).toEqual(base);
+    expect(base.size).toBe(documents.length + documents.reduce((n, d) => n + indexDocument(d).entries.length, 0));
+    expect(keysOf(documents)).toEqual(base);
   });
 
   it('changes every page of a document whose own data changes, and no other', () => {
-    const after = pageKeys(edited('xiangtan-2019-stabilise-employment', (d) => (d.meta.title = `${d.meta.title}（修订）`)));
-    expect(changedPages(base, after).sort()).toEqual(pagesOf('xiangtan-2019-stabilise-employment').sort());
+    const after = keysOf([measures, repeat, retitled(plan)]);
+    expect(changedPages(base, after).sort()).toEqual(pagesOf('plan').sort());
   });
 
   it('changes the pages of a repeated text when the document it repeats changes', () => {
-    const after = pageKeys(edited('jiangsu-szbf-2012-91', (d) => (d.meta.title = `${d.meta.title}（修订）`)));
-    expect(changedPages(base, after).sort()).toEqual([...pagesOf('jiangsu-szbf-2012-91'), ...pagesOf('jiangsu-szbf-2012-91-excerpt')].sort());
-  });
-
-  it('changes the pages that show a citation when another document changes how it reads', () => {
-    // Xuhui and Yibin both cite the Employment Promotion Law; the record shows the title of the newest mention, Xuhui's.
-    const after = pageKeys(
-      edited('xuhui-2016-employment-plan', (d) => {
-        const mention = d.extracted.citations.find((m) => m.title === '就业促进法');
-        if (mention === undefined) throw new Error('the fixture no longer cites 就业促进法 in Xuhui');
-        mention.title = '中华人民共和国就业促进法';
-      }),
-    );
-    const yibin = changedPages(base, after).filter((path) => path.startsWith('/yibin-yfbh-2014-282/'));
-    // The citing paragraph, the part holding it, and the document page.
-    expect(yibin.sort()).toEqual(['/yibin-yfbh-2014-282/', '/yibin-yfbh-2014-282/m-p2/', '/yibin-yfbh-2014-282/m/'].sort());
+    const edited = retitled(measures);
+    const after = keysOf([edited, { ...repeat, meta: edited.meta }, plan]);
+    expect(changedPages(base, after).sort()).toEqual([...pagesOf('measures'), ...pagesOf('measures-copy')].sort());
   });
 
   it('keeps the keys of other pages when a document is added that cites the same texts in the same words', () => {
-    const yibin = documents.find((d) => d.id === 'yibin-yfbh-2014-282');
-    if (yibin === undefined) throw new Error('the fixture has no Yibin document');
-    const after = pageKeys([...documents, renamedDocument(yibin, 'yibin-copy')]);
-    expect(changedPages(base, after).filter((path) => !path.startsWith('/yibin-copy/'))).toEqual([]);
+    const after = keysOf([...documents, { ...plan, id: 'plan-copy', extracted: { ...plan.extracted, citations: [law('plan-copy', 'm-1')] } }]);
+    expect(changedPages(base, after).filter((path) => !path.startsWith('/plan-copy/'))).toEqual([]);
   });
 
   it('follows the facts a page shows, whichever document files them', () => {
-    // A copy whose records still name Yibin's clauses: its targets are listed beside them too.
-    const yibin = documents.find((d) => d.id === 'yibin-yfbh-2014-282');
-    if (yibin === undefined) throw new Error('the fixture has no Yibin document');
-    const after = pageKeys([...documents, { ...yibin, id: 'yibin-copy' }]);
-    const withTargets = new Set(yibin.extracted.targets.map((t) => `/yibin-yfbh-2014-282/${t.clauseId}/`));
-    const changed = changedPages(base, after).filter((path) => path.startsWith('/yibin-yfbh-2014-282/'));
-    expect(changed).toEqual(expect.arrayContaining([...withTargets, '/yibin-yfbh-2014-282/']));
+    // A copy whose target records still name the measures' clause: the target is listed beside that clause too.
+    const after = keysOf([...documents, { ...plan, id: 'plan-copy', extracted: { ...plan.extracted, targets: measures.extracted.targets } }]);
+    expect(changedPages(base, after).filter((path) => path.startsWith('/measures/'))).toEqual(expect.arrayContaining(['/measures/m-2.6/', '/measures/']));
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { byCountThenName, filterAttribute, filterOptions } from '../../src/lib/filters.ts';
+import { indexDocument } from '#core/document-index.ts';
 import { placeKey, projectRows, projectsByRow } from '../../src/lib/project-table.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
-
-const { corpus, canonical, indexes } = siteFixture();
-const rows = projectRows(corpus.projects, canonical, indexes);
+import { documentOfTable } from '../helpers/document-builder.ts';
+import { testProject } from '../helpers/records.ts';
 
 describe('placeKey', () => {
   it('files 南京市 under 南京 and keeps names that are not just a city', () => {
@@ -16,42 +14,40 @@ describe('placeKey', () => {
   });
 });
 
-describe('projectRows', () => {
-  it('lists every project, pilots before demonstrations, each with its table row', () => {
-    expect(rows).toHaveLength(corpus.projects.length);
-    expect(rows.map((r) => r.project.id).slice(12, 14)).toEqual(['jiangsu-szbf-2012-91/pilot-13', 'jiangsu-szbf-2012-91/demo-1']);
-    expect(rows[1]).toMatchObject({ path: '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r2', citation: '苏政办发〔2012〕91号 附件1 表1 序号2' });
-    expect(rows[1]?.places).toEqual([
-      { name: '南京市', key: '南京' },
-      { name: '无锡', key: '无锡' },
-      { name: '徐州', key: '徐州' },
-      { name: '苏州', key: '苏州' },
-    ]);
-  });
-});
-
-describe('filters', () => {
-  it('offers each place once with the number of projects, most first', () => {
-    const options = filterOptions(rows, (r) => r.places.map((p) => ({ value: p.key, label: p.key })), byCountThenName);
-    expect(options.slice(0, 3)).toEqual([
-      { value: '南京', label: '南京', count: 8 },
-      { value: '苏州', label: '苏州', count: 7 },
-      { value: '无锡', label: '无锡', count: 6 },
-    ]);
-  });
-
-  it('joins a row’s values for its data attribute and refuses the separator inside a value', () => {
-    expect(filterAttribute(['南京', '无锡'])).toBe('南京|无锡');
-    expect(() => filterAttribute(['南京|无锡'])).toThrow('filter value "南京|无锡" contains |');
-  });
-});
-
 describe('projectsByRow', () => {
   it('files each project under its table row, in the order given', () => {
-    const byRow = projectsByRow(corpus.projects);
-    expect([...byRow.values()].flat()).toHaveLength(corpus.projects.length);
-    for (const [row, projects] of byRow) for (const p of projects) expect(`${p.documentId}/${p.rowId}`).toBe(row);
-    const first = corpus.projects[0]!;
-    expect(byRow.get(`${first.documentId}/${first.rowId}`)?.[0]).toBe(first);
+    const projects = [testProject({ number: 1 }), testProject({ number: 1, kind: '示范', rowId: 'a2-t1.r1' }), testProject({ number: 2, rowId: 'a1-t1.r1' })];
+    const byRow = projectsByRow(projects);
+    expect([...byRow.keys()]).toEqual(['doc/a1-t1.r1', 'doc/a2-t1.r1']);
+    expect(byRow.get('doc/a1-t1.r1')).toEqual([projects[0], projects[2]]);
+  });
+});
+
+describe('projectRows', () => {
+  // Two documents in site order, each an annex table of two rows (testDocument cites rows of part m).
+  const annex = (id: string, shortTitle: string) => ({ ...documentOfTable(['序号', '试点项目'], [['1', '甲'], ['2', '乙']], { shortTitle }), id });
+  const documents = [annex('later', '乙文件'), annex('earlier', '甲文件')];
+  const indexes = new Map(documents.map((d) => [d.id, indexDocument(d)]));
+  const rows = projectRows(
+    [
+      testProject({ number: 1, documentId: 'earlier', rowId: 'm-t1.r1' }),
+      testProject({ number: 1, kind: '示范', documentId: 'later', rowId: 'm-t1.r2' }),
+      testProject({ number: 2, documentId: 'later', rowId: 'm-t1.r1', regions: ['南京市', '苏州市区'] }),
+      testProject({ number: 1, documentId: 'later', rowId: 'm-t1.r1' }),
+    ],
+    documents,
+    indexes,
+  );
+
+  it('lists the projects in document order, pilots before demonstrations, then by number', () => {
+    expect(rows.map((r) => r.project.id)).toEqual(['later/pilot-1', 'later/pilot-2', 'later/demo-1', 'earlier/pilot-1']);
+  });
+
+  it('gives each its document, table row page and places filed by key', () => {
+    expect(rows[1]).toMatchObject({ documentShortTitle: '乙文件', path: '/later/m-t1/#m-t1.r1' });
+    expect(rows[1]?.places).toEqual([
+      { name: '南京市', key: '南京' },
+      { name: '苏州市区', key: '苏州市区' },
+    ]);
   });
 });

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { LEVEL_LABELS, regionGroups } from '../../src/lib/regions.ts';
 import type { Document } from '#schemas/document.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
+import { testDocument } from '../helpers/document-builder.ts';
 
-const { documents } = siteFixture();
+/** Documents of three governments, one province with two documents, given newest first. */
+const documents = [
+  testDocument({ id: 'city', meta: { region: { name: '湘潭市', level: 'city', within: ['湖南省'] } }, blocks: [], lines: [] }),
+  testDocument({ id: 'province-b', meta: { region: { name: '江苏省', level: 'province', within: [] } }, blocks: [], lines: [] }),
+  testDocument({ id: 'district', meta: { region: { name: '徐汇区', level: 'district', within: ['上海市'] } }, blocks: [], lines: [] }),
+  testDocument({ id: 'province-a', meta: { region: { name: '江苏省', level: 'province', within: [] } }, blocks: [], lines: [] }),
+];
 
 describe('regionGroups', () => {
   it('groups the documents by their government, provinces by pinyin with their cities and districts after them', () => {
-    const groups = regionGroups(documents);
-    expect(groups.map((g) => [g.name, LEVEL_LABELS[g.level], g.within.join('/'), g.documents.map((d) => d.id)])).toEqual([
-      ['湘潭市', '地级市', '湖南省', ['xiangtan-2019-stabilise-employment']],
-      ['江苏省', '省级', '', ['jiangsu-szbf-2012-91', 'jiangsu-szbf-2012-91-excerpt']],
-      ['徐汇区', '市辖区', '上海市', ['xuhui-2016-employment-plan']],
-      ['宜宾市', '地级市', '四川省', ['yibin-yfbh-2014-282']],
+    expect(regionGroups(documents).map((g) => [g.name, LEVEL_LABELS[g.level], g.within.join('/'), g.documents.map((d) => d.id)])).toEqual([
+      ['湘潭市', '地级市', '湖南省', ['city']],
+      ['江苏省', '省级', '', ['province-b', 'province-a']],
+      ['徐汇区', '市辖区', '上海市', ['district']],
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { indexDocument } from '#core/document-index.ts';
 import { shortTarget, statusRank, statusSummaries, targetRows, valueText } from '../../src/lib/target-table.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
-
-const { corpus, canonical, indexes, topics } = siteFixture();
-const rows = targetRows(corpus.targets, canonical, indexes, topics);
+import type { Topic } from '../../src/lib/topics.ts';
+import { documentOfClauses, documentOfTable } from '../helpers/document-builder.ts';
+import { testTarget } from '../helpers/records.ts';
 
 describe('valueText and shortTarget', () => {
   it('writes ranges, changes and missing values as a reader reads them', () => {
@@ -12,46 +12,49 @@ describe('valueText and shortTarget', () => {
     expect(valueText({ value: null, max: null, from: null })).toBe('—');
     expect(shortTarget({ value: 100, max: null, from: null, comparator: '≥', unit: '万人' })).toBe('≥100万人');
     expect(shortTarget({ value: 1718, max: null, from: null, comparator: '=', unit: '万人' })).toBe('1718万人');
-    expect(shortTarget({ value: 600, max: null, from: null, comparator: '≥', unit: '人', recurrence: '每年' })).toBe('每年≥600人');
   });
 });
 
-describe('targetRows', () => {
-  it('lists every target in document order, then by line, each with its clause page', () => {
-    expect(rows).toHaveLength(corpus.targets.length);
-    expect(rows[0]?.target.id).toBe('xiangtan-2019-stabilise-employment/d1-2.5/t1');
-    const enrolment = rows.find((r) => r.target.id === 'jiangsu-szbf-2012-91/d1-2.3/t2');
-    expect(enrolment).toMatchObject({ region: '江苏省', path: '/jiangsu-szbf-2012-91/d1-2.3/', valueText: '2055', status: 'none', domain: '社会保险' });
-    expect(enrolment?.citation).toBe('苏政办发〔2012〕91号 2012年两大体系工作计划 二、（三）');
+describe('targetRows and statusSummaries', () => {
+  // Two documents in site order: a plan whose table reports results, then a notice of two clauses.
+  const plan = documentOfTable(['指标', '目标'], [['参保人数', '100万人'], ['培训人数', '2万人']], { shortTitle: '乙规划', region: { name: '徐汇区', level: 'district', within: ['上海市'] } });
+  const notice = documentOfClauses(['参保人数达到50万人。', '新增就业岗位1万个，培训3000人。'], { shortTitle: '甲通知' });
+  const planDoc = { ...plan, id: 'plan' };
+  const noticeDoc = { ...notice, id: 'notice' };
+  const documents = [planDoc, noticeDoc];
+  const indexes = new Map(documents.map((d) => [d.id, indexDocument(d)]));
+  const topics: Topic[] = [{ id: 'insurance', name: '社会保险', description: '社会保险。', keywords: ['参保'], functions: [] }];
+  const targets = [
+    testTarget({ id: 'notice/m-2/t10', documentId: 'notice', clauseId: 'm-2', line: 2, indicator: '培训', value: 3000 }),
+    testTarget({ id: 'notice/m-2/t2', documentId: 'notice', clauseId: 'm-2', line: 2, indicator: '新增就业岗位', value: 1, unit: '万个' }),
+    testTarget({ id: 'notice/m-1/t1', documentId: 'notice', clauseId: 'm-1', line: 1, indicator: '参保人数', value: 50, unit: '万人', comparator: '=' }),
+    testTarget({ id: 'plan/m-t1.r2/t1', documentId: 'plan', clauseId: 'm-t1.r2', line: 3, indicator: '培训人数', value: 2, unit: '万人', status: 'not-met' }),
+    testTarget({ id: 'plan/m-t1.r1/t1', documentId: 'plan', clauseId: 'm-t1.r1', line: 2, indicator: '参保人数', value: 100, unit: '万人', status: 'met' }),
+  ];
+  const rows = targetRows(targets, documents, indexes, topics);
+
+  it('lists every target in document order, then by line, then by number (t2 before t10)', () => {
+    expect(rows.map((r) => r.target.id)).toEqual(['plan/m-t1.r1/t1', 'plan/m-t1.r2/t1', 'notice/m-1/t1', 'notice/m-2/t2', 'notice/m-2/t10']);
   });
 
-  it('shows a city-wide figure of a district plan under the city, and a yearly value as yearly (issue 14 §2)', () => {
-    const citywide = rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.u4.3/t1');
-    expect(citywide).toMatchObject({ region: '上海市', valueText: '1800' });
-    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.1.3.b2/t1')?.region).toBe('徐汇区');
-    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-2.u2.1/t2')).toMatchObject({ valueText: '每年600' });
+  it('gives each row its document, region, page, value as read, status and domain', () => {
+    expect(rows[2]).toMatchObject({ documentShortTitle: '甲通知', region: '湘潭市', path: '/notice/m-1/', valueText: '50', status: 'none', domain: '社会保险' });
+    expect(rows[3]?.domain).toBe('其他');
   });
 
-  it('links a table-row target to the row, on its table’s page', () => {
-    expect(rows.find((r) => r.target.id === 'xuhui-2016-employment-plan/m-t1.r3/t1')?.path).toBe('/xuhui-2016-employment-plan/m-t1/#m-t1.r3');
+  it('links a table-row target to the row page', () => {
+    expect(rows[1]).toMatchObject({ path: '/plan/m-t1/#m-t1.r2', region: '徐汇区', status: 'not-met' });
   });
-});
 
-describe('statusSummaries', () => {
-  it('counts targets by status per document', () => {
+  it('fails for a target of a document it was not given', () => {
+    expect(() => targetRows([testTarget({ id: 'other/m-1/t1', documentId: 'other', indicator: '指标' })], documents, indexes, topics)).toThrow('target other/m-1/t1: no document other');
+  });
+
+  it('counts targets by status per document, in row order', () => {
     expect(statusSummaries(rows).map((s) => [s.documentId, s.total, s.counts])).toEqual([
-      ['xiangtan-2019-stabilise-employment', 17, { met: 0, 'not-met': 0, unknown: 0, none: 17 }],
-      // Its other 6 targets are the 十二五 results the 十三五 plan reviews: not its own goals.
-      ['xuhui-2016-employment-plan', 16, { met: 0, 'not-met': 0, unknown: 0, none: 16 }],
-      ['yibin-yfbh-2014-282', 15, { met: 0, 'not-met': 0, unknown: 0, none: 15 }],
-      ['jiangsu-szbf-2012-91', 50, { met: 0, 'not-met': 0, unknown: 0, none: 50 }],
+      ['plan', 2, { met: 1, 'not-met': 1, unknown: 0, none: 0 }],
+      ['notice', 3, { met: 0, 'not-met': 0, unknown: 0, none: 3 }],
     ]);
-  });
-
-  it('counts figures a plan reviews from an earlier period apart from its own goals (issue 14 §2)', () => {
-    const goal = rows[0]!;
-    const reviewed = { ...goal, target: { ...goal.target, id: `${goal.target.id}-old`, stage: 'review' as const } };
-    expect(statusSummaries([goal, reviewed])).toEqual([expect.objectContaining({ documentId: goal.target.documentId, total: 1, reviewed: 1 })]);
   });
 
   it('orders statuses for filters', () => {

@@ -1,20 +1,13 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clauseTopics, loadTopics, mainTopic, targetDomain, topicPages, topicsIn } from '../../src/lib/topics.ts';
+import { loadRegistry } from '#core/department-registry.ts';
 import type { Department } from '#schemas/entities.ts';
-import { siteFixture } from '../helpers/site-fixture.ts';
+import type { ClauseRecord } from '#schemas/open-data.ts';
 
-const { topics, registry, corpus, canonical } = siteFixture();
-const registryById = new Map(registry.map((d) => [d.id, d]));
-const clause = (id: string) => {
-  const found = corpus.clauses.find((c) => c.id === id);
-  if (!found) throw new Error(`no clause ${id}`);
-  return found;
-};
-const target = (id: string) => {
-  const found = corpus.targets.find((t) => t.id === id);
-  if (!found) throw new Error(`no target ${id}`);
-  return found;
-};
+/** The reviewed topic table, checked against the reviewed department registry, as the site loads them. */
+const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
+const topics = loadTopics(JSON.parse(fs.readFileSync('content/topics.json', 'utf8')), registry);
 
 const bank: Department = { id: 'x-pbc', name: '人民银行某支行', aliases: [], jurisdiction: '某市', function: '人民银行', kind: 'department' };
 const topic = (id: string, name: string, keywords: string[], functions: string[] = []) => ({ id, name, description: `${name}。`, keywords, functions });
@@ -58,47 +51,56 @@ describe('mainTopic: the longest keyword wins, ties go to the topic listed first
   });
 });
 
-describe('targetDomain', () => {
-  it('classifies the Jiangsu enrolment targets as social insurance', () => {
-    expect(targetDomain(target('jiangsu-szbf-2012-91/d1-2.3/t1'), topics)?.name).toBe('社会保险');
-  });
+/** A small table: 失业保险 is the longer keyword, so 社会保险 wins over 就业 for it; 创业 also by the 人民银行 function. */
+const table = [topic('jobs', '就业', ['就业', '失业']), topic('insurance', '社会保险', ['失业保险', '参保']), topic('start', '创业', ['创业'], ['人民银行'])];
+const banks = new Map([[bank.id, bank]]);
+const record = (id: string, title: string | null, text: string, departments: ClauseRecord['departments'] = []): ClauseRecord => ({
+  id,
+  documentId: id.split('/')[0] ?? '',
+  kind: 'numbered',
+  number: '',
+  title,
+  text,
+  citation: id,
+  url: `https://policy-atlas.test/${id}/`,
+  departments,
+});
 
-  it('falls back to the sentence when the indicator names no topic', () => {
-    const t = target('xuhui-2016-employment-plan/m-2.u4.3/t2');
-    expect(t.indicator).toBe('青年大学生');
-    expect(targetDomain(t, topics)?.name).toBe('创业');
+describe('targetDomain', () => {
+  it('reads the indicator first, and the sentence only when the indicator names no topic', () => {
+    expect(targetDomain({ indicator: '失业保险参保人数', sentence: '创业带动就业。' }, table)?.id).toBe('insurance');
+    expect(targetDomain({ indicator: '新增市场主体', sentence: '扶持创业，新增市场主体1000户。' }, table)?.id).toBe('start');
+    expect(targetDomain({ indicator: '新增市场主体', sentence: '新增市场主体1000户。' }, table)).toBeNull();
   });
 });
 
 describe('clauseTopics', () => {
-  it('takes every topic its title names', () => {
-    expect(clauseTopics(clause('jiangsu-szbf-2012-91/d1-3.4'), topics, registryById).map((t) => t.name)).toEqual(['创业', '职业培训', '就业']);
+  it('takes every topic its title names, in table order', () => {
+    expect(clauseTopics(record('a/m-1', '支持创业带动就业', '做好参保工作。'), table, banks).map((t) => t.id)).toEqual(['jobs', 'start']);
   });
 
   it('reads the text only when the title names no topic, and then only its main topic', () => {
-    const c = clause('xiangtan-2019-stabilise-employment/d1-3.7');
-    expect(c.title).toBe('实施“护航行动”');
-    expect(clauseTopics(c, topics, registryById).map((t) => t.name)).toEqual(['社会保险']);
+    expect(clauseTopics(record('a/m-2', '实施护航行动', '落实失业保险稳岗返还，促进就业。'), table, banks).map((t) => t.id)).toEqual(['insurance']);
   });
 
   it('adds the topics of the functions of departments that lead or support the clause', () => {
     const c = { title: '加强金融服务', text: '', departments: [{ id: 'x-pbc', role: 'support' as const }] };
-    const table = [topic('start', '创业', ['创业'], ['人民银行'])];
-    expect(clauseTopics(c, table, new Map([[bank.id, bank]])).map((t) => t.id)).toEqual(['start']);
-    expect(clauseTopics({ ...c, departments: [{ id: 'x-pbc', role: 'mentioned' as const }] }, table, new Map([[bank.id, bank]]))).toEqual([]);
+    expect(clauseTopics(c, table, banks).map((t) => t.id)).toEqual(['start']);
+    expect(clauseTopics({ ...c, departments: [{ id: 'x-pbc', role: 'mentioned' as const }] }, table, banks)).toEqual([]);
   });
 });
 
 describe('topicPages', () => {
-  it('counts clauses and targets per topic and document', () => {
-    const pages = topicPages(corpus.clauses, corpus.targets, topics, registryById, canonical.map((d) => d.id));
-    const insurance = pages.find((p) => p.topic.id === 'social-insurance');
-    expect(insurance?.targetIds).toContain('jiangsu-szbf-2012-91/d1-2.3/t5');
-    expect(insurance?.documents.find((d) => d.documentId === 'jiangsu-szbf-2012-91')?.targets).toBe(21);
-    const relations = pages.find((p) => p.topic.id === 'labour-relations');
-    expect(relations?.documents).toEqual([
-      { documentId: 'xuhui-2016-employment-plan', clauses: 14, targets: 3 },
-      { documentId: 'yibin-yfbh-2014-282', clauses: 3, targets: 0 },
-    ]);
+  it('counts clauses and targets per topic and document, documents in the order given', () => {
+    const clauses = [record('b/m-1', '促进就业', ''), record('a/m-1', '促进就业', ''), record('a/m-2', '做好参保', '')];
+    const targets = [
+      { id: 'a/m-2/t1', documentId: 'a', indicator: '参保人数', sentence: '参保人数达到100万人。' },
+      { id: 'b/m-1/t1', documentId: 'b', indicator: '城镇新增就业', sentence: '城镇新增就业1万人。' },
+    ];
+    const pages = topicPages(clauses, targets, table, banks, ['a', 'b', 'c']);
+    expect(pages.map((p) => p.topic.id)).toEqual(['jobs', 'insurance', 'start']);
+    expect(pages[0]).toMatchObject({ clauseIds: ['b/m-1', 'a/m-1'], targetIds: ['b/m-1/t1'], documents: [{ documentId: 'a', clauses: 1, targets: 0 }, { documentId: 'b', clauses: 1, targets: 1 }] });
+    expect(pages[1]).toMatchObject({ clauseIds: ['a/m-2'], targetIds: ['a/m-2/t1'], documents: [{ documentId: 'a', clauses: 1, targets: 1 }] });
+    expect(pages[2]?.documents).toEqual([]);
   });
 });

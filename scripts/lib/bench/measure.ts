@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Phase } from '../lib/bench/figures.ts';
+import type { Phase } from './figures.ts';
 
 export type Measured = Phase & { cpuSeconds: number; code: number; stdoutTail: string[]; stderr: string };
 

@@ -1,8 +1,8 @@
 /** I/O for the benchmark corpus: reads the real sources as seeds and writes synthetic sources. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_CORPUS_PATHS, ingestFolder, type CorpusPaths } from '../lib/ingest/ingest-folder.ts';
-import { generateCorpus, type CorpusSeed, type GeneratedSource } from '../lib/bench/synthetic-corpus.ts';
+import { DEFAULT_CORPUS_PATHS, ingestFolder, type CorpusPaths } from '../ingest/ingest-folder.ts';
+import { generateCorpus, type CorpusSeed, type GeneratedSource } from './synthetic-corpus.ts';
 
 /** Ingests the real sources in memory (as `npm run ingest` would, writing nothing) to learn their structure. */
 export function loadSeeds(paths: CorpusPaths = DEFAULT_CORPUS_PATHS): CorpusSeed[] {
