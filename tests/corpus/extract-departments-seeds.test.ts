@@ -6,10 +6,13 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '#core/department-registry.ts';
 import { extractDepartments } from '../../scripts/lib/ingest/extract/departments.ts';
-import { Document } from '#schemas/document.ts';
+import { Document, type DocumentMeta } from '#schemas/document.ts';
+import { documentOfClauses } from '../helpers/document-builder.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const registry = loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
+// Crafted clauses, for the tests of a seed's rule that also check it on made-up wording.
+const crafted = (lines: string[], region?: DocumentMeta['region']) => documentOfClauses(lines, region === undefined ? {} : { region });
 
 /** The mentions of one clause as [departmentId, role]. */
 function roles(result: ReturnType<typeof extractDepartments>, clauseId: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusSummaries, targetRows } from '../../src/lib/target-table.ts';
+import { statusRank, statusSummaries, targetRows } from '../../src/lib/target-table.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
 
 const { corpus, canonical, indexes, topics } = siteFixture();
