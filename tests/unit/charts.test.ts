@@ -169,7 +169,7 @@ function page(d: Department, clauses: Partial<Record<Role, string[]>>): Departme
     }));
     return { role, count: inDocuments.length, documents };
   });
-  return { department: d, roles, counts: { lead: clauses.lead?.length ?? 0, support: clauses.support?.length ?? 0, mentioned: clauses.mentioned?.length ?? 0 }, siblings: [] };
+  return { department: d, issued: [], roles, counts: { lead: clauses.lead?.length ?? 0, support: clauses.support?.length ?? 0, mentioned: clauses.mentioned?.length ?? 0 }, siblings: [] };
 }
 
 describe('departmentMeasuresChart', () => {
