@@ -58,6 +58,11 @@ export function truncate(text: string, length: number): string {
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }
 
+/** How citations and headings name the n-th unnumbered group (numbering that restarted where a heading was lost). */
+export function implicitGroupName(n: number): string {
+  return `未编号第${n}组`;
+}
+
 /** One line of a table of contents, linking to the anchor `#id`. */
 export interface TocEntry {
   id: string;
@@ -82,16 +87,12 @@ export function tableOfContents(doc: Document): TocEntry[] {
 
 /**
  * The citation prefix the parser used for a part (short title, then the part's short name when it has
- * one), read back from a provision's citation: its printed numbering follows the last space.
+ * one), read back from a top-level provision's citation: its printed numbering follows the last space.
+ * Unnumbered groups are passed over: their name follows a space too.
  */
 function citationPrefixFromProvisions(blocks: readonly Block[]): string | null {
-  for (const b of blocks) {
-    if (b.type !== 'provision') continue;
-    if (b.kind !== 'implicit') return b.citation.slice(0, Math.max(0, b.citation.lastIndexOf(' ')));
-    const inner = citationPrefixFromProvisions(b.children);
-    if (inner !== null) return inner;
-  }
-  return null;
+  const numbered = blocks.find((b): b is Provision => b.type === 'provision' && b.kind !== 'implicit');
+  return numbered === undefined ? null : numbered.citation.slice(0, Math.max(0, numbered.citation.lastIndexOf(' ')));
 }
 
 /**
@@ -155,11 +156,12 @@ function walkBlocks(blocks: readonly Block[], ctx: Context, partCitationText: st
     } else {
       const implicit = block.kind === 'implicit';
       if (implicit) implicitGroups += 1;
-      const heading = implicit ? `未编号第${implicitGroups}组` : provisionHeading(block);
-      // An implicit group prints no number, so the parser cites it like its parent: name it by position.
-      const citation = implicit ? `${block.citation} ${heading}` : block.citation;
+      const heading = implicit ? implicitGroupName(implicitGroups) : provisionHeading(block);
+      // An implicit group prints no number. The parser cites a parent's first group like the parent and
+      // names the later ones (…二、 未编号第2组); the group's own page is named by its place either way.
+      const citation = implicit && !block.citation.endsWith(heading) ? `${block.citation} ${heading}` : block.citation;
       out.push({ ...base, kind: 'provision', node: block, citation, heading, lines: block.lines });
-      walkBlocks(block.children, { ancestorIds: [...ctx.ancestorIds, block.id], citation, endsWithLabel: !implicit }, partCitationText, tables, out);
+      walkBlocks(block.children, { ancestorIds: [...ctx.ancestorIds, block.id], citation: block.citation, endsWithLabel: !implicit }, partCitationText, tables, out);
     }
   }
 }

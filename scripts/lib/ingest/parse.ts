@@ -1,6 +1,7 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
+import { implicitGroupName } from '#core/document-index.ts';
 import { classifyLine, splitTitle, type LineKind } from './classify.ts';
 import { isStatuteHeading, looksLikeStatute, parseStatute, type StatuteLine } from './statute.ts';
 import { buildTable, type SourceTableLine } from './tables.ts';
@@ -269,9 +270,13 @@ class PartBuilder {
   private implicit(parent: Frame, level: number, n: number): Frame {
     parent.counters.u += 1;
     const id = `${parent.prefix}u${parent.counters.u}`;
-    const node: Provision = { type: 'provision', id, kind: 'implicit', level, label: '', num: null, title: null, text: '', lines: { start: n, end: n }, citation: this.citation(parent.labels), children: [] };
+    // The group prints no number. The first of a parent's groups is cited like the parent (二、1、 is
+    // what the page prints); a later one is named by its place, so that its items cite apart from the
+    // first group's and say where they stand (二、 未编号第2组 1、).
+    const labels = parent.counters.u === 1 ? [...parent.labels] : [...parent.labels, ` ${implicitGroupName(parent.counters.u)} `];
+    const node: Provision = { type: 'provision', id, kind: 'implicit', level, label: '', num: null, title: null, text: '', lines: { start: n, end: n }, citation: this.citation(labels), children: [] };
     parent.children.push(node);
-    const frame = newFrame(`${id}.`, level, node, parent.labels);
+    const frame = newFrame(`${id}.`, level, node, labels);
     this.stack.push(frame);
     return frame;
   }
@@ -324,7 +329,7 @@ class PartBuilder {
 
   private citation(labels: readonly string[]): string {
     const partName = partCitationName(this.plan, this.input.partShortTitles);
-    return [this.input.shortTitle, partName, labels.join('')].filter((s) => s !== '').join(' ');
+    return [this.input.shortTitle, partName, labels.join('').replace(/\s+/g, ' ').trim()].filter((s) => s !== '').join(' ');
   }
 
   /** Closes an open bullet: what follows a bullet list belongs to the list's parent. */
