@@ -1,8 +1,8 @@
 /**
  * `node scripts/search-index.ts [SITE] [--out DIR] [--cache DIR] [--documents-per-shard N] [--jobs N]`: builds the search index of the
  * built site SITE (default dist) into SITE/pagefind with Pagefind's Node API, from the generated
- * documents rather than from the HTML, so that every record is one clause (or target, department,
- * project) and its text is tokenised the way the search page tokenises queries
+ * documents rather than from the HTML, so that every record is one clause page (or department page)
+ * and its text is tokenised the way the search page tokenises queries
  * (src/core/search/tokens.ts). A large corpus gets one bundle per shard of documents
  * (scripts/lib/search-index/shards.ts), listed in SITE/pagefind/shards.json for the search page to merge.
  * Bundles are built into the cache folder under a key of their records and linked into the site, so
@@ -13,13 +13,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './lib/search-index/bundle-cache.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { eachConcurrently } from './lib/search-index/concurrency.ts';
 import { writeBundle } from './lib/search-index/pagefind-bundle.ts';
 import { bundleKey, DOCUMENTS_PER_SHARD, partitionDocuments } from './lib/search-index/shards.ts';
 import { readDocuments } from './lib/ingest/write.ts';
+import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import {
   departmentRecords,
   documentRecords,
@@ -34,6 +35,7 @@ const { values: args, positionals } = parseArgs({
     out: { type: 'string' },
     documents: { type: 'string', default: 'content/generated/documents' },
     departments: { type: 'string', default: 'content/departments.json' },
+    synonyms: { type: 'string', default: 'content/synonyms.json' },
     cache: { type: 'string', default: 'node_modules/.cache/policy-atlas/search' },
     'documents-per-shard': { type: 'string', default: String(DOCUMENTS_PER_SHARD) },
     jobs: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
@@ -44,16 +46,8 @@ const site = positionals[0] ?? 'dist';
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const out = args.out ?? path.join(site, 'pagefind');
 
-// Targets and projects land on their clause's page: each page is looked up once.
-const pages = new Map<string, boolean>();
 function pageExists(url: string): boolean {
-  const pagePath = url.replace(/#.*$/, '');
-  let exists = pages.get(pagePath);
-  if (exists === undefined) {
-    exists = fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
-    pages.set(pagePath, exists);
-  }
-  return exists;
+  return fs.existsSync(path.join(site, ...url.split('/').filter((s) => s !== ''), 'index.html'));
 }
 
 /** Records whose page is missing: a clause without its page is a site bug; entity pages may not be built yet. */
@@ -73,6 +67,7 @@ function countByKind(records: readonly SearchRecord[]): string {
 const documents = readDocuments(args.documents);
 const canonical = documents.filter((d) => d.duplicateOf === null);
 const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(args.departments, 'utf8'))));
+const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync(args.synonyms, 'utf8'))));
 const perShard = Number(args['documents-per-shard']);
 if (!Number.isInteger(perShard) || perShard < 1) throw new Error(`search-index: --documents-per-shard must be a positive integer, not ${args['documents-per-shard']}`);
 const groups = partitionDocuments(canonical, perShard);
@@ -107,9 +102,8 @@ if (missing.length > 0) {
 process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
 const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
 
-const bundles = checked.map((c, i) => {
-  const records = c.present.map(toPagefindRecord);
-  if (sharded) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
+const bundles = checked.map((c) => {
+  const records = c.present.map((r) => toPagefindRecord(r, synonyms));
   return { records, key: bundleKey(records, settings) };
 });
 const failures: string[] = [];

@@ -3,9 +3,10 @@
  * the Pagefind index through src/lib/search/engine.ts, and renders results grouped by the page they
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
-import { searchRecords, type IndexLayout, type FilterCounts, type FilterSelection, type PagefindApi, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { MAX_COUNTED, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
+import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
 import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
@@ -14,7 +15,6 @@ import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
 interface PagefindModule extends PagefindApi {
   init(): Promise<void>;
   mergeIndex(indexPath: string): Promise<void>;
-  filters(): Promise<FilterCounts>;
 }
 
 /** Results shown at first and added by 显示更多. */
@@ -38,6 +38,11 @@ const filterBox = element('search-filters', HTMLFieldSetElement);
 const base = form.dataset['base'] ?? '/';
 const corpus: ReadonlySet<string> = new Set(form.dataset['corpus'] ?? '');
 const overrides = JSON.parse(form.dataset['overrides'] ?? '[]') as Override[];
+const synonyms = JSON.parse(form.dataset['synonyms'] ?? '{"listed":[],"added":{}}') as QuerySynonyms;
+/** Every value of every filter in the corpus, for the filter menus (from the page: Pagefind's filter lists are never loaded). */
+const allValues = JSON.parse(form.dataset['filterValues'] ?? '{}') as Partial<Record<FilterKey, string[]>>;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
 
 const selects = new Map<FilterKey, HTMLSelectElement>(
   FILTER_KEYS.flatMap((key) => {
@@ -48,36 +53,44 @@ const selects = new Map<FilterKey, HTMLSelectElement>(
 
 let pagefindLoad: Promise<PagefindModule> | undefined;
 let converterLoad: Promise<ScriptConverter> | undefined;
-/** Every value of every filter in the index, for the filter menus. */
-let allValues: FilterCounts = {};
-let layout: IndexLayout = { merged: false };
+/** Failed loads so far: the browser keeps a failed module import for the page's lifetime, so a retry asks for a new URL. */
+let failedLoads = 0;
 
+/**
+ * Loads Pagefind and merges the shards. Its filter lists are never loaded: Pagefind then counts every
+ * value of every filter over all results of every search (seconds at 1,000 documents). A failed load
+ * is forgotten, so the next search tries again instead of failing for the rest of the visit.
+ */
 function loadPagefind(): Promise<PagefindModule> {
   pagefindLoad ??= (async () => {
     const bundle = `${base}pagefind/`;
     const [pagefind, shards] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+      import(/* @vite-ignore */ `${bundle}pagefind.js${failedLoads === 0 ? '' : `?retry=${failedLoads}`}`) as Promise<PagefindModule>,
       fetch(`${bundle}${SHARD_MANIFEST}`).then(async (response) => {
         if (!response.ok) throw new Error(`search: ${SHARD_MANIFEST}: HTTP ${response.status}`);
         return shardFolders(await response.json());
       }),
     ]);
-    // Pagefind's default ranking is kept: the order that matters (verbatim first) is decided by the
-    // engine, and the alternatives measured (less or no length normalisation, lower saturation) only
-    // reshuffled records within that order, pushing long catch-all paragraphs up.
+    // Pagefind's default ranking is kept: the order that matters (the words as typed, in the text) is decided by the engine.
     await pagefind.init();
-    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results by score.
+    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results.
     await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
-    layout = { merged: shards.length > 0 };
-    // Before any search: Pagefind counts filter values only over the filter chunks already loaded.
-    allValues = await pagefind.filters();
     return pagefind;
-  })();
+  })().catch((error: unknown) => {
+    pagefindLoad = undefined;
+    failedLoads += 1;
+    throw error;
+  });
   return pagefindLoad;
 }
 
 function loadConverter(): Promise<ScriptConverter> {
-  converterLoad ??= import('opencc-js/t2cn').then((opencc) => createScriptConverter(opencc, overrides, corpus));
+  converterLoad ??= import('opencc-js/t2cn')
+    .then((opencc) => createScriptConverter(opencc, overrides, corpus))
+    .catch((error: unknown) => {
+      converterLoad = undefined;
+      throw error;
+    });
   return converterLoad;
 }
 
@@ -130,16 +143,19 @@ function valueLabel(key: FilterKey, value: string): string {
   return key === 'kind' && isRecordKind(value) ? KIND_LABELS[value] : value;
 }
 
-function sortedValues(key: FilterKey, all: FilterCounts): string[] {
-  const values = Object.keys(all[key] ?? {});
-  return key === 'year' ? values.sort().reverse() : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+function sortedValues(key: FilterKey): string[] {
+  const values = [...(allValues[key] ?? [])];
+  return key === 'year' ? values.sort().reverse() : key === 'kind' ? values : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
-/** Rebuilds each filter's options with the counts of the current results; a filter nothing carries stays hidden. */
-function renderFilters(counts: FilterCounts | null, all: FilterCounts): void {
+/**
+ * Rebuilds each filter's options, with the number of results for each value where they were counted
+ * (up to MAX_COUNTED results, from the records shown and their neighbours); a filter nothing carries stays hidden.
+ */
+function renderFilters(counts: FilterCounts | null): void {
   for (const [key, select] of selects) {
     const chosen = select.value;
-    const values = sortedValues(key, all);
+    const values = sortedValues(key);
     if (chosen !== '' && !values.includes(chosen)) values.push(chosen);
     const options = values.map((value) => {
       const count = counts?.[key]?.[value] ?? 0;
@@ -159,45 +175,18 @@ function renderFilters(counts: FilterCounts | null, all: FilterCounts): void {
 // ---------------------------------------------------------------------------
 // Results
 
-/** Results landing on the same page (a clause and the targets stated in it) are shown as one, the first one leading. */
-interface Group {
-  key: string;
-  lead: RecordData;
-  related: RecordData[];
-}
-
-/** Where results are in the list: the ranked hits, how far they have been read, the groups shown. */
+/** Where results are in the list: the ranked hits and how many have been shown. One result is one page. */
 interface Listing {
   query: ParsedQuery;
   outcome: SearchOutcome;
   next: number;
-  groups: Map<string, Group>;
 }
 
-function pageKey(url: string): string {
-  return url.replace(/#.*$/, '');
-}
-
-/** Reads hits in order until `count` more pages are shown or the hits run out. */
-async function readGroups(listing: Listing, count: number): Promise<Group[]> {
-  const added: Group[] = [];
-  const hits: readonly RankedHit[] = listing.outcome.hits;
-  while (added.length < count && listing.next < hits.length) {
-    const batch = hits.slice(listing.next, listing.next + count - added.length);
-    listing.next += batch.length;
-    for (const data of await Promise.all(batch.map((h) => h.data()))) {
-      const key = pageKey(data.url);
-      const group = listing.groups.get(key);
-      if (group) {
-        group.related.push(data);
-        continue;
-      }
-      const created = { key, lead: data, related: [] };
-      listing.groups.set(key, created);
-      added.push(created);
-    }
-  }
-  return added;
+/** The records of the next `count` hits, in order. */
+async function readNext(listing: Listing, count: number): Promise<RecordData[]> {
+  const hits: readonly RankedHit[] = listing.outcome.hits.slice(listing.next, listing.next + count);
+  listing.next += hits.length;
+  return Promise.all(hits.map((h) => h.data()));
 }
 
 function kindOf(data: RecordData): string {
@@ -212,8 +201,16 @@ function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, className: s
   return el;
 }
 
-function excerptElement(data: RecordData, query: ParsedQuery): HTMLElement {
-  const { segments, cutBefore, cutAfter } = excerpt(data.meta['text'] ?? '', query.terms);
+/** Every term as searched, synonyms and substitutes included: what the excerpt marks. */
+function markedTerms(listing: Listing): ParsedQuery['terms'] {
+  const { plans } = listing.outcome;
+  const searched = plans.length > 0 ? plans.map((p) => p.term) : listing.query.terms;
+  // A synonym is marked where it stands whole: its pieces (人员 of 家庭人员均处于失业状况) would light up unrelated words.
+  return [...searched, ...plans.flatMap((p) => p.also.flatMap((a) => a.split('、')).map((text) => ({ text, quoted: true })))];
+}
+
+function excerptElement(data: RecordData, listing: Listing): HTMLElement {
+  const { segments, cutBefore, cutAfter } = excerpt(data.meta['text'] ?? '', markedTerms(listing));
   const p = document.createElement('p');
   p.className = 'search-result-excerpt';
   if (cutBefore) p.append('…');
@@ -222,49 +219,55 @@ function excerptElement(data: RecordData, query: ParsedQuery): HTMLElement {
   return p;
 }
 
-function relatedElement(related: readonly RecordData[]): HTMLElement {
+/** The targets a clause states and the project a row is, each linking to where it stands on the page. */
+function factsElement(data: RecordData): HTMLElement | null {
+  const facts = JSON.parse(data.meta['facts'] ?? '[]') as [string, string, string][];
+  if (facts.length === 0) return null;
   const ul = document.createElement('ul');
   ul.className = 'search-result-related';
-  for (const data of related) {
+  for (const [kind, name, anchor] of facts) {
     const li = document.createElement('li');
-    const a = textElement('a', '', data.meta['title'] ?? data.url);
-    a.href = data.url;
-    li.append(`${kindOf(data)}：`, a);
+    const a = textElement('a', '', name);
+    a.href = `${data.url}#${anchor}`;
+    li.append(`${kind === 'target' ? '目标' : '项目'}：`, a);
     ul.append(li);
   }
   return ul;
 }
 
-function resultElement(group: Group, query: ParsedQuery): HTMLLIElement {
-  const { lead } = group;
+function resultElement(data: RecordData, listing: Listing): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-result';
-  li.dataset['url'] = lead.url;
+  li.dataset['url'] = data.url;
   const facts = document.createElement('p');
   facts.className = 'search-result-facts';
-  facts.append(textElement('span', 'search-result-kind', kindOf(lead)));
-  const source = [lead.meta['source'], lead.meta['citation']].filter((s) => s !== undefined && s !== '').join(' ');
+  facts.append(textElement('span', 'search-result-kind', kindOf(data)));
+  const source = data.meta['source'] ?? '';
   if (source !== '') facts.append(textElement('span', 'search-result-source', source));
   const title = document.createElement('h2');
   title.className = 'search-result-title';
-  const link = textElement('a', '', lead.meta['title'] ?? lead.url);
-  link.href = lead.url;
+  const link = textElement('a', '', data.meta['title'] ?? data.url);
+  link.href = data.url;
   title.append(link);
-  li.append(title, facts, excerptElement(lead, query));
-  if (group.related.length > 0) li.append(relatedElement(group.related));
+  li.append(title, facts, excerptElement(data, listing));
+  const stated = factsElement(data);
+  if (stated !== null) li.append(stated);
   return li;
 }
 
-function renderGroups(groups: readonly Group[], query: ParsedQuery, append: boolean): void {
-  const items = groups.map((g) => resultElement(g, query));
+function renderResults(records: readonly RecordData[], listing: Listing, append: boolean): void {
+  const items = records.map((d) => resultElement(d, listing));
   if (append) list.append(...items);
   else list.replaceChildren(...items);
 }
 
+/** One result is one page (a clause, a table row or a department), so the count is the number of items the list can show. */
 function statusText(listing: Listing): string {
   const n = listing.outcome.hits.length;
   const converted = listing.query.converted ? `（已按简体“${listing.query.text}”搜索）` : '';
-  return n === 0 ? `没有找到结果${converted}` : `找到 ${n} 条结果${converted}`;
+  if (n === 0) return `没有找到结果${converted}`;
+  const label = listing.outcome.mode === 'partial' ? '条部分匹配的结果' : listing.outcome.mode === 'fuzzy' ? '条相近的结果' : '条结果';
+  return `找到 ${n} ${label}${converted}`;
 }
 
 function updateMore(listing: Listing): void {
@@ -272,11 +275,17 @@ function updateMore(listing: Listing): void {
 }
 
 // ---------------------------------------------------------------------------
-// Notices: nothing found, or only near matches
+// Notices: what else was searched, near or partial matches, and what to try when nothing is found
 
 function suggestionLink(raw: string, label: string): HTMLAnchorElement {
   const a = textElement('a', '', label);
   a.href = searchUrl(raw, readSelection());
+  return a;
+}
+
+function pageLink(path: string, label: string): HTMLAnchorElement {
+  const a = textElement('a', '', label);
+  a.href = `${base}${path}`;
   return a;
 }
 
@@ -286,35 +295,65 @@ async function fewerWords(pagefind: PagefindModule, query: ParsedQuery, selectio
   const candidates = query.terms.map((_, i) => withoutTerm(query.terms, i));
   const found = await Promise.all(
     candidates.map(async (raw) => {
-      const response = await searchRecords(pagefind, parseQuery(raw, null), selection, layout);
-      return { raw, count: response.hits.length };
+      const response = await searchRecords(pagefind, parseQuery(raw, null), selection, reading);
+      return { raw, count: response.mode === 'strict' || response.mode === 'split' ? response.hits.length : 0 };
     }),
   );
   return found.filter((f) => f.count > 0).sort((a, b) => b.count - a.count);
+}
+
+/** 也搜索了：社会保险 — the synonyms searched for the terms, so that a reader knows why a result without their word is there. */
+function alsoSearched(outcome: SearchOutcome): (string | Node)[] {
+  const also = [...new Set(outcome.plans.flatMap((p) => p.also))];
+  return also.length === 0 ? [] : [`也搜索了：${also.join('，')}。`];
+}
+
+/** Listed terms near the query's words: a reader who found nothing may have meant one of them. */
+function synonymSuggestions(query: ParsedQuery): string[] {
+  const words = query.terms.map((t) => t.text);
+  return synonyms.listed.filter((t) => words.some((w) => w !== t && (t.includes(w) || w.includes(t)))).slice(0, 6);
 }
 
 async function renderNotice(listing: Listing, pagefind: PagefindModule, selection: FilterSelection): Promise<void> {
   notice.replaceChildren();
   notice.hidden = true;
   const { query, outcome } = listing;
-  if (outcome.mode === 'fuzzy') {
-    notice.append(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
-    notice.hidden = false;
-    return;
+  const hints: (string | Node)[] = [];
+  if (outcome.mode === 'fuzzy') hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+  if (outcome.mode === 'split') hints.push(`没有与“${query.text}”完全一致的内容，以下结果分别包含：${outcome.plans.map((p) => p.term.text).join('、')}。`);
+  if (outcome.mode === 'partial') {
+    hints.push(`没有同时包含全部 ${outcome.plans.length} 个词语的结果。以下结果包含其中 ${outcome.answered} 个。`);
+    const shorter = await fewerWords(pagefind, query, selection);
+    if (shorter.length > 0) {
+      hints.push('也可以减少词语：');
+      shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
+      hints.push('。');
+    }
   }
-  if (outcome.hits.length > 0) return;
-  const hints: (string | Node)[] = ['没有找到与“', query.text, '”相符的内容。'];
-  const shorter = await fewerWords(pagefind, query, selection);
-  if (shorter.length > 0) {
-    hints.push('试试减少词语：');
-    shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
-    hints.push('。');
-  } else if (query.terms.some((t) => t.quoted)) {
-    hints.push('试试去掉引号：', suggestionLink(query.terms.map((t) => t.text).join(' '), query.terms.map((t) => t.text).join(' ')), '。');
-  } else {
-    hints.push('试试更短或更常用的词语，例如只输入其中的两三个字。');
+  if (outcome.hits.length > 0) hints.push(...alsoSearched(outcome));
+  if (outcome.hits.length === 0) {
+    hints.push('没有找到与“', query.text, '”相符的内容。');
+    const shorter = await fewerWords(pagefind, query, selection);
+    if (shorter.length > 0) {
+      hints.push('试试减少词语：');
+      shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
+      hints.push('。');
+    } else if (query.terms.some((t) => t.quoted)) {
+      const plain = query.terms.map((t) => t.text).join(' ');
+      hints.push('试试去掉引号：', suggestionLink(plain, plain), '。');
+    } else {
+      hints.push('试试更短或更常用的词语，例如只输入其中的两三个字。');
+    }
+    const near = synonymSuggestions(query);
+    if (near.length > 0) {
+      hints.push('相关的说法：');
+      near.forEach((t, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(t, t)));
+      hints.push('。');
+    }
+    hints.push('也可以按', pageLink('topics/', '主题'), '、', pageLink('regions/', '地区'), '或', pageLink('departments/', '部门'), '浏览。');
+    if (Object.keys(selection).length > 0) hints.push('也可以取消筛选条件，在全部结果中搜索。');
   }
-  if (Object.keys(selection).length > 0) hints.push('也可以取消筛选条件，在全部结果中搜索。');
+  if (hints.length === 0) return;
   notice.append(...hints);
   notice.hidden = false;
 }
@@ -332,6 +371,7 @@ function clearResults(): void {
   notice.hidden = true;
   more.hidden = true;
   status.textContent = '';
+  form.removeAttribute('aria-busy');
 }
 
 /** Runs the search in the box with the chosen filters; an answer that arrives after a newer search started is dropped. */
@@ -345,32 +385,41 @@ async function runSearch(): Promise<void> {
   }
   const started = performance.now();
   form.setAttribute('aria-busy', 'true');
-  const [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);
+  let pagefind: PagefindModule;
+  let converter: ScriptConverter | null;
+  try {
+    [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);
+  } catch {
+    if (ticket !== sequence) return;
+    clearResults();
+    status.textContent = '搜索暂时无法加载，请检查网络后重试。';
+    return;
+  }
   const query = parseQuery(raw, converter);
-  const outcome = await searchRecords(pagefind, query, selection, layout);
-  const listing: Listing = { query, outcome, next: 0, groups: new Map() };
-  const groups = await readGroups(listing, PAGE_SIZE);
+  const outcome = await searchRecords(pagefind, query, selection, reading);
+  const listing: Listing = { query, outcome, next: 0 };
+  const records = await readNext(listing, PAGE_SIZE);
   if (ticket !== sequence) return;
   await renderNotice(listing, pagefind, selection);
   if (ticket !== sequence) return;
   current = listing;
-  renderGroups(groups, query, false);
+  renderResults(records, listing, false);
   status.textContent = statusText(listing);
   updateMore(listing);
   form.removeAttribute('aria-busy');
   // For the benchmark and the end-to-end tests: what was shown and how long it took.
-  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls: groups.map((g) => g.lead.url) } }));
-  const counts = await outcome.counts();
-  if (listing === current) renderFilters(counts, allValues);
+  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls: records.map((d) => d.url), mode: outcome.mode } }));
+  const counts = outcome.hits.length <= MAX_COUNTED ? await outcome.counts() : null;
+  if (listing === current) renderFilters(counts);
 }
 
 async function showMore(): Promise<void> {
   const listing = current;
   if (listing === null) return;
   const firstNew = list.children.length;
-  const groups = await readGroups(listing, PAGE_SIZE);
+  const records = await readNext(listing, PAGE_SIZE);
   if (listing !== current) return;
-  renderGroups(groups, listing.query, true);
+  renderResults(records, listing, true);
   updateMore(listing);
   const link = list.children[firstNew]?.querySelector('a');
   if (link instanceof HTMLElement) link.focus();

@@ -52,8 +52,8 @@ interface Shown {
 
 async function search(page: Page, query: string): Promise<Shown> {
   const { urls } = await typeQuery(page, query);
-  // The counts come after the results: wait for them on every kind.
-  await page.waitForFunction(() => [...document.querySelectorAll('select[name="kind"] option:not([value=""])')].every((o) => /（\d+）$/.test(o.textContent ?? '')));
+  // The filter menus come after the results (with counts up to MAX_COUNTED results).
+  await page.waitForFunction(() => document.getElementById('search-filters')?.hidden === false);
   return {
     status: await page.locator('#search-status').innerText(),
     urls,

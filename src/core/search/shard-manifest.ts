@@ -20,9 +20,3 @@ export function shardFolders(manifest: unknown): string[] {
   }
   return shards;
 }
-
-/**
- * The filter naming the bundle a record is in, where there are several: a search can then be kept
- * to the bundles that hold all of its tokens (src/lib/search/engine.ts).
- */
-export const BUNDLE_FILTER = 'bundle';
