@@ -3,12 +3,13 @@
  * the Pagefind index through src/lib/search/engine.ts, and renders results grouped by the page they
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
-import { MAX_COUNTED, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { MAX_COUNTED, pagefindFilters, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
 import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
+import type { CitedPage } from '../lib/search/cite-client.ts';
 import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
@@ -44,12 +45,18 @@ const allValues = JSON.parse(form.dataset['filterValues'] ?? '{}') as Partial<Re
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
 
-const selects = new Map<FilterKey, HTMLSelectElement>(
-  FILTER_KEYS.flatMap((key) => {
+/** The menus of the page: one per filter, the year as a range of two (从/至), and the order. */
+type Control = Exclude<FilterKey, 'year'> | 'yearFrom' | 'yearTo';
+const CONTROLS: readonly Control[] = [...FILTER_KEYS.filter((k): k is Exclude<FilterKey, 'year'> => k !== 'year'), 'yearFrom', 'yearTo'];
+const selects = new Map<Control, HTMLSelectElement>(
+  CONTROLS.flatMap((key) => {
     const select = form.querySelector(`select[name="${key}"]`);
     return select instanceof HTMLSelectElement ? [[key, select] as const] : [];
   }),
 );
+const sortSelect = element('search-sort', HTMLSelectElement);
+/** Results sorted by date: the dates come with each record's data, so only the first ones are sorted (and the page says so). */
+const MAX_SORTED = 200;
 
 let pagefindLoad: Promise<PagefindModule> | undefined;
 let converterLoad: Promise<ScriptConverter> | undefined;
@@ -106,10 +113,11 @@ function readSelection(): FilterSelection {
 function searchUrl(raw: string, selection: FilterSelection): string {
   const params = new URLSearchParams();
   if (raw.trim() !== '') params.set('q', raw.trim());
-  for (const key of FILTER_KEYS) {
+  for (const key of CONTROLS) {
     const value = selection[key];
     if (value !== undefined) params.set(key, value);
   }
+  if (sortSelect.value !== '') params.set('sort', sortSelect.value);
   const query = params.toString();
   return `${location.pathname}${query === '' ? '' : `?${query}`}`;
 }
@@ -134,18 +142,21 @@ function readUrl(): void {
     if (value !== '') ensureOption(select, value);
     select.value = value;
   }
+  const sort = params.get('sort') ?? '';
+  sortSelect.value = [...sortSelect.options].some((o) => o.value === sort) ? sort : '';
 }
 
 // ---------------------------------------------------------------------------
 // Filters
 
-function valueLabel(key: FilterKey, value: string): string {
+function valueLabel(key: Control, value: string): string {
   return key === 'kind' && isRecordKind(value) ? KIND_LABELS[value] : value;
 }
 
-function sortedValues(key: FilterKey): string[] {
+function sortedValues(key: Control): string[] {
+  if (key === 'yearFrom' || key === 'yearTo') return [...(allValues.year ?? [])].sort().reverse();
   const values = [...(allValues[key] ?? [])];
-  return key === 'year' ? values.sort().reverse() : key === 'kind' ? values : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+  return key === 'kind' ? values : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
 /**
@@ -157,11 +168,13 @@ function renderFilters(counts: FilterCounts | null): void {
     const chosen = select.value;
     const values = sortedValues(key);
     if (chosen !== '' && !values.includes(chosen)) values.push(chosen);
+    // The year menus bound a range: counts per year would not say what the range holds.
+    const counted = key === 'yearFrom' || key === 'yearTo' ? null : counts;
     const options = values.map((value) => {
-      const count = counts?.[key]?.[value] ?? 0;
-      const label = counts === null ? valueLabel(key, value) : `${valueLabel(key, value)}（${count}）`;
+      const count = counted?.[key]?.[value] ?? 0;
+      const label = counted === null ? valueLabel(key, value) : `${valueLabel(key, value)}（${count}）`;
       const option = new Option(label, value, false, value === chosen);
-      option.disabled = counts !== null && count === 0 && value !== chosen;
+      option.disabled = counted !== null && count === 0 && value !== chosen;
       return option;
     });
     select.replaceChildren(new Option('全部', ''), ...options);
@@ -180,6 +193,37 @@ interface Listing {
   query: ParsedQuery;
   outcome: SearchOutcome;
   next: number;
+  /** The clause or document the query cites, shown first. */
+  cited: CitedPage | null;
+}
+
+/** Brackets, 、 and 第…条/款/项/部分, or a 号: what a pasted citation or 文号 has and a plain query rarely does. */
+function looksLikeCitation(raw: string): boolean {
+  return /[《〔［【[(（、]|第.{1,6}?(?:条|款|项|部分|段)|\d+\s*号/u.test(raw);
+}
+
+/** The page the query cites, when it is a citation or a 文号 (or starts with one and has nothing else); a failure to load the index only means no such result. */
+async function citation(raw: string): Promise<CitedPage | null> {
+  if (!looksLikeCitation(raw)) return null;
+  // Loaded on demand, like Pagefind: most queries are not citations.
+  const page = await import('../lib/search/cite-client.ts').then(({ citedPage }) => citedPage(base, raw)).catch(() => null);
+  return page !== null && (!page.documentOnly || page.whole) ? page : null;
+}
+
+function citedElement(page: CitedPage): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result search-result-cited';
+  li.dataset['url'] = page.url;
+  const title = document.createElement('h2');
+  title.className = 'search-result-title';
+  const link = textElement('a', '', page.citation);
+  link.href = page.url;
+  title.append(link);
+  const facts = document.createElement('p');
+  facts.className = 'search-result-facts';
+  facts.append(textElement('span', 'search-result-kind', page.documentOnly ? '引文：文件' : '引文：条款'));
+  li.append(title, facts);
+  return li;
 }
 
 /** The records of the next `count` hits, in order. */
@@ -256,18 +300,19 @@ function resultElement(data: RecordData, listing: Listing): HTMLLIElement {
 }
 
 function renderResults(records: readonly RecordData[], listing: Listing, append: boolean): void {
-  const items = records.map((d) => resultElement(d, listing));
+  const items = records.filter((d) => d.url !== listing.cited?.url).map((d) => resultElement(d, listing));
   if (append) list.append(...items);
-  else list.replaceChildren(...items);
+  else list.replaceChildren(...(listing.cited === null ? [] : [citedElement(listing.cited)]), ...items);
 }
 
 /** One result is one page (a clause, a table row or a department), so the count is the number of items the list can show. */
 function statusText(listing: Listing): string {
   const n = listing.outcome.hits.length;
   const converted = listing.query.converted ? `（已按简体“${listing.query.text}”搜索）` : '';
-  if (n === 0) return `没有找到结果${converted}`;
+  const cited = listing.cited === null ? '' : `按引文找到：${listing.cited.citation}${n > 0 ? '；' : ''}`;
+  if (n === 0) return cited === '' ? `没有找到结果${converted}` : cited;
   const label = listing.outcome.mode === 'partial' ? '条部分匹配的结果' : listing.outcome.mode === 'fuzzy' ? '条相近的结果' : '条结果';
-  return `找到 ${n} ${label}${converted}`;
+  return `${cited}找到 ${n} ${label}${converted}`;
 }
 
 function updateMore(listing: Listing): void {
@@ -295,7 +340,7 @@ async function fewerWords(pagefind: PagefindModule, query: ParsedQuery, selectio
   const candidates = query.terms.map((_, i) => withoutTerm(query.terms, i));
   const found = await Promise.all(
     candidates.map(async (raw) => {
-      const response = await searchRecords(pagefind, parseQuery(raw, null), selection, reading);
+      const response = await searchRecords(pagefind, parseQuery(raw, null), pagefindFilters(selection, allValues.year ?? []), reading);
       return { raw, count: response.mode === 'strict' || response.mode === 'split' ? response.hits.length : 0 };
     }),
   );
@@ -331,7 +376,8 @@ async function renderNotice(listing: Listing, pagefind: PagefindModule, selectio
     }
   }
   if (outcome.hits.length > 0) hints.push(...alsoSearched(outcome));
-  if (outcome.hits.length === 0) {
+  if (sortSelect.value !== '' && outcome.hits.length > MAX_SORTED) hints.push(`结果较多，按日期排列的是最相关的 ${MAX_SORTED} 条，其后仍按相关度排列；可先用筛选缩小范围。`);
+  if (outcome.hits.length === 0 && listing.cited === null) {
     hints.push('没有找到与“', query.text, '”相符的内容。');
     const shorter = await fewerWords(pagefind, query, selection);
     if (shorter.length > 0) {
@@ -356,6 +402,18 @@ async function renderNotice(listing: Listing, pagefind: PagefindModule, selectio
   if (hints.length === 0) return;
   notice.append(...hints);
   notice.hidden = false;
+}
+
+/**
+ * The results in date order (the document's date; undated last), the most relevant MAX_SORTED of
+ * them: each date comes with its record's data, one request a record.
+ */
+async function byDate(outcome: SearchOutcome, oldestFirst: boolean): Promise<SearchOutcome> {
+  const head = outcome.hits.slice(0, MAX_SORTED);
+  const dates = await Promise.all(head.map(async (h) => (await h.data()).meta['date'] ?? ''));
+  const order = head.map((hit, i) => ({ hit, date: dates[i] ?? '', rank: i }));
+  order.sort((a, b) => (a.date === '' ? 1 : 0) - (b.date === '' ? 1 : 0) || (oldestFirst ? a.date.localeCompare(b.date) : b.date.localeCompare(a.date)) || a.rank - b.rank);
+  return { ...outcome, hits: [...order.map((o) => o.hit), ...outcome.hits.slice(MAX_SORTED)] };
 }
 
 // ---------------------------------------------------------------------------
@@ -396,8 +454,10 @@ async function runSearch(): Promise<void> {
     return;
   }
   const query = parseQuery(raw, converter);
-  const outcome = await searchRecords(pagefind, query, selection, reading);
-  const listing: Listing = { query, outcome, next: 0 };
+  const [found, cited] = await Promise.all([searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading), citation(query.text)]);
+  const outcome = sortSelect.value === '' ? found : await byDate(found, sortSelect.value === 'oldest');
+  // A citation names its page: the words of the citation searched as text would only find loose matches.
+  const listing: Listing = { query, outcome: cited?.whole === true && outcome.mode !== 'strict' ? { ...outcome, mode: 'strict', hits: [] } : outcome, next: 0, cited };
   const records = await readNext(listing, PAGE_SIZE);
   if (ticket !== sequence) return;
   await renderNotice(listing, pagefind, selection);
@@ -408,7 +468,8 @@ async function runSearch(): Promise<void> {
   updateMore(listing);
   form.removeAttribute('aria-busy');
   // For the benchmark and the end-to-end tests: what was shown and how long it took.
-  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls: records.map((d) => d.url), mode: outcome.mode } }));
+  const urls = [...(cited === null ? [] : [cited.url]), ...records.map((d) => d.url).filter((u) => u !== cited?.url)];
+  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls, mode: listing.outcome.mode } }));
   const counts = outcome.hits.length <= MAX_COUNTED ? await outcome.counts() : null;
   if (listing === current) renderFilters(counts);
 }
@@ -445,7 +506,7 @@ form.addEventListener('submit', (event) => {
   void runSearch();
 });
 
-for (const select of selects.values()) {
+for (const select of [...selects.values(), sortSelect]) {
   select.addEventListener('change', () => {
     writeUrl(input.value, readSelection(), true);
     void runSearch();

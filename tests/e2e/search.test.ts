@@ -164,6 +164,42 @@ describe('search', () => {
   );
 
   it(
+    'lands a pasted citation or 文号 on its clause or document, on /cite/ and in the search box',
+    async () => {
+      const page = await open('/cite/?q=' + encodeURIComponent('《湘潭市进一步做好稳就业工作二十四条措施》第二部分第（六）项'));
+      await page.waitForURL(`**/${loan}/`);
+      await page.goto(session.server.origin + '/cite/?q=' + encodeURIComponent('宜府办函[2014]282号'));
+      await page.waitForURL('**/yibin-yfbh-2014-282/');
+      await page.goto(session.server.origin + '/search/');
+      const found = await typeQuery(page, '湘潭稳就业二十四条 二、(六)');
+      expect(found.urls[0]).toBe(`/${loan}/`);
+      expect(await page.locator('#search-status').innerText()).toBe('按引文找到：湘潭稳就业二十四条 二、（六）');
+      expect(consoleErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'searches within a document from its page, and sorts by date',
+    async () => {
+      const page = await open('/yibin-yfbh-2014-282/');
+      await page.locator('.search-within input[name="q"]').fill('公益性岗位');
+      await page.locator('.search-within input[name="q"]').press('Enter');
+      await page.waitForURL(/\/search\/\?/);
+      await page.locator('.search-result').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('document')).toBe('宜府办函〔2014〕282号');
+      expect((await shownIds(page)).every((id) => id.startsWith('yibin-yfbh-2014-282/'))).toBe(true);
+
+      await page.goto(session.server.origin + '/search/?q=%E5%85%AC%E7%9B%8A%E6%80%A7%E5%B2%97%E4%BD%8D&sort=oldest');
+      await page.locator('.search-result').first().waitFor();
+      const oldest = await shownIds(page);
+      expect(oldest[0]?.startsWith('jiangsu-szbf-2012-91/')).toBe(true);
+      expect(oldest.at(-1)?.startsWith('xiangtan-2019-stabilise-employment/')).toBe(true);
+    },
+    timeout,
+  );
+
+  it(
     'tries to load the search engine again after a failed load',
     async () => {
       const page = await open('/search/');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { searchRecords, type PagefindApi, type PagefindHit, type PagefindResponse, type QueryReading } from '../../src/lib/search/engine.ts';
+import { pagefindFilters, searchRecords, yearsBetween, type PagefindApi, type PagefindFilters, type PagefindHit, type PagefindResponse, type QueryReading } from '../../src/lib/search/engine.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkTokens } from '#core/search/synonyms.ts';
@@ -53,7 +53,11 @@ function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: st
         if (known.length === 0 || !known.every((t) => [...r.words, ...r.ctx].some((w) => w.startsWith(t)))) return [];
         return [hit(r, r.words.flatMap((w, i) => (known.some((t) => w.startsWith(t)) ? [i] : [])))];
       });
-      const inFilters = (id: string) => Object.entries(filters).every(([k, v]) => (records.find((r) => r.id === id)?.filters?.[k] ?? []).includes(v));
+      const inFilters = (id: string) =>
+        Object.entries(filters).every(([k, v]) => {
+          const values = records.find((r) => r.id === id)?.filters?.[k] ?? [];
+          return typeof v === 'string' ? values.includes(v) : v.any.some((x) => values.includes(x));
+        });
       return { results: matching.filter((h) => inFilters(h.id)).sort((a, b) => b.score - a.score) };
     },
   };
@@ -84,8 +88,8 @@ const corpus: FakeRecord[] = [
   { id: 'pension', text: '参加养老保险、医疗保险和失业保险', filters: { region: ['徐汇区'], kind: ['clause'] } },
 ];
 
-async function search(query: string, selection = {}, api: PagefindApi = fakePagefind(corpus)) {
-  const outcome = await searchRecords(api, parseQuery(query, null), selection, reading);
+async function search(query: string, filters: PagefindFilters = {}, api: PagefindApi = fakePagefind(corpus)) {
+  const outcome = await searchRecords(api, parseQuery(query, null), filters, reading);
   return { mode: outcome.mode, ids: outcome.hits.map((h) => h.id), also: outcome.plans.flatMap((p) => p.also), answered: outcome.answered, counts: await outcome.counts() };
 }
 
@@ -137,6 +141,22 @@ describe('searchRecords', () => {
     const found = await search('贷款', { region: '湘潭市' });
     expect(found.ids).toEqual(['phrase']);
     expect(found.counts).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 } });
+  });
+});
+
+describe('pagefindFilters', () => {
+  it('passes the chosen values and turns a year range into any of its years', () => {
+    expect(pagefindFilters({ region: '湘潭市', yearFrom: '2013', yearTo: '2016' }, ['2012', '2014', '2016', '2019'])).toEqual({ region: '湘潭市', year: { any: ['2014', '2016'] } });
+    expect(pagefindFilters({ yearFrom: '2015' }, ['2012', '2016', '2019'])).toEqual({ year: { any: ['2016', '2019'] } });
+    expect(yearsBetween(['2019', '2012'], undefined, undefined)).toEqual(['2012', '2019']);
+  });
+
+  it('finds only records of the years in range', async () => {
+    const dated: FakeRecord[] = [
+      { id: 'early', text: '公益性岗位安置', filters: { year: ['2012'] } },
+      { id: 'late', text: '公益性岗位开发', filters: { year: ['2019'] } },
+    ];
+    expect((await search('公益性岗位', pagefindFilters({ yearFrom: '2015' }, ['2012', '2019']), fakePagefind(dated))).ids).toEqual(['late']);
   });
 });
 

@@ -11,7 +11,7 @@ import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
 const jiangsu = generatedDocument('jiangsu-szbf-2012-91');
 const registry = z.array(Department).parse(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
-const xiangtanFilters = { region: ['湘潭市', '湖南省'], issuer: ['湘潭市人民政府'], document: ['湘潭稳就业二十四条'], type: ['措施'], year: ['2019'] };
+const xiangtanFilters = { region: ['湘潭市', '湖南省'], issuer: ['湘潭市人民政府'], document: ['湘潭稳就业二十四条'], type: ['措施'], status: ['未注明'], year: ['2019'] };
 const xiangtanContext = ['湘潭稳就业二十四条', '湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知', '湘潭市', '湖南省', '湘潭市人民政府'];
 const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 
@@ -71,6 +71,7 @@ describe('facts and departments', () => {
       title: '湘潭市人力资源和社会保障局',
       documentId: null,
       source: '',
+      date: null,
       text: '湘潭市人力资源社会保障部门。又称市人力资源社会保障局、市人社局、市人力资源和社会保障局。见于19个条款，其中牵头17个。',
       searchText: '湘潭市人力资源和社会保障局；市人力资源社会保障局；市人社局；市人力资源和社会保障局',
       context: ['湘潭市'],

@@ -5,6 +5,7 @@ import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import type { FilterKey, RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
 import { siteId } from '#core/site-id.ts';
+import { validityLabel } from '#core/validity-label.ts';
 
 /** What a clause record also states, shown with the result and found by the 目标 and 项目 kinds: a target, or the project a table row is. */
 export interface RecordFact {
@@ -25,6 +26,8 @@ export interface SearchRecord {
   documentId: string | null;
   /** The document's short title, shown with the result; empty for a record that spans documents. */
   source: string;
+  /** The document's date (ISO), for sorting by date; null when it has none or the record spans documents. */
+  date: string | null;
   /** The text shown under the result, excerpted and highlighted in the browser. */
   text: string;
   /** The text that is searched; differs from `text` where labels would only add noise (table column names). */
@@ -58,7 +61,7 @@ export function departmentUrl(departmentId: string): string {
   return `/departments/${departmentId}/`;
 }
 
-/** The filters every record of a document carries. */
+/** The filters every record of a document carries; its validity as the document states it (validityLabel). */
 function documentFilters(doc: Document): SearchRecord['filters'] {
   const { region, issuer, shortTitle, type, date } = doc.meta;
   return {
@@ -66,6 +69,7 @@ function documentFilters(doc: Document): SearchRecord['filters'] {
     ...(issuer === null ? {} : { issuer: [issuer] }),
     document: [shortTitle],
     type: [type],
+    status: [validityLabel(doc.meta)],
     ...(date === null ? {} : { year: [date.slice(0, 4)] }),
   };
 }
@@ -143,6 +147,7 @@ export function clauseRecords(doc: Document, index: DocumentIndex = indexDocumen
         title: entry.citation,
         documentId: doc.id,
         source: doc.meta.shortTitle,
+        date: doc.meta.date,
         text: plainText(entry),
         searchText,
         context: [...context, ...headingsAbove(index, entry)],
@@ -191,6 +196,7 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
           title: dept.name,
           documentId: null,
           source: '',
+          date: null,
           text: `${dept.jurisdiction}${dept.function}部门。${aliasText}见于${clauses}个条款${leadText}。`,
           searchText: [dept.name, ...aliases].join('；'),
           context: [dept.jurisdiction],
@@ -229,6 +235,7 @@ export function toPagefindRecord(record: SearchRecord, synonyms: SynonymTable): 
     ctx: indexContent(record.context.join('；')),
   };
   if (record.source !== '') meta['source'] = record.source;
+  if (record.date !== null) meta['date'] = record.date;
   if (record.facts.length > 0) meta['facts'] = JSON.stringify(record.facts.map((f) => [f.kind, f.name, f.anchor]));
   const content = [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms)].filter((s) => s !== '').join(' ');
   const filters = Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]]));

@@ -1,5 +1,5 @@
-/** The filters every search record may carry, in the order the search page shows them. */
-export const FILTER_KEYS = ['kind', 'region', 'issuer', 'document', 'type', 'year'] as const;
+/** The filters every search record may carry, in the order the search page shows them (year as a range of two menus). */
+export const FILTER_KEYS = ['kind', 'region', 'issuer', 'document', 'type', 'status', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** What a search result is. */
@@ -13,6 +13,7 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
   issuer: '发文机关',
   document: '文件',
   type: '文种',
+  status: '有效性',
   year: '年份',
 };
 

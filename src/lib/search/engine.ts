@@ -26,13 +26,16 @@ export interface PagefindResponse {
   results: PagefindHit[];
 }
 
+/** Pagefind filters: a value, or any of several (a range of years). */
+export type PagefindFilters = Record<string, string | { any: string[] }>;
+
 /** The part of Pagefind's JS API the engine calls. */
 export interface PagefindApi {
-  search(term: string, options: { filters: Record<string, string> }): Promise<PagefindResponse | null>;
+  search(term: string, options: { filters: PagefindFilters }): Promise<PagefindResponse | null>;
 }
 
-/** The filters chosen on the page: one value per key. */
-export type FilterSelection = Partial<Record<FilterKey, string>>;
+/** The filters chosen on the page: one value per key, the year as a range. */
+export type FilterSelection = Partial<Record<Exclude<FilterKey, 'year'>, string>> & { yearFrom?: string; yearTo?: string };
 
 /** A result in its final place. */
 export interface RankedHit {
@@ -75,12 +78,21 @@ const TYPED_IN_TEXT = 3;
 const ADDED_IN_TEXT = 2;
 const IN_CONTEXT = 1;
 
-function chosenFilters(selection: FilterSelection): Record<string, string> {
-  return Object.fromEntries(Object.entries(selection).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+/** Years a range covers, from the years the corpus has: Pagefind filters by value, so a range is any of its years. */
+export function yearsBetween(years: readonly string[], from: string | undefined, to: string | undefined): string[] {
+  return years.filter((y) => (from === undefined || from === '' || y >= from) && (to === undefined || to === '' || y <= to)).sort();
 }
 
-async function run(api: PagefindApi, query: string, selection: FilterSelection): Promise<PagefindHit[]> {
-  return (await api.search(query, { filters: chosenFilters(selection) }))?.results ?? [];
+/** The Pagefind filters of a selection; `years` is every year the corpus has. */
+export function pagefindFilters(selection: FilterSelection, years: readonly string[]): PagefindFilters {
+  const { yearFrom, yearTo, ...values } = selection;
+  const filters: PagefindFilters = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  if ((yearFrom ?? '') !== '' || (yearTo ?? '') !== '') filters['year'] = { any: yearsBetween(years, yearFrom, yearTo) };
+  return filters;
+}
+
+async function run(api: PagefindApi, query: string, filters: PagefindFilters): Promise<PagefindHit[]> {
+  return (await api.search(query, { filters }))?.results ?? [];
 }
 
 /** A record's grade for one term, with its Pagefind result (for its data) and how often the term's atoms matched in its text. */
@@ -141,9 +153,9 @@ function partsOf(plan: TermPlan): TermPlan[] | null {
 }
 
 /** Runs every distinct atom of the plans once, all at once: Pagefind fetches the index chunks the first search needs, the others find them loaded. */
-async function atomResults(api: PagefindApi, plans: readonly TermPlan[], selection: FilterSelection): Promise<Map<string, PagefindHit[]>> {
+async function atomResults(api: PagefindApi, plans: readonly TermPlan[], filters: PagefindFilters): Promise<Map<string, PagefindHit[]>> {
   const queries = [...new Set(plans.flatMap((p) => atomsOf(p.match)))];
-  const found = await Promise.all(queries.map((q) => run(api, q, selection)));
+  const found = await Promise.all(queries.map((q) => run(api, q, filters)));
   return new Map(queries.map((q, i) => [q, found[i] ?? []]));
 }
 
@@ -209,11 +221,11 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
  * the term, one at an end), most shared first: what a term with a wrong character still finds.
  * One Pagefind search per pair, since Pagefind itself requires all of a query's tokens.
  */
-async function fuzzyHits(api: PagefindApi, term: QueryTerm, selection: FilterSelection): Promise<RankedHit[]> {
+async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<RankedHit[]> {
   const pairs = pairQueries(term);
   if (pairs.length < 2) return [];
   const shared = new Map<string, { hit: PagefindHit; pairs: number; score: number }>();
-  for (const response of await Promise.all(pairs.map((p) => run(api, p, selection)))) {
+  for (const response of await Promise.all(pairs.map((p) => run(api, p, filters)))) {
     for (const hit of response) {
       const entry = shared.get(hit.id) ?? { hit, pairs: 0, score: 0 };
       entry.pairs += 1;
@@ -246,12 +258,12 @@ interface Pass {
   found: Candidate[];
 }
 
-async function searchTerms(api: PagefindApi, terms: readonly QueryTerm[], reading: QueryReading, selection: FilterSelection): Promise<Pass> {
-  return searchPlans(api, terms.map((t) => planTerm(t, reading.synonyms)), selection);
+async function searchTerms(api: PagefindApi, terms: readonly QueryTerm[], reading: QueryReading, filters: PagefindFilters): Promise<Pass> {
+  return searchPlans(api, terms.map((t) => planTerm(t, reading.synonyms)), filters);
 }
 
-async function searchPlans(api: PagefindApi, plans: TermPlan[], selection: FilterSelection): Promise<Pass> {
-  const results = await atomResults(api, plans, selection);
+async function searchPlans(api: PagefindApi, plans: TermPlan[], filters: PagefindFilters): Promise<Pass> {
+  const results = await atomResults(api, plans, filters);
   const perTerm = plans.map((p) => grade(p.match, results));
   return { plans, perTerm, found: candidates(perTerm) };
 }
@@ -268,30 +280,30 @@ function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answere
  * an unspaced query is searched as its words, then the records answering most of the terms are
  * shown (labelled), and a single term falls back to near matches.
  */
-export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection, reading: QueryReading): Promise<SearchOutcome> {
+export async function searchRecords(api: PagefindApi, query: ParsedQuery, filters: PagefindFilters, reading: QueryReading): Promise<SearchOutcome> {
   const { terms } = query;
   if (terms.length === 0) return outcome('strict', [], [], 0);
-  let pass = await searchTerms(api, terms, reading, selection);
+  let pass = await searchTerms(api, terms, reading, filters);
   let mode: SearchMode = 'strict';
   const complete = (p: Pass) => p.found.filter((c) => c.answered === p.plans.length);
   if (complete(pass).length === 0) {
     const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
     if (split.some((s) => s !== null)) {
-      const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, selection);
+      const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, filters);
       if (complete(cut).length > 0 || cut.found.length > pass.found.length) {
         pass = cut;
         mode = 'split';
       }
     }
   }
-  if (complete(pass).length === 0 && pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), selection);
+  if (complete(pass).length === 0 && pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), filters);
   const full = complete(pass);
   if (full.length > 0) return outcome(mode, ranked(full), pass.plans, pass.plans.length);
   const most = Math.max(0, ...pass.found.map((c) => c.answered));
   if (pass.plans.length > 1 && most > 0) return outcome('partial', ranked(pass.found.filter((c) => c.answered === most)), pass.plans, most);
   const [only] = terms;
   if (only !== undefined && isFuzzyCandidate(terms)) {
-    const fuzzy = await fuzzyHits(api, only, selection);
+    const fuzzy = await fuzzyHits(api, only, filters);
     if (fuzzy.length > 0) return outcome('fuzzy', fuzzy, pass.plans, 0);
   }
   return outcome(mode, [], pass.plans, 0);
