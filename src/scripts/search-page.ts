@@ -197,9 +197,9 @@ interface Listing {
   cited: CitedPage | null;
 }
 
-/** Brackets, 、 and 第…条/款/项/部分, or a 号: what a pasted citation or 文号 has and a plain query rarely does. */
+/** Brackets, 、 and 第…条/款/项/部分/段/行, 表N, or a 号: what a pasted citation or 文号 has and a plain query rarely does. */
 function looksLikeCitation(raw: string): boolean {
-  return /[《〔［【[(（、]|第.{1,6}?(?:条|款|项|部分|段)|\d+\s*号/u.test(raw);
+  return /[《〔［【[(（、]|第.{1,6}?(?:条|款|项|部分|段|行|组|点|目)|\d+\s*号|表\d/u.test(raw);
 }
 
 /** The page the query cites, when it is a citation or a 文号 (or starts with one and has nothing else); a failure to load the index only means no such result. */

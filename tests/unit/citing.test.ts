@@ -10,34 +10,11 @@ import { citeIndex, citeNodes } from '#core/citing/cite-index.ts';
 import { formalCitation, formalDocumentCitation, gbtReference } from '#core/citing/formal.ts';
 import { citationKey, findDocument, findNode } from '#core/citing/paste.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
-import { loadRegistry } from '#core/department-registry.ts';
-import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
-import { ingestSource } from '../../scripts/lib/ingest/pipeline.ts';
-import { SourceMeta } from '#schemas/sidecar.ts';
 import type { Document } from '#schemas/document.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
+import { statuteFixture } from '../helpers/statute-fixture.ts';
 
 const related = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8')))).related;
-
-function statuteFixture(): Document {
-  const file = 'tests/fixtures/citing/social-insurance-law-excerpt.md';
-  const sidecar = SourceMeta.parse({
-    id: 'social-insurance-law',
-    region: { name: '全国', level: 'national', within: [] },
-    type: '办法',
-    shortTitle: '社会保险法',
-    corrections: { title: { value: '中华人民共和国社会保险法', reason: 'test fixture' }, issuer: { value: '全国人民代表大会常务委员会', reason: 'test fixture' } },
-  });
-  const result = ingestSource({
-    file,
-    bytes: fs.readFileSync(file),
-    sidecar,
-    overrides: loadOverrides(JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.json', 'utf8'))),
-    registry: loadRegistry(JSON.parse(fs.readFileSync('content/departments.json', 'utf8'))),
-  });
-  if (result.document === null) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
-  return result.document;
-}
 
 const corpus = [...generatedIds().map(generatedDocument), statuteFixture()];
 const index = citeIndex(corpus, related);

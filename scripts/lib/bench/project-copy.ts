@@ -18,9 +18,10 @@ export function linkNodeModules(modules: string, to: string): void {
 
 /**
  * A copy of the project in `from` to build in isolation: its files except the paths in `exclude`
- * (relative to `from`, with `/`) and node_modules, which is linked package by package from `modules`.
+ * (relative to `from`, with `/`) and node_modules, which is linked package by package from `modules`
+ * (unless `linkModules` is false: a copy refreshed over an earlier one keeps its links).
  */
-export function copyProject(from: string, to: string, exclude: ReadonlySet<string>, modules: string): void {
+export function copyProject(from: string, to: string, exclude: ReadonlySet<string>, modules: string, linkModules = true): void {
   fs.cpSync(from, to, {
     recursive: true,
     filter: (src) => {
@@ -28,5 +29,5 @@ export function copyProject(from: string, to: string, exclude: ReadonlySet<strin
       return relative !== 'node_modules' && !exclude.has(relative);
     },
   });
-  linkNodeModules(modules, to);
+  if (linkModules) linkNodeModules(modules, to);
 }

@@ -217,9 +217,30 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 }
 
 /**
- * Records sharing all the character pairs a one-character typo leaves (two broken in the middle of
- * the term, one at an end), most shared first: what a term with a wrong character still finds.
- * One Pagefind search per pair, since Pagefind itself requires all of a query's tokens.
+ * How many of the term's characters stand in the text at their places, at the best place, and the
+ * text there: 创业担保货款 against …创业担保贷款… is 5 of 6, at 创业担保贷款.
+ */
+export function bestAlignment(text: string, term: string): { same: number; window: string } {
+  const t = [...term];
+  const chars = [...text];
+  let best = { same: 0, window: '' };
+  for (let at = 1 - t.length; at < chars.length; at++) {
+    let same = 0;
+    for (let i = 0; i < t.length; i++) if (chars[at + i] === t[i]) same += 1;
+    if (same > best.same) best = { same, window: chars.slice(Math.max(0, at), at + t.length).join('') };
+  }
+  return best;
+}
+
+/** Near matches whose text is read to rank them: the first ones by shared pairs. */
+const FUZZY_READ = 20;
+
+/**
+ * Records sharing the character pairs a one-character typo leaves (two broken in the middle of the
+ * term, one at an end), at least two of them: what a term with a wrong character still finds. One
+ * Pagefind search per pair, since Pagefind itself requires all of a query's tokens. The first ones
+ * are ranked by how many of the term's characters their text has in place (the word meant), then
+ * by the pairs they share.
  */
 async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<RankedHit[]> {
   const pairs = pairQueries(term);
@@ -233,11 +254,12 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
       shared.set(hit.id, entry);
     }
   }
-  const needed = Math.max(1, pairs.length - 2);
-  return [...shared.values()]
-    .filter((e) => e.pairs >= needed)
-    .sort((a, b) => b.pairs - a.pairs || b.score - a.score || (a.hit.id < b.hit.id ? -1 : 1))
-    .map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
+  const needed = Math.max(2, pairs.length - 2);
+  const found = [...shared.values()].filter((e) => e.pairs >= needed).sort((a, b) => b.pairs - a.pairs || b.score - a.score || (a.hit.id < b.hit.id ? -1 : 1));
+  const head = found.slice(0, FUZZY_READ);
+  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
+  const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.pairs - a.e.pairs || b.e.score - a.e.score);
+  return [...read.map((r) => r.e), ...found.slice(FUZZY_READ)].map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
 }
 
 function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
@@ -284,27 +306,30 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
   const { terms } = query;
   if (terms.length === 0) return outcome('strict', [], [], 0);
   let pass = await searchTerms(api, terms, reading, filters);
-  let mode: SearchMode = 'strict';
   const complete = (p: Pass) => p.found.filter((c) => c.answered === p.plans.length);
-  if (complete(pass).length === 0) {
-    const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
-    if (split.some((s) => s !== null)) {
-      const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, filters);
-      if (complete(cut).length > 0 || cut.found.length > pass.found.length) {
-        pass = cut;
-        mode = 'split';
-      }
-    }
+  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
+
+  // A single term with one wrong character: the near matches, when one of them holds all but that character.
+  const [only] = terms;
+  const fuzzy = only !== undefined && isFuzzyCandidate(terms) ? await fuzzyHits(api, only, filters) : [];
+  if (fuzzy.length > 0 && only !== undefined && (await alignedWithOneSlip(fuzzy[0], only.text))) return outcome('fuzzy', fuzzy, pass.plans, 0);
+
+  // An unspaced query that found nothing, as the words it is made of: only when some record has them all.
+  const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
+  if (split.some((s) => s !== null)) {
+    const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, filters);
+    if (complete(cut).length > 0) return outcome('split', ranked(complete(cut)), cut.plans, cut.plans.length);
   }
-  if (complete(pass).length === 0 && pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), filters);
-  const full = complete(pass);
-  if (full.length > 0) return outcome(mode, ranked(full), pass.plans, pass.plans.length);
+  if (pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), filters);
+  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
   const most = Math.max(0, ...pass.found.map((c) => c.answered));
   if (pass.plans.length > 1 && most > 0) return outcome('partial', ranked(pass.found.filter((c) => c.answered === most)), pass.plans, most);
-  const [only] = terms;
-  if (only !== undefined && isFuzzyCandidate(terms)) {
-    const fuzzy = await fuzzyHits(api, only, filters);
-    if (fuzzy.length > 0) return outcome('fuzzy', fuzzy, pass.plans, 0);
-  }
-  return outcome(mode, [], pass.plans, 0);
+  if (fuzzy.length > 0) return outcome('fuzzy', fuzzy, pass.plans, 0);
+  return outcome('strict', [], pass.plans, 0);
+}
+
+/** True when the hit's text holds the term with one character different, at its place. */
+async function alignedWithOneSlip(hit: RankedHit | undefined, term: string): Promise<boolean> {
+  if (hit === undefined) return false;
+  return bestAlignment((await hit.data()).meta['text'] ?? '', term).same >= [...term].length - 1;
 }
