@@ -5,7 +5,7 @@
  * over the corpus measured), latency per class and the bytes a first search downloads.
  *
  * - without --size: the project's own site (dist/, built first unless --no-build);
- * - --size N: a copy of the project under node_modules/.cache/policy-atlas/bench-search/size-N with
+ * - --size N: a copy of the project in $TMPDIR/policy-atlas-bench-search/<project>/size-N with
  *   the benchmark corpus of N documents (the 5 real ones and N − 5 synthetic ones, as `npm run bench`
  *   makes them), built there (ingest, astro build, search index; the copy is kept, so a rebuild is
  *   incremental);
@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
@@ -54,7 +55,8 @@ function run(command: string, commandArgs: string[], cwd = ROOT): void {
 
 /** A copy of the project with a corpus of `size` documents, built; the copy is kept for the next run. */
 function sizedSite(size: number): { site: string; documents: string } {
-  const dir = path.join(ROOT, 'node_modules/.cache/policy-atlas/bench-search', `size-${size}`);
+  // Outside the project (a copy cannot sit inside what it copies), kept between runs.
+  const dir = path.join(os.tmpdir(), 'policy-atlas-bench-search', path.basename(ROOT), `size-${size}`);
   const fresh = !fs.existsSync(path.join(dir, 'package.json'));
   if (!args['no-build']) {
     // The project's code is copied anew on every run; the corpus, the build output and the caches stay.
@@ -219,7 +221,9 @@ async function main(): Promise<void> {
     const traditional = await coldSearch(browser, server.origin, site, queries.find((q) => q.class === 'traditional')?.query ?? '創業');
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/`);
-    const ours = new Map([...(await pageAnswers(page, queries)), ...statuteAnswers(queries)]);
+    // One line a query on stderr, so that a long run shows where it is.
+    const progress = (done: number, q: SearchQuery, a: Answer) => process.stderr.write(`[${done}/${queries.length}] ${q.id} ${ms(a.ms)}\n`);
+    const ours = new Map([...(await pageAnswers(page, queries, progress)), ...statuteAnswers(queries)]);
     await page.close();
     const theirs = args.default ? await runDefault(browser, server.origin, queries) : null;
 

@@ -161,7 +161,7 @@ function sortedValues(key: Control): string[] {
 
 /**
  * Rebuilds each filter's options, with the number of results for each value where they were counted
- * (up to MAX_COUNTED results, from the records shown and their neighbours); a filter nothing carries stays hidden.
+ * (see showCounts); a filter nothing carries stays hidden.
  */
 function renderFilters(counts: FilterCounts | null): void {
   for (const [key, select] of selects) {
@@ -470,9 +470,32 @@ async function runSearch(): Promise<void> {
   // For the benchmark and the end-to-end tests: what was shown and how long it took.
   const urls = [...(cited === null ? [] : [cited.url]), ...records.map((d) => d.url).filter((u) => u !== cited?.url)];
   form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls, mode: listing.outcome.mode } }));
-  const counts = outcome.hits.length <= MAX_COUNTED ? await outcome.counts() : null;
+  renderFilters(null);
+  if (filtersInUse) void showCounts();
+}
+
+/**
+ * The number of results for each filter value is read from the records (up to MAX_COUNTED of them,
+ * one request each), and only once the reader turns to the filters: most searches never need them,
+ * and their requests would slow the next search.
+ */
+let filtersInUse = false;
+
+async function showCounts(): Promise<void> {
+  const listing = current;
+  if (listing === null || listing.outcome.hits.length > MAX_COUNTED) return;
+  const counts = await listing.outcome.counts();
   if (listing === current) renderFilters(counts);
 }
+
+filterBox.addEventListener('focusin', () => {
+  filtersInUse = true;
+  void showCounts();
+});
+filterBox.addEventListener('pointerdown', () => {
+  filtersInUse = true;
+  void showCounts();
+});
 
 async function showMore(): Promise<void> {
   const listing = current;

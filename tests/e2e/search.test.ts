@@ -100,7 +100,9 @@ describe('search', () => {
       expect((await shownIds(page))[0]).toMatch(/^departments\//);
       const kind = page.locator('select[name="kind"]');
       await kind.locator('option[value="department"]').waitFor({ state: 'attached' });
-      expect(await kind.locator('option[value="department"]').innerText()).toBe('部门（3）');
+      // The counts come once the reader turns to the filters.
+      await kind.focus();
+      await page.waitForFunction(() => document.querySelector('select[name="kind"] option[value="department"]')?.textContent === '部门（3）');
       const filtered = page.evaluate(() => new Promise<void>((resolve) => document.getElementById('search-form')?.addEventListener('search-rendered', () => resolve(), { once: true })));
       await kind.selectOption('department');
       await filtered;

@@ -52,13 +52,15 @@ export function statuteAnswers(queries: readonly SearchQuery[]): Map<string, Ans
   );
 }
 
-/** Types every other query into the search page, as a reader would, and reads what it showed. */
-export async function pageAnswers(page: Page, queries: readonly SearchQuery[]): Promise<Map<string, Answer>> {
+/** Types every other query into the search page, as a reader would, and reads what it showed; `progress` hears of each answer. */
+export async function pageAnswers(page: Page, queries: readonly SearchQuery[], progress?: (done: number, q: SearchQuery, answer: Answer) => void): Promise<Map<string, Answer>> {
   const answers = new Map<string, Answer>();
   for (const q of queries) {
     if (q.class === STATUTE_CLASS) continue;
     const rendered = await typeQuery(page, q.query);
-    answers.set(q.id, { ids: [...new Set(rendered.urls.map(landingId))], ms: rendered.ms });
+    const answer = { ids: [...new Set(rendered.urls.map(landingId))], ms: rendered.ms };
+    answers.set(q.id, answer);
+    progress?.(answers.size, q, answer);
   }
   return answers;
 }
