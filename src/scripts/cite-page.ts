@@ -1,10 +1,10 @@
 /** /cite/: reads a pasted citation from ?q= or the form and opens the clause or document it names. */
+import { element } from '../lib/dom.ts';
 import { citedPage } from '../lib/search/cite-client.ts';
 
-const form = document.getElementById('cite-form');
-const input = document.getElementById('cite-q');
-const status = document.getElementById('cite-status');
-if (!(form instanceof HTMLFormElement) || !(input instanceof HTMLInputElement) || status === null) throw new Error('cite page: its form is missing');
+const form = element('cite-form', HTMLFormElement);
+const input = element('cite-q', HTMLInputElement);
+const status = element('cite-status', HTMLElement);
 const base = form.dataset['base'] ?? '/';
 
 async function open(pasted: string): Promise<void> {

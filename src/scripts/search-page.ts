@@ -4,6 +4,7 @@
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
 import { MAX_COUNTED, pagefindFilters, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { element } from '../lib/dom.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
 import type { QuerySynonyms } from '#core/search/synonyms.ts';
@@ -22,12 +23,6 @@ interface PagefindModule extends PagefindApi {
 const PAGE_SIZE = 10;
 /** Wait after a keystroke before searching: long enough to skip the keystrokes of a word, short enough to feel immediate. */
 const TYPING_DELAY_MS = 120;
-
-function element<T extends HTMLElement>(id: string, type: new () => T): T {
-  const found = document.getElementById(id);
-  if (!(found instanceof type)) throw new Error(`search page: #${id} is missing`);
-  return found;
-}
 
 const form = element('search-form', HTMLFormElement);
 const input = element('search-q', HTMLInputElement);

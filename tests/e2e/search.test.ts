@@ -135,7 +135,7 @@ describe('search', () => {
       expect(await page.locator('#search-status').innerText()).toBe('没有找到结果');
       const notice = page.locator('#search-notice');
       expect(await notice.innerText()).toContain('没有找到与“宇宙飞船”相符的内容。');
-      for (const [name, path] of [['主题', '/topics/'], ['地区', '/regions/'], ['部门', '/departments/']]) {
+      for (const [name, path] of [['主题', '/topics/'], ['地区', '/regions/'], ['部门', '/departments/']] as const) {
         expect(await notice.getByRole('link', { name }).getAttribute('href')).toBe(path);
       }
     },
