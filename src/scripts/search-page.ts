@@ -427,6 +427,9 @@ function clearResults(): void {
   form.removeAttribute('aria-busy');
 }
 
+/** The outcome of a query that was a citation and nothing else. */
+const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, counts: async () => null };
+
 /** Runs the search in the box with the chosen filters; an answer that arrives after a newer search started is dropped. */
 async function runSearch(): Promise<void> {
   const ticket = ++sequence;
@@ -449,10 +452,11 @@ async function runSearch(): Promise<void> {
     return;
   }
   const query = parseQuery(raw, converter);
-  const [found, cited] = await Promise.all([searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading), citation(query.text)]);
+  // A citation names its page: the words of a whole citation searched as text would only find loose matches, slowly.
+  const cited = await citation(query.text);
+  const found = cited?.whole === true ? NOTHING_SEARCHED : await searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading);
   const outcome = sortSelect.value === '' ? found : await byDate(found, sortSelect.value === 'oldest');
-  // A citation names its page: the words of the citation searched as text would only find loose matches.
-  const listing: Listing = { query, outcome: cited?.whole === true && outcome.mode !== 'strict' ? { ...outcome, mode: 'strict', hits: [] } : outcome, next: 0, cited };
+  const listing: Listing = { query, outcome, next: 0, cited };
   const records = await readNext(listing, PAGE_SIZE);
   if (ticket !== sequence) return;
   await renderNotice(listing, pagefind, selection);

@@ -52,15 +52,30 @@ export function statuteAnswers(queries: readonly SearchQuery[]): Map<string, Ans
   );
 }
 
-/** Types every other query into the search page, as a reader would, and reads what it showed; `progress` hears of each answer. */
-export async function pageAnswers(page: Page, queries: readonly SearchQuery[], progress?: (done: number, q: SearchQuery, answer: Answer) => void): Promise<Map<string, Answer>> {
+/**
+ * Types every other query into a search page, as a reader would, and reads what it showed;
+ * `progress` hears of each answer. A page that crashes (a renderer out of memory) is opened anew
+ * and the query counts as showing nothing, so that one failure does not lose the run.
+ */
+export async function pageAnswers(open: () => Promise<Page>, queries: readonly SearchQuery[], progress?: (done: number, q: SearchQuery, answer: Answer) => void): Promise<{ answers: Map<string, Answer>; crashed: string[] }> {
   const answers = new Map<string, Answer>();
+  const crashed: string[] = [];
+  let page = await open();
   for (const q of queries) {
     if (q.class === STATUTE_CLASS) continue;
-    const rendered = await typeQuery(page, q.query);
-    const answer = { ids: [...new Set(rendered.urls.map(landingId))], ms: rendered.ms };
+    let answer: Answer;
+    try {
+      const rendered = await typeQuery(page, q.query);
+      answer = { ids: [...new Set(rendered.urls.map(landingId))], ms: rendered.ms };
+    } catch {
+      crashed.push(q.id);
+      answer = { ids: [], ms: Number.NaN };
+      await page.close().catch(() => undefined);
+      page = await open();
+    }
     answers.set(q.id, answer);
     progress?.(answers.size, q, answer);
   }
-  return answers;
+  await page.close();
+  return { answers, crashed };
 }

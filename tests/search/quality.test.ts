@@ -21,10 +21,14 @@ const session = useSiteInBrowser('dist', 60_000);
 let answers: Map<string, Answer>;
 
 beforeAll(async () => {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.server.origin}/search/`);
-  answers = new Map([...(await pageAnswers(page, queries)), ...statuteAnswers(queries)]);
-  await page.close();
+  const open = async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.server.origin}/search/`);
+    return page;
+  };
+  const { answers: shown, crashed } = await pageAnswers(open, queries);
+  if (crashed.length > 0) throw new Error(`the search page crashed on ${crashed.join(', ')}`);
+  answers = new Map([...shown, ...statuteAnswers(queries)]);
 }, timeout);
 
 describe('search quality per class', () => {

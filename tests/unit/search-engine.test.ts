@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, searchRecords, yearsBetween, type PagefindApi, type PagefindFilters, type PagefindHit, type PagefindResponse, type QueryReading } from '../../src/lib/search/engine.ts';
+import { pagefindFilters, searchRecords, slips, yearsBetween, type PagefindApi, type PagefindFilters, type PagefindHit, type PagefindResponse, type QueryReading } from '../../src/lib/search/engine.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkTokens } from '#core/search/synonyms.ts';
@@ -141,6 +141,18 @@ describe('searchRecords', () => {
     const found = await search('贷款', { region: '湘潭市' });
     expect(found.ids).toEqual(['phrase']);
     expect(found.counts).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 } });
+  });
+});
+
+describe('slips', () => {
+  it('cuts a term around each of its characters, as that one being wrong leaves it', () => {
+    expect(slips('零就业家廷')).toEqual([
+      { before: '', after: '就业家廷' },
+      { before: '零', after: '业家廷' },
+      { before: '零就', after: '家廷' },
+      { before: '零就业', after: '廷' },
+      { before: '零就业家', after: '' },
+    ]);
   });
 });
 

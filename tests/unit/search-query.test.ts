@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanQuery,
   mayBeTraditional,
-  pairQueries,
   parseQuery,
   parseTerms,
   phraseQuery,
@@ -165,10 +164,6 @@ describe('Pagefind queries', () => {
 
   it('quotes the chain of a phrase for the positional search, and searches a single character by its token', () => {
     expect(terms.map((term) => phraseQuery(term.text))).toEqual([`"${[t('创业'), t('业担'), t('担保')].join(' ')}"`, `"${[t('零就'), t('就业')].join(' ')}"`, t('业')]);
-  });
-
-  it('lists the distinct pairs of a term for the fuzzy fallback', () => {
-    expect(pairQueries({ text: '保障保障', quoted: false })).toEqual([t('保障'), t('障保')]);
   });
 
   it('suggests the query without one term, keeping quotes', () => {

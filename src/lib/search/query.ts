@@ -177,11 +177,6 @@ export function splitTerm(term: QueryTerm, synonyms: QuerySynonyms, segment: (te
   return kept.length >= 2 ? kept.map((text) => ({ text, quoted: false })) : null;
 }
 
-/** The query's character pairs one by one (or the character, for a one-character term), for the fuzzy fallback. */
-export function pairQueries(term: QueryTerm): string[] {
-  return [...new Set(termTokens(term.text).split(' ').filter((s) => s !== ''))];
-}
-
 /** The query without one term, for the "fewer words" suggestion. */
 export function withoutTerm(terms: readonly QueryTerm[], index: number): string {
   return terms
