@@ -202,7 +202,7 @@ async function citation(raw: string): Promise<CitedPage | null> {
   if (!looksLikeCitation(raw)) return null;
   // Loaded on demand, like Pagefind: most queries are not citations.
   const page = await import('../lib/search/cite-client.ts').then(({ citedPage }) => citedPage(base, raw)).catch(() => null);
-  return page !== null && (!page.documentOnly || page.whole) ? page : null;
+  return page !== null && (!page.documentOnly || page.whole || page.numbering) ? page : null;
 }
 
 function citedElement(page: CitedPage): HTMLLIElement {
@@ -454,7 +454,8 @@ async function runSearch(): Promise<void> {
   const query = parseQuery(raw, converter);
   // A citation names its page: the words of a whole citation searched as text would only find loose matches, slowly.
   const cited = await citation(query.text);
-  const found = cited?.whole === true ? NOTHING_SEARCHED : await searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading);
+  // A citation whose numbering its document lacks still names the document: the numbering is no words to search.
+  const found = cited !== null && (cited.whole || cited.numbering) ? NOTHING_SEARCHED : await searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading);
   const outcome = sortSelect.value === '' ? found : await byDate(found, sortSelect.value === 'oldest');
   const listing: Listing = { query, outcome, next: 0, cited };
   const records = await readNext(listing, PAGE_SIZE);

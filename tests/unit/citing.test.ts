@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { indexDocument } from '#core/document-index.ts';
 import { citeIndex, citeNodes } from '#core/citing/cite-index.ts';
 import { formalCitation, formalDocumentCitation, gbtReference } from '#core/citing/formal.ts';
-import { citationKey, findDocument, findNode } from '#core/citing/paste.ts';
+import { citationKey, findDocument, findNode, type CiteDocument } from '#core/citing/paste.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import type { Document } from '#schemas/document.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
@@ -58,6 +58,15 @@ describe('findDocument and findNode', () => {
     expect(resolve('社保法第50条')).toEqual({ document: 'social-insurance-law', node: 'art-50' });
     expect(resolve('《社会保险法》第五十条第三款第（二）项')).toEqual({ document: 'social-insurance-law', node: 'art-50.3.2' });
     expect(resolve('社会保险法第五十条之一')).toEqual({ document: 'social-insurance-law', node: 'art-50-1' });
+  });
+
+  it('tells documents bearing the same name apart by the 文号 pasted with it', () => {
+    const twins: CiteDocument[] = [
+      { id: 'first', names: [{ name: '就业工作计划', tail: '' }], docNumber: '甲发〔2012〕1号' },
+      { id: 'second', names: [{ name: '就业工作计划', tail: '' }], docNumber: '乙发〔2013〕2号' },
+    ];
+    expect(findDocument('《就业工作计划》（乙发〔2013〕2号）第一部分', twins)?.document.id).toBe('second');
+    expect(findDocument('就业工作计划 一、', twins)?.document.id).toBe('first');
   });
 
   it('names no node for numbering the document lacks, and no document for a name nobody has', () => {

@@ -97,28 +97,29 @@ function withoutAsides(rest: string): string {
  */
 export function findDocument(pasted: string, documents: readonly CiteDocument[]): DocumentMatch | null {
   const text = nameKey(pasted);
+  const number = DOC_NUMBER_IN_TEXT.exec(text);
+  const normalised = number === null ? null : normaliseDocNumber(number[0]);
+  const numbered = (d: CiteDocument) => normalised !== null && d.docNumber !== null && normalised.endsWith(d.docNumber);
+  // Several documents may bear a name (an issued document's title, reissued): the 文号 pasted with it tells them apart.
+  const pick = <T extends { document: CiteDocument }>(found: readonly T[]): T | undefined => found.find((f) => numbered(f.document)) ?? found[0];
   const named = (name: string) => documents.flatMap((document) => document.names.filter((n) => nameKey(n.name) === name).map((n) => ({ document, tail: n.tail })));
   const titled = leadingTitle(text);
   if (titled !== null) {
-    const [found] = named(titled.title);
+    const found = pick(named(titled.title));
     if (found !== undefined) return { ...found, rest: withoutAsides(titled.rest) };
   }
-  let best: DocumentMatch | null = null;
-  let bestLength = 0;
+  const prefixed: DocumentMatch[] = [];
   for (const document of documents) {
     for (const n of document.names) {
       const name = nameKey(n.name);
-      if (name.length > bestLength && text.startsWith(name)) {
-        best = { document, tail: n.tail, rest: withoutAsides(text.slice(name.length)) };
-        bestLength = name.length;
-      }
+      if (text.startsWith(name)) prefixed.push({ document, tail: n.tail, rest: withoutAsides(text.slice(name.length)) });
     }
   }
-  if (best !== null) return best;
-  const number = DOC_NUMBER_IN_TEXT.exec(text);
+  const longest = Math.max(0, ...prefixed.map((m) => text.length - m.rest.length));
+  const best = pick(prefixed.filter((m) => text.length - m.rest.length === longest));
+  if (best !== undefined) return best;
   if (number === null) return null;
-  const normalised = normaliseDocNumber(number[0]);
-  const document = documents.find((d) => d.docNumber !== null && normalised.endsWith(d.docNumber));
+  const document = documents.find(numbered);
   return document === undefined ? null : { document, tail: '', rest: text.slice(number.index + number[0].length) };
 }
 

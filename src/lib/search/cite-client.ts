@@ -2,7 +2,7 @@
  * Resolving a pasted citation in the browser, for /cite/ and the search page: the documents file
  * first (names and 文号), then the file of the document named (its nodes), each fetched once.
  */
-import { findDocument, findNode, type CiteDocument } from '#core/citing/paste.ts';
+import { citationKey, findDocument, findNode, type CiteDocument } from '#core/citing/paste.ts';
 import type { CiteNodesFile } from '../cite-data.ts';
 
 /** Where a citation lands: the page, and how to name it. */
@@ -13,6 +13,8 @@ export interface CitedPage {
   documentOnly: boolean;
   /** True when the whole text was the citation (nothing left over that could be words to search). */
   whole: boolean;
+  /** True when what follows the document's name reads as numbering (二、, 第五十条 …), found or not: no words to search. */
+  numbering: boolean;
 }
 
 const loads = new Map<string, Promise<unknown>>();
@@ -39,6 +41,7 @@ export async function citedPage(base: string, pasted: string): Promise<CitedPage
   const file = await fetchJson<CiteNodesFile>(`${base}cite/${match.document.id}.json`);
   const node = findNode(match, file.nodes);
   const name = match.document.names[0]?.name ?? match.document.id;
-  if (node === null) return { url: `${base}${match.document.id}/`, citation: name, documentOnly: true, whole: match.rest.trim() === '' };
-  return { url: `${base}${match.document.id}/${node}/`, citation: file.citations[node] ?? name, documentOnly: false, whole: true };
+  const numbering = /[;:]/.test(citationKey(match.rest));
+  if (node === null) return { url: `${base}${match.document.id}/`, citation: name, documentOnly: true, whole: match.rest.trim() === '', numbering };
+  return { url: `${base}${match.document.id}/${node}/`, citation: file.citations[node] ?? name, documentOnly: false, whole: true, numbering };
 }
