@@ -5,6 +5,7 @@ import { parseQuery } from '../../src/lib/search/query.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkTokens } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
+import { DEPARTMENT_TOKEN } from '#core/search/facets.ts';
 
 const table = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -13,6 +14,8 @@ const reading: QueryReading = { synonyms: table, segment: (text) => [...segmente
 interface FakeRecord {
   id: string;
   text: string;
+  /** A department page: its content ends with the department marker, as scripts/lib/search-index/records.ts writes it. */
+  department?: boolean;
   context?: string;
   filters?: Record<string, string[]>;
 }
@@ -26,7 +29,7 @@ interface FakeRecord {
 function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: string[] } {
   const indexed = records.map((r) => ({
     ...r,
-    words: [...indexContent(r.text).split(' '), ...linkTokens(r.text, table)].filter((w) => w !== ''),
+    words: [...indexContent(r.text).split(' '), ...linkTokens(r.text, table), ...(r.department === true ? [DEPARTMENT_TOKEN] : [])].filter((w) => w !== ''),
     ctx: indexContent(r.context ?? '').split(' ').filter((w) => w !== ''),
   }));
   const calls: string[] = [];
@@ -127,6 +130,14 @@ describe('searchRecords', () => {
 
   it('shows the records naming most parts of an expansion none names in full, labelled', async () => {
     expect(await search('五险一金')).toMatchObject({ mode: 'partial', ids: ['pension'], answered: 3 });
+  });
+
+  it('puts a department page before the clauses that name the department as often', async () => {
+    const records: FakeRecord[] = [
+      { id: 'clause', text: '由市人社局负责，市人社局牵头' },
+      { id: 'page', text: '湘潭市人力资源和社会保障局；市人社局', department: true },
+    ];
+    expect((await search('人社局', {}, fakePagefind(records))).ids).toEqual(['page', 'clause']);
   });
 
   it('finds a single character', async () => {

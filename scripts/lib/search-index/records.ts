@@ -2,7 +2,7 @@ import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
-import type { FilterKey, RecordKind } from '#core/search/facets.ts';
+import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
 import { siteId } from '#core/site-id.ts';
 import { validityLabel } from '#core/validity-label.ts';
@@ -237,7 +237,8 @@ export function toPagefindRecord(record: SearchRecord, synonyms: SynonymTable): 
   if (record.source !== '') meta['source'] = record.source;
   if (record.date !== null) meta['date'] = record.date;
   if (record.facts.length > 0) meta['facts'] = JSON.stringify(record.facts.map((f) => [f.kind, f.name, f.anchor]));
-  const content = [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms)].filter((s) => s !== '').join(' ');
+  const marker = record.kind === 'department' ? [DEPARTMENT_TOKEN] : [];
+  const content = [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms), ...marker].filter((s) => s !== '').join(' ');
   const filters = Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]]));
   return { url: record.url, content, language: INDEX_LANGUAGE, meta, filters };
 }

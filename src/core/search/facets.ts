@@ -29,3 +29,10 @@ export const KIND_LABELS: Readonly<Record<RecordKind, string>> = {
 export function isRecordKind(value: string): value is RecordKind {
   return (RECORD_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * A token every department record's content ends with: one small search tells the engine which
+ * results are department pages, which then come before the clauses that merely name the department.
+ * `k` keeps it apart from the character tokens (`a…`) and the synonym link tokens (`s…`).
+ */
+export const DEPARTMENT_TOKEN = 'kdepartmentpage';

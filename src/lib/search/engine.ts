@@ -1,4 +1,4 @@
-import type { FilterKey } from '#core/search/facets.ts';
+import { DEPARTMENT_TOKEN, type FilterKey } from '#core/search/facets.ts';
 import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { phraseQuery, planTerm, splitTerm, type Match, type ParsedQuery, type QueryTerm, type TermPlan } from './query.ts';
 
@@ -162,6 +162,8 @@ async function atomResults(api: PagefindApi, plans: readonly TermPlan[], filters
 /** A record of the results, with what ranks it. */
 interface Candidate {
   id: string;
+  /** A department page: it comes before the clauses that name the department as often. */
+  department: boolean;
   /** Terms it answers. */
   answered: number;
   grade: number;
@@ -172,12 +174,12 @@ interface Candidate {
 }
 
 /** Every record answering at least one term in its text, with how many terms it answers and how well. */
-function candidates(perTerm: readonly Grades[]): Candidate[] {
+function candidates(perTerm: readonly Grades[], departments: ReadonlySet<string>): Candidate[] {
   const byId = new Map<string, Candidate & { inText: boolean }>();
   let order = 0;
   for (const grades of perTerm) {
     for (const [id, g] of grades) {
-      const c = byId.get(id) ?? { id, answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
+      const c = byId.get(id) ?? { id, department: departments.has(id), answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
       c.answered += 1;
       c.grade += g.grade;
       c.occurrences += g.occurrences;
@@ -190,7 +192,7 @@ function candidates(perTerm: readonly Grades[]): Candidate[] {
 }
 
 function byRank(a: Candidate, b: Candidate): number {
-  return b.grade - a.grade || b.occurrences - a.occurrences || a.order - b.order;
+  return b.grade - a.grade || Number(b.department) - Number(a.department) || b.occurrences - a.occurrences || a.order - b.order;
 }
 
 function ranked(list: readonly Candidate[]): RankedHit[] {
@@ -302,9 +304,10 @@ async function searchTerms(api: PagefindApi, terms: readonly QueryTerm[], readin
 }
 
 async function searchPlans(api: PagefindApi, plans: TermPlan[], filters: PagefindFilters): Promise<Pass> {
-  const results = await atomResults(api, plans, filters);
+  // The department pages are few (one search of their marker, alongside the terms' own).
+  const [results, departments] = await Promise.all([atomResults(api, plans, filters), run(api, `"${DEPARTMENT_TOKEN}"`, filters)]);
   const perTerm = plans.map((p) => grade(p.match, results));
-  return { plans, perTerm, found: candidates(perTerm) };
+  return { plans, perTerm, found: candidates(perTerm, new Set(departments.map((h) => h.id))) };
 }
 
 function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answered: number): SearchOutcome {
