@@ -11,7 +11,7 @@ export function loadSeeds(paths: CorpusPaths = DEFAULT_CORPUS_PATHS): CorpusSeed
   return sources.map(({ file, sidecar, result }) => {
     const errors = result.diagnostics.filter((d) => d.level === 'error');
     const document = result.document && linked.get(result.document.id);
-    if (!document || errors.length > 0) throw new Error(`${file}: the seed does not ingest cleanly (${errors.map((e) => e.message).join('; ')})`);
+    if (!document || !sidecar || errors.length > 0) throw new Error(`${file}: the seed does not ingest cleanly (${errors.map((e) => e.message).join('; ')})`);
     return { document, sidecar };
   });
 }

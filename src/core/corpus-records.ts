@@ -8,8 +8,9 @@ import type {
   ProjectRecord,
   TargetRecord,
 } from '#schemas/open-data.ts';
-import type { Block } from '#schemas/structure.ts';
 import { citationKey } from './citation-key.ts';
+import { blocksOf } from './document-tree.ts';
+import { absoluteUrl, type Routes } from './routes.ts';
 import { siteId } from './site-id.ts';
 
 /** The whole corpus as linked records: the open data and the entity pages are built from this. */
@@ -36,10 +37,11 @@ const ISSUER_BY_PREFIX: readonly [RegExp, string][] = [
 
 /**
  * Links every document's extracted facts into corpus-wide records. Duplicate texts (duplicateOf set)
- * are listed as documents but contribute no clauses or facts: their canonical document does.
+ * are listed as documents but contribute no clauses or facts: their canonical document does. URLs are
+ * absolute: `paths` under the site's base, on `site`.
  */
-export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL): Corpus {
-  const url = (path: string) => new URL(path, site).href;
+export function aggregate(documents: readonly Document[], registry: readonly Department[], site: URL, paths: Routes): Corpus {
+  const url = (path: string) => absoluteUrl(path, site);
   const canonical = documents.filter((d) => d.duplicateOf === null);
   const mentionsByClause = new Map<string, DepartmentMention[]>();
   for (const d of canonical) {
@@ -58,47 +60,41 @@ export function aggregate(documents: readonly Document[], registry: readonly Dep
       region: d.meta.region.name,
       type: d.meta.type,
       validity: d.meta.validity,
-      url: url(`/${d.id}/`),
+      url: url(paths.document(d.id)),
       duplicateOf: d.duplicateOf?.documentId ?? null,
     })),
-    clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, url)),
-    targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(`/${d.id}/${t.clauseId}/`) }))),
-    departments: departmentRecords(registry, canonical, url),
-    projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(`/${d.id}/${p.rowId}/`) }))),
+    clauses: canonical.flatMap((d) => clauseRecords(d, mentionsByClause, (nodeId) => url(paths.node(d.id, nodeId)))),
+    targets: canonical.flatMap((d) => d.extracted.targets.map((t) => ({ ...t, url: url(paths.node(d.id, t.clauseId)) }))),
+    departments: departmentRecords(registry, canonical, (id) => url(paths.department(id))),
+    projects: canonical.flatMap((d) => d.extracted.projects.map((p) => ({ ...p, url: url(paths.node(d.id, p.rowId)) }))),
     citations: citationRecords(canonical),
   };
 }
 
-function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMention[]>, url: (path: string) => string): ClauseRecord[] {
+function clauseRecords(doc: Document, mentions: ReadonlyMap<string, DepartmentMention[]>, nodeUrl: (nodeId: string) => string): ClauseRecord[] {
   const records: ClauseRecord[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type !== 'provision') continue;
-      if (b.kind !== 'implicit') {
-        const id = siteId(doc.id, b.id);
-        records.push({
-          id,
-          documentId: doc.id,
-          number: b.label,
-          title: b.title,
-          text: b.text,
-          citation: b.citation,
-          url: url(`/${doc.id}/${b.id}/`),
-          departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
-        });
-      }
-      walk(b.children);
-    }
-  };
-  for (const part of doc.parts) walk(part.children);
+  for (const { block: b } of blocksOf(doc)) {
+    if (b.type !== 'provision' || b.kind === 'implicit') continue;
+    const id = siteId(doc.id, b.id);
+    records.push({
+      id,
+      documentId: doc.id,
+      number: b.label,
+      title: b.title,
+      text: b.text,
+      citation: b.citation,
+      url: nodeUrl(b.id),
+      departments: (mentions.get(id) ?? []).flatMap((m) => (m.departmentId ? [{ id: m.departmentId, role: m.role }] : [])),
+    });
+  }
   return records;
 }
 
-function departmentRecords(registry: readonly Department[], documents: readonly Document[], url: (path: string) => string): DepartmentRecord[] {
+function departmentRecords(registry: readonly Department[], documents: readonly Document[], departmentUrl: (id: string) => string): DepartmentRecord[] {
   return registry.map((dept) => {
     const mentions = documents.flatMap((d) => d.extracted.departments.filter((m) => m.departmentId === dept.id).map((m) => ({ id: siteId(d.id, m.clauseId), role: m.role })));
     const ids = (role?: string) => [...new Set(mentions.filter((m) => role === undefined || m.role === role).map((m) => m.id))];
-    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: url(`/departments/${dept.id}/`) };
+    return { ...dept, clauses: ids(), lead: ids('lead'), support: ids('support'), url: departmentUrl(dept.id) };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Document } from '#schemas/document.ts';
+import { blocksOf } from './document-tree.ts';
 import type { Block, LineSpan, Paragraph, Part, Provision, Row, Table } from '#schemas/structure.ts';
 
 /** The kinds of node that get a page of their own. */
@@ -86,27 +87,11 @@ export function tableOfContents(doc: Document): TocEntry[] {
 }
 
 /**
- * The citation prefix the parser used for a part (short title, then the part's short name when it has
- * one), read back from a top-level provision's citation: its printed numbering follows the last space.
- * Unnumbered groups are passed over: their name follows a space too.
- */
-function citationPrefixFromProvisions(blocks: readonly Block[]): string | null {
-  const numbered = blocks.find((b): b is Provision => b.type === 'provision' && b.kind !== 'implicit');
-  return numbered === undefined ? null : numbered.citation.slice(0, Math.max(0, numbered.citation.lastIndexOf(' ')));
-}
-
-/**
- * How a part is cited. Provisions already carry the parser's prefix; a part without numbered
- * provisions is named like the parser names parts: annexes by label, later issued documents by title.
- * A cover notice is always named 通知, so that it never shares a citation with the body it issues.
+ * How a part is cited: as the parser cites it (Part.citation), except a cover notice, which is
+ * always named 通知, so that it never shares a citation with the body it issues.
  */
 function partCitation(doc: Document, part: Part): string {
-  const short = doc.meta.shortTitle;
-  if (part.kind === 'cover') return `${short} ${partKindNames.cover}`;
-  const derived = citationPrefixFromProvisions(part.children);
-  if (derived !== null && derived !== '') return derived;
-  const name = part.kind === 'annex' ? (part.label ?? '').replace(/[:：]$/, '') : part.kind === 'document' && part.id !== 'd1' ? (part.title ?? '') : '';
-  return name === '' ? short : `${short} ${name}`;
+  return part.kind === 'cover' ? `${doc.meta.shortTitle} ${partKindNames.cover}` : part.citation;
 }
 
 /** A row's name within its table: its printed 序号, else its position. */
@@ -114,56 +99,53 @@ function rowLabel(row: Row, position: number): string {
   return row.num === null ? `第${position}行` : `序号${row.num}`;
 }
 
-/** Ancestors and their citation, as the walk descends. */
-interface Context {
-  ancestorIds: readonly string[];
-  /** The citation children extend. */
-  citation: string;
-  /** A numbered label ends the parent's citation, so a child's own tail follows it without a space. */
-  endsWithLabel: boolean;
-}
-
 /** The entries of a document in document order (each part, then its blocks depth first), neighbours not yet linked. */
 function draftEntries(doc: Document): NodeEntry[] {
   const drafts: NodeEntry[] = [];
   for (const part of doc.parts) {
-    const citation = partCitation(doc, part);
-    drafts.push({ kind: 'part', node: part, id: part.id, ancestorIds: [], citation, heading: partHeading(part), lines: part.lines, prevId: null, nextId: null });
-    const tables = { count: 0 };
-    walkBlocks(part.children, { ancestorIds: [part.id], citation, endsWithLabel: false }, citation, tables, drafts);
-  }
-  return drafts;
-}
-
-function walkBlocks(blocks: readonly Block[], ctx: Context, partCitationText: string, tables: { count: number }, out: NodeEntry[]): void {
-  let paragraphs = 0;
-  let implicitGroups = 0;
-  const tail = (text: string) => (ctx.endsWithLabel ? `${ctx.citation}${text}` : `${ctx.citation} ${text}`);
-  for (const block of blocks) {
-    const base = { id: block.id, ancestorIds: ctx.ancestorIds, prevId: null, nextId: null };
-    if (block.type === 'paragraph') {
-      paragraphs += 1;
-      const heading = `第${paragraphs}段`;
-      out.push({ ...base, kind: 'paragraph', node: block, citation: tail(heading), heading, lines: { start: block.line, end: block.line } });
-    } else if (block.type === 'table') {
-      tables.count += 1;
-      const tableCitation = `${partCitationText} 表${tables.count}`;
-      out.push({ ...base, kind: 'table', node: block, citation: tableCitation, heading: block.caption ?? `表${tables.count}`, lines: block.lines });
-      block.rows.forEach((row, i) => {
-        const label = rowLabel(row, i + 1);
-        out.push({ kind: 'row', node: row, table: block, id: row.id, ancestorIds: [...ctx.ancestorIds, block.id], citation: `${tableCitation} ${label}`, heading: label, lines: row.lines, prevId: null, nextId: null });
-      });
-    } else {
-      const implicit = block.kind === 'implicit';
-      if (implicit) implicitGroups += 1;
-      const heading = implicit ? implicitGroupName(implicitGroups) : provisionHeading(block);
-      // An implicit group prints no number. The parser cites a parent's first group like the parent and
-      // names the later ones (…二、 未编号第2组); the group's own page is named by its place either way.
-      const citation = implicit && !block.citation.endsWith(heading) ? `${block.citation} ${heading}` : block.citation;
-      out.push({ ...base, kind: 'provision', node: block, citation, heading, lines: block.lines });
-      walkBlocks(block.children, { ancestorIds: [...ctx.ancestorIds, block.id], citation: block.citation, endsWithLabel: !implicit }, partCitationText, tables, out);
+    const partCitationText = partCitation(doc, part);
+    drafts.push({ kind: 'part', node: part, id: part.id, ancestorIds: [], citation: partCitationText, heading: partHeading(part), lines: part.lines, prevId: null, nextId: null });
+    // The citation of the part and of each provision, which the blocks inside them extend.
+    const citations = new Map([[part.id, partCitationText]]);
+    // Paragraphs and implicit groups are named by their place among their siblings, tables by their place in the part.
+    const siblings = new Map<string, { paragraphs: number; implicitGroups: number }>();
+    let tables = 0;
+    for (const { block, provisions } of blocksOf({ parts: [part] })) {
+      const parent = provisions.at(-1);
+      const parentId = parent?.id ?? part.id;
+      const counts = siblings.get(parentId) ?? { paragraphs: 0, implicitGroups: 0 };
+      siblings.set(parentId, counts);
+      const parentCitation = citations.get(parentId) ?? partCitationText;
+      // A numbered label ends a provision's citation, so a child's own tail follows it without a space.
+      const tail = (text: string) => (parent !== undefined && parent.kind !== 'implicit' ? `${parentCitation}${text}` : `${parentCitation} ${text}`);
+      const ancestorIds = [part.id, ...provisions.map((p) => p.id)];
+      const base = { id: block.id, ancestorIds, prevId: null, nextId: null };
+      if (block.type === 'paragraph') {
+        counts.paragraphs += 1;
+        const heading = `第${counts.paragraphs}段`;
+        drafts.push({ ...base, kind: 'paragraph', node: block, citation: tail(heading), heading, lines: { start: block.line, end: block.line } });
+      } else if (block.type === 'table') {
+        tables += 1;
+        const tableCitation = `${partCitationText} 表${tables}`;
+        drafts.push({ ...base, kind: 'table', node: block, citation: tableCitation, heading: block.caption ?? `表${tables}`, lines: block.lines });
+        block.rows.forEach((row, i) => {
+          const label = rowLabel(row, i + 1);
+          drafts.push({ kind: 'row', node: row, table: block, id: row.id, ancestorIds: [...ancestorIds, block.id], citation: `${tableCitation} ${label}`, heading: label, lines: row.lines, prevId: null, nextId: null });
+        });
+      } else {
+        const implicit = block.kind === 'implicit';
+        if (implicit) counts.implicitGroups += 1;
+        const heading = implicit ? implicitGroupName(counts.implicitGroups) : provisionHeading(block);
+        // An implicit group prints no number. The parser cites a parent's first group like the parent and
+        // names the later ones (…二、 未编号第2组); the group's own page is named by its place either way.
+        const citation = implicit && !block.citation.endsWith(heading) ? `${block.citation} ${heading}` : block.citation;
+        // What it holds extends the parser's citation, which names only the groups after the first.
+        citations.set(block.id, block.citation);
+        drafts.push({ ...base, kind: 'provision', node: block, citation, heading, lines: block.lines });
+      }
     }
   }
+  return drafts;
 }
 
 /** Provisions are neighbours only at the same level, so 二、（六） is followed by 三、（七）, not by 三、. */
@@ -254,12 +236,4 @@ export function counterparts(duplicate: DocumentIndex, canonical: DocumentIndex)
     if (match) found.set(entry.id, match);
   }
   return found;
-}
-
-/**
- * The anchor of a target or project on its clause's (or row's) page: the last segment of its id
- * (t2, pilot-1). Pages and search records both link it, so it is written once, here.
- */
-export function entityAnchor(entityId: string): string {
-  return entityId.slice(entityId.lastIndexOf('/') + 1);
 }

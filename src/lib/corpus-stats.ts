@@ -74,7 +74,7 @@ export function corpusStats(documents: readonly Document[], corpus: Corpus, inde
     supportMentions: mentions.filter((m) => m.role === 'support').length,
     mentionedMentions: mentions.filter((m) => m.role === 'mentioned').length,
     inferredMentions: mentions.filter((m) => m.inferred).length,
-    unresolvedMentions: mentions.filter((m) => m.departmentId === null).length,
+    unresolvedMentions: mentions.filter((m) => m.resolution === 'unknown').length,
     registryEntries: corpus.departments.length,
     departmentsFound: corpus.departments.filter((d) => d.clauses.length > 0).length,
     projects: corpus.projects.length,

@@ -1,17 +1,19 @@
+import { stringify } from 'csv-stringify/sync';
+
 /** A cell value as exported: scalars as they are, lists joined with 、, objects as JSON. */
 export type CsvValue = string | number | boolean | null | readonly unknown[] | Record<string, unknown>;
 
-const BOM = '\uFEFF';
 /** Excel runs a cell that starts with one of these as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * CSV for Excel users: UTF-8 with a BOM, CRLF line ends, every field quoted, and cells that would
- * start a formula prefixed with an apostrophe (formula injection). Column order is `columns`.
+ * CSV for Excel users (csv-stringify): UTF-8 with a BOM, CRLF line ends, every field quoted, and
+ * cells that would start a formula prefixed with an apostrophe (formula injection), which no CSV
+ * library does for us. Column order is `columns`.
  */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, CsvValue | undefined>[]): string {
-  const lines = [columns.map(quote), ...rows.map((row) => columns.map((c) => quote(cellText(row[c]))))];
-  return `${BOM}${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
+  const records = [columns, ...rows.map((row) => columns.map((c) => cellText(row[c])))].map((cells) => cells.map(guardFormula));
+  return stringify(records, { bom: true, quoted: true, quoted_empty: true, record_delimiter: '\r\n' });
 }
 
 function cellText(value: CsvValue | undefined): string {
@@ -21,7 +23,7 @@ function cellText(value: CsvValue | undefined): string {
   return String(value);
 }
 
-function quote(text: string): string {
-  const safe = FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
+/** A cell that Excel would run as a formula, made text; a plain negative number stays a number. */
+function guardFormula(text: string): string {
+  return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }

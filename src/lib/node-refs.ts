@@ -1,6 +1,6 @@
 import { splitSiteId } from '#core/site-id.ts';
 import { plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
-import { nodePath } from './urls.ts';
+import { routes } from './site-routes.ts';
 
 /** Every document's node index, by document id: what a site-wide id is resolved against. */
 export type IndexMap = ReadonlyMap<string, DocumentIndex>;
@@ -44,7 +44,7 @@ export function resolveNode(indexes: IndexMap, siteId: string): NodeRef {
     siteId,
     documentId: document.id,
     nodeId: entry.id,
-    path: nodePath(document.id, entry.id),
+    path: routes.node(document.id, entry.id),
     citation: entry.citation,
     title: entry.kind === 'provision' ? entry.node.title : null,
     heading: entry.heading,

@@ -1,3 +1,4 @@
+import { foldPunctuationWidth } from '#core/chinese/punctuation-width.ts';
 import type { Document } from '#schemas/document.ts';
 
 /** The published wording of a document, lined up with its normalised (simplified) text. */
@@ -47,12 +48,21 @@ function removeInOrder(line: string, dropped: readonly string[]): string {
   return text;
 }
 
-/** Lines up the published text with the normalised text of a document, line by line. */
+/**
+ * Lines up the published text with the normalised text of a document, line by line. ASCII punctuation
+ * the ingest widened is a capture artefact too: the published line takes the normalised mark, so
+ * the switch shows the published script, and a simplified text has nothing to switch.
+ */
 export function alignOriginal(doc: Source): OriginalText {
   const published = withoutArtefacts(doc);
   const aligned = doc.lines.map((normalised, i) => {
     const chars = [...(published[i] ?? '')];
-    return chars.length === [...normalised].length ? chars : null;
+    const wide = [...normalised];
+    if (chars.length !== wide.length) return null;
+    return chars.map((c, j) => {
+      const w = wide[j] ?? c;
+      return foldPunctuationWidth(c) === foldPunctuationWidth(w) ? w : c;
+    });
   });
   return { normalised: doc.lines, aligned, lang: doc.script === 'traditional' ? 'zh-Hant' : undefined };
 }

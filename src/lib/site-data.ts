@@ -8,11 +8,11 @@ import { getCorpus, registry } from './linked-corpus.ts';
 import { corpusStats, type StatKey } from './corpus-stats.ts';
 import { departmentPages, type DepartmentPage } from './department-pages.ts';
 import { allViews } from './documents.ts';
-import { aboutPath, chartsPath, citationsPath, dataPath, departmentPath, departmentsPath, projectsPath, methodPath, regionsPath, targetsPath, topicPath, topicsPath } from './entity-urls.ts';
 import type { IndexMap } from './node-refs.ts';
 import { projectRows, projectsByRow, type ProjectRow } from './project-table.ts';
 import { statusSummaries, targetRows, type StatusSummary, type TargetRow } from './target-table.ts';
 import { loadTopics, topicPages, type Topic, type TopicPage } from './topics.ts';
+import { routes } from './site-routes.ts';
 
 /** Everything the entity pages show, computed once per build and shared by every page. */
 export interface SiteData {
@@ -83,17 +83,17 @@ export function getSiteData(): Promise<SiteData> {
 export async function entityPagePaths(): Promise<string[]> {
   const { departments, topics } = await getSiteData();
   return [
-    departmentsPath(),
-    ...departments.map((p) => departmentPath(p.department.id)),
-    targetsPath(),
-    projectsPath(),
-    citationsPath(),
-    regionsPath(),
-    topicsPath(),
-    ...topics.map((t) => topicPath(t.id)),
-    chartsPath(),
-    dataPath(),
-    aboutPath(),
-    methodPath(),
+    routes.departments(),
+    ...departments.map((p) => routes.department(p.department.id)),
+    routes.targets(),
+    routes.projects(),
+    routes.citations(),
+    routes.regions(),
+    routes.topics(),
+    ...topics.map((t) => routes.topic(t.id)),
+    routes.charts(),
+    routes.data(),
+    routes.about(),
+    routes.method(),
   ];
 }

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { allViews } from '../lib/documents.ts';
 import { atomFeed } from '../lib/feeds.ts';
-import { absoluteUrl, documentPath, homePath } from '../lib/urls.ts';
+import { routes } from '../lib/site-routes.ts';
+import { absoluteUrl } from '#core/routes.ts';
 
 const siteAuthor = '政策图谱 Policy Atlas';
 
@@ -16,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
       ? []
       : [
           {
-            url: absoluteUrl(documentPath(d.id), site),
+            url: absoluteUrl(routes.document(d.id), site),
             title: d.meta.title,
             date: d.meta.date,
             author: d.meta.issuer ?? siteAuthor,
@@ -24,6 +25,6 @@ export const GET: APIRoute = async ({ site }) => {
           },
         ],
   );
-  const xml = atomFeed({ title: '政策图谱：新收录的文件', siteUrl: absoluteUrl(homePath(), site), feedUrl: absoluteUrl(`${homePath()}feed.xml`, site), author: siteAuthor, entries });
+  const xml = atomFeed({ title: '政策图谱：新收录的文件', siteUrl: absoluteUrl(routes.home(), site), feedUrl: absoluteUrl(routes.file('feed.xml'), site), author: siteAuthor, entries });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

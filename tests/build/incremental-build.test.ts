@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageLine } from '../../scripts/lib/bench/astro-log.ts';
 import { servedPath } from '../../scripts/lib/checks/links.ts';
 import { listFiles } from '#core/list-files.ts';
@@ -12,6 +10,10 @@ import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { UNFINISHED } from '../../src/integrations/incremental-output.ts';
 import { Document } from '#schemas/document.ts';
 import { renamedDocument } from '../helpers/generated.ts';
+import { astroBuild } from '../helpers/project-build.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 /**
  * The incremental build (pages kept by src/lib/page-reuse.ts under the keys of src/lib/page-keys.ts, and
@@ -24,18 +26,6 @@ const NOT_COPIED = new Set(['dist', '.astro', '.git', 'bench', 'tests', 'content
 const DOCUMENTS = 'content/generated/documents';
 const timeout = 10 * 60_000;
 
-/** `astro build` in `site` with the Node that runs the tests; the lines it logged. */
-function build(site: string): string[] {
-  const run = spawnSync(process.execPath, [path.join(site, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  if (run.status !== 0) throw new Error(`astro build failed in ${site}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
-  return run.stdout.split('\n');
-}
-
 function readDocument(site: string, id: string): Document {
   return Document.parse(JSON.parse(fs.readFileSync(path.join(site, DOCUMENTS, `${id}.json`), 'utf8')));
 }
@@ -47,14 +37,14 @@ function writeDocument(site: string, document: Document): void {
 /** Builds `site` again: the pages it rendered (Astro logs each) and the pages it kept from the last build (HTML files it did not write). */
 function rebuild(site: string): { rendered: string[]; kept: string[] } {
   const startedMs = Date.now();
-  const rendered = build(site).flatMap((line) => {
+  const rendered = astroBuild(site).flatMap((line) => {
     const page = pageLine(line);
     return page === null ? [] : [`/${page.segments.map((s) => `${s}/`).join('')}`];
   });
   const dist = path.join(site, 'dist');
   const kept = listFiles(dist, ['pagefind/'])
     .filter((f) => f.endsWith('index.html') && fs.statSync(path.join(dist, f)).mtimeMs < startedMs)
-    .map(servedPath);
+    .map((file) => servedPath(file));
   return { rendered, kept };
 }
 
@@ -68,12 +58,12 @@ describe('the incremental build', () => {
   const output = () => fileDigests(path.join(site, 'dist'), ['pagefind/']);
 
   beforeAll(() => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-incremental-'));
+    work = tempDir('atlas-incremental-');
     site = path.join(work, 'site');
     copyProject(ROOT, site, NOT_COPIED, path.join(ROOT, 'node_modules'));
     // A document that the next build no longer has.
     writeDocument(site, renamedDocument(readDocument(site, 'yibin-yfbh-2014-282'), stalePage));
-    build(site);
+    astroBuild(site);
 
     fs.rmSync(path.join(site, DOCUMENTS, `${stalePage}.json`));
     // The document a repeated text links to is renamed: the repeat's pages show its title.
@@ -94,13 +84,9 @@ describe('the incremental build', () => {
 
     const fresh = path.join(work, 'fresh');
     copyProject(site, fresh, new Set(['dist', '.astro']), path.join(ROOT, 'node_modules'));
-    build(fresh);
+    astroBuild(fresh);
     full = fileDigests(path.join(fresh, 'dist'), []);
   }, timeout);
-
-  afterAll(() => {
-    if (work !== '') fs.rmSync(work, { recursive: true, force: true });
-  });
 
   it('writes the same files, byte for byte, as a full build of the same data', () => {
     expect(outputDifferences(full, output())).toEqual({ missing: [], extra: [], differ: [] });

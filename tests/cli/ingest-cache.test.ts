@@ -1,18 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runIngest, type IngestOptions } from '../../scripts/lib/ingest/ingest-command.ts';
+import { callCommand } from '../helpers/commands.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const PAST = new Date('2000-01-01T00:00:00Z');
 const CHANGED = 'xuhui-2016-employment-plan';
 
-const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-
-/** Runs the ingest with the Node that runs the tests (the pinned Node 22). */
-function ingest(args: readonly string[]) {
-  const r = spawnSync(process.execPath, ['scripts/ingest.ts', ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the ingest in this process, as `npm run ingest` would with these options. */
+function ingest(options: Partial<IngestOptions>) {
+  return callCommand((output) => runIngest(options, output));
 }
 type Run = ReturnType<typeof ingest>;
 
@@ -33,7 +33,7 @@ describe('npm run ingest with its cache', () => {
   let sources: string;
   let out: string;
   let cache: string;
-  const args = () => ['--sources', sources, '--out', out, '--cache', cache];
+  const args = () => ({ sources, out, cache });
   let first: Run;
   let second: Run;
   let firstFiles: ReturnType<typeof snapshot>;
@@ -76,7 +76,7 @@ describe('npm run ingest with its cache', () => {
 
   it('gives what a run without the cache gives', () => {
     const uncachedOut = tempDir('atlas-out-');
-    const uncached = ingest(['--sources', sources, '--out', uncachedOut, '--no-cache']);
+    const uncached = ingest({ sources, out: uncachedOut, noCache: true });
     expect(fromCache(uncached)).toBe(0);
     expect(withoutCacheCount(uncached)).toEqual(withoutCacheCount(second));
     expect([...snapshot(uncachedOut)].map(([name, { text }]) => [name, text])).toEqual([...secondFiles].map(([name, { text }]) => [name, text]));
@@ -95,7 +95,7 @@ describe('npm run ingest with its cache', () => {
         expect(mtime).not.toEqual(PAST);
       } else expect(mtime, name).toEqual(PAST);
     }
-    const uncached = ingest(['--sources', sources, '--out', tempDir('atlas-out-'), '--no-cache']);
+    const uncached = ingest({ sources, out: tempDir('atlas-out-'), noCache: true });
     expect(withoutCacheCount(third)).toEqual(withoutCacheCount(uncached));
   }, 60_000);
 
@@ -114,7 +114,7 @@ describe('npm run ingest with its cache', () => {
     const stale = path.join(out, 'no-structure.json');
     fs.writeFileSync(stale, fs.readFileSync(stale, 'utf8').replace('这是一段', '那是一段'));
     const before = snapshot(out);
-    const check = ingest([...args(), '--check']);
+    const check = ingest({ ...args(), check: true });
     expect(fromCache(check)).toBe(12);
     expect(check.stderr).toContain(`${stale}: differs from what the sources produce`);
     expect(snapshot(out)).toEqual(before);

@@ -40,7 +40,7 @@ describe('copying a clause link on a document page', () => {
       expect(copied).toBe('https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
 
       await page.goto(copied.replace(new URL(copied).origin, session.server.origin));
-      expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');
+      expect(await page.locator('h1').innerText()).toBe('（六）加大创业担保贷款工作力度');
       expect(await page.locator('cite').innerText()).toBe('湘潭稳就业二十四条 二、（六）');
       expect(await page.locator('.clause-body').innerText()).toContain('将农村自主创业的农民纳入支持范围');
       expect(consoleErrors).toEqual([]);
@@ -84,15 +84,15 @@ describe('the 原文 / 简体 switch', () => {
     async () => {
       const page = await open(xiangtan);
       const title = page.locator('[id="d1-2.6"] .provision-heading');
-      expect(await title.innerText()).toBe('(六)加大创业担保贷款工作力度');
+      expect(await title.innerText()).toBe('（六）加大创业担保贷款工作力度');
       await page.getByText('原文', { exact: true }).click();
-      expect(await title.innerText()).toBe('(六)加大創業擔保貸款工作力度');
+      expect(await title.innerText()).toBe('（六）加大創業擔保貸款工作力度');
       expect(await page.locator('[id="d1-2.6"] .provision-text').innerText()).toContain('將農村自主創業的農民納入支持范圍');
 
       await page.goto(`${session.server.origin}${xiangtan}d1-2.6/`);
-      expect(await page.locator('h1').innerText()).toBe('(六)加大創業擔保貸款工作力度');
+      expect(await page.locator('h1').innerText()).toBe('（六）加大創業擔保貸款工作力度');
       await page.getByText('简体', { exact: true }).click();
-      expect(await page.locator('h1').innerText()).toBe('(六)加大创业担保贷款工作力度');
+      expect(await page.locator('h1').innerText()).toBe('（六）加大创业担保贷款工作力度');
       expect(consoleErrors).toEqual([]);
     },
     timeout,
@@ -104,7 +104,7 @@ describe('the 原文 / 简体 switch', () => {
       const page = await open(xiangtan, { javaScriptEnabled: false });
       expect(await page.locator('button[data-copy]:visible').count()).toBe(0);
       await page.getByText('原文', { exact: true }).click();
-      expect(await page.locator('[id="d1-2.6"] .provision-heading').innerText()).toBe('(六)加大創業擔保貸款工作力度');
+      expect(await page.locator('[id="d1-2.6"] .provision-heading').innerText()).toBe('（六）加大創業擔保貸款工作力度');
     },
     timeout,
   );

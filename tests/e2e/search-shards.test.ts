@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +12,12 @@ import { linkTree } from '../../scripts/lib/search-index/bundle-cache.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { typeQuery } from '../helpers/search-page.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const timeout = 60_000;
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-shards-'));
+const work = tempDir('atlas-shards-');
 const sharded = path.join(work, 'site');
 
 beforeAll(() => {
@@ -38,7 +40,6 @@ beforeAll(async () => {
 }, timeout);
 afterAll(async () => {
   await single?.close();
-  fs.rmSync(work, { recursive: true, force: true });
 });
 afterEach(async () => {
   await context?.close();

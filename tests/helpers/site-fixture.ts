@@ -6,6 +6,7 @@ import { loadTopics, type Topic } from '../../src/lib/topics.ts';
 import type { Document } from '#schemas/document.ts';
 import type { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from './generated.ts';
+import { routes } from '#core/routes.ts';
 
 /** What the site's pages are built from, read from the committed data without Astro. */
 export interface SiteFixture {
@@ -33,7 +34,7 @@ export function siteFixture(): SiteFixture {
     indexes: new Map(documents.map((d) => [d.id, indexDocument(d)])),
     registry,
     topics: loadTopics(JSON.parse(fs.readFileSync('content/topics.json', 'utf8')), registry),
-    corpus: aggregate(documents, registry, new URL('https://policy-atlas.example.org')),
+    corpus: aggregate(documents, registry, new URL('https://policy-atlas.example.org'), routes()),
   };
   return fixture;
 }

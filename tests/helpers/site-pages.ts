@@ -24,7 +24,7 @@ export function builtPages(dist: string = DIST): BuiltPage[] {
     .readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => f === 'index.html' || f.endsWith('/index.html'))
-    .map(servedPath);
+    .map((file) => servedPath(file));
   const paths = [...new Set([...fromSitemap, ...fromFiles])].sort();
   const missing = paths.filter((p) => !fs.existsSync(path.join(dist, fileForPage(p))));
   if (missing.length > 0) throw new Error(`the sitemap lists pages that were not built: ${missing.join(', ')}`);

@@ -35,11 +35,15 @@ function fileFor(root: string, urlPath: string): string | null {
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
-/** Serves a built site over loopback on a free port, as a static host would: no rewrites, 404 for anything missing. */
-export async function serveStatic(root: string): Promise<StaticServer> {
+/**
+ * Serves a built site over loopback on a free port, as a static host would: no rewrites, 404 for
+ * anything missing. `base` is the path the folder is served under (a site built with Astro's `base`).
+ */
+export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
   const absoluteRoot = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const file = fileFor(absoluteRoot, new URL(req.url ?? '/', 'http://localhost').pathname);
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = pathname.startsWith(base) ? fileFor(absoluteRoot, pathname.slice(base.length - 1)) : null;
     if (file === null) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;

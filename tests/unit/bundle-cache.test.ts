@@ -1,14 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { hasBundle, linkTree, pruneCache, storeBundle } from '../../scripts/lib/search-index/bundle-cache.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 let dir: string;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bundle-cache-'));
+  dir = tempDir('bundle-cache-');
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function bundle(cache: string, key: string, mtime: Date): void {
   fs.mkdirSync(path.join(cache, key, 'index'), { recursive: true });

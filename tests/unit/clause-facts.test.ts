@@ -9,14 +9,13 @@ const index = clauseFactsIndex(departmentPages(registry, documents, indexes), ta
 
 describe('clauseFactsIndex', () => {
   it('gives a clause its departments, lead first, and its targets', () => {
-    const facts = index.get('xiangtan-2019-stabilise-employment/d1-2.6');
+    const facts = index.get('xiangtan-2019-stabilise-employment/d1-4.11');
     expect(facts?.departments.map((d) => [d.department.id, d.role])).toEqual([
       ['xiangtan-hrss', 'lead'],
       ['xiangtan-finance', 'support'],
-      ['xiangtan-pbc', 'support'],
-      ['xiangtan-cbirc', 'support'],
+      ['xiangtan-tax', 'support'],
     ]);
-    expect(facts?.targets.map((t) => t.target.indicator)).toEqual(['创业担保贷款最高申请额度', '最高贷款额度', '创业担保贷款最高限额', '累计次数']);
+    expect(facts?.targets.map((t) => t.target.indicator)).toEqual(['新增市场主体', '带动就业']);
   });
 
   it('gives a table row its targets and has nothing for a clause without facts', () => {

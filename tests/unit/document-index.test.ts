@@ -21,7 +21,7 @@ describe('indexDocument', () => {
   it('gives a provision its parser citation, ancestors and neighbours at the same level', () => {
     const e = entryById(xiangtan, 'd1-2.6');
     expect(e.citation).toBe('湘潭稳就业二十四条 二、（六）');
-    expect(e.heading).toBe('(六)加大创业担保贷款工作力度');
+    expect(e.heading).toBe('（六）加大创业担保贷款工作力度');
     expect(e.ancestorIds).toEqual(['d1', 'd1-2']);
     expect([e.prevId, e.nextId]).toEqual(['d1-2.5', 'd1-3.7']);
     expect([entryById(xiangtan, 'd1-2').prevId, entryById(xiangtan, 'd1-2').nextId]).toEqual(['d1-1', 'd1-3']);

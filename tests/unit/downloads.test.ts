@@ -78,12 +78,12 @@ describe('parseCsv', () => {
     });
   });
 
-  it('reports an unclosed quote, text after a closing quote and a stray quote, each at its line', () => {
-    expect(parseCsv('x.csv', '"a"b,c\nd"e,f\n"g,h\n').diagnostics.map((d) => [d.code, d.line])).toEqual([
-      ['csv-text-after-quote', 1],
-      ['csv-stray-quote', 2],
-      ['csv-unclosed-quote', 3],
-    ]);
+  it('reports text after a closing quote, a stray quote and an unclosed quote at the line it stops', () => {
+    const first = (text: string) => parseCsv('x.csv', text).diagnostics.map((d) => [d.code, d.line]);
+    expect(first('a,b\n"a"b,c\n')).toEqual([['csv-text-after-quote', 2]]);
+    expect(first('a,b\nc,d\nd"e,f\n')).toEqual([['csv-stray-quote', 3]]);
+    expect(first('a,b\n"g,h\n')).toEqual([['csv-unclosed-quote', 2]]);
+    expect(parseCsv('x.csv', 'a,b\n"g,h\n').table.rows).toEqual([]);
   });
 });
 

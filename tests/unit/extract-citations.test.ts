@@ -4,28 +4,14 @@ import { citationKey } from '#core/citation-key.ts';
 import { extractCitations } from '../../scripts/lib/ingest/extract/citations.ts';
 import { Document } from '#schemas/document.ts';
 import { CitationMention } from '#schemas/entities.ts';
+import { documentOfParagraphs } from '../helpers/document-builder.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const cite = (id: string) => extractCitations(doc(id));
 const brief = (c: CitationMention) => ({ clauseId: c.clauseId, line: c.line, title: c.title, docNumber: c.docNumber, kind: c.kind });
 
-/** A one-part document holding the given paragraphs, with the metadata of a real one. */
-function crafted(...texts: string[]): Document {
-  const base = doc('xiangtan-2019-stabilise-employment');
-  return Document.parse({
-    ...base,
-    parts: [
-      {
-        id: 'm',
-        kind: 'main',
-        label: null,
-        title: null,
-        lines: { start: 1, end: texts.length },
-        children: texts.map((text, i) => ({ type: 'paragraph', id: `m-p${i + 1}`, line: i + 1, text })),
-      },
-    ],
-  });
-}
+/** A document of the given paragraphs. */
+const crafted = (...texts: string[]) => documentOfParagraphs(texts);
 
 describe('extractCitations on the corpus', () => {
   it('pairs each title with the 文号 that follows it in brackets, keeping the outer title (Xiangtan line 7)', () => {
@@ -38,7 +24,7 @@ describe('extractCitations on the corpus', () => {
     ]);
     expect(citations[0]).toMatchObject({
       documentId: 'xiangtan-2019-stabilise-employment',
-      sentence: expect.stringMatching(/^为全面落实党中央、国务院关于稳就业工作的决策部署,根据《国务院关于.*制定如下政策措施。$/),
+      sentence: expect.stringMatching(/^为全面落实党中央、国务院关于稳就业工作的决策部署，根据《国务院关于.*制定如下政策措施。$/),
     });
     for (const c of citations) expect(CitationMention.parse(c)).toEqual(c);
   });
@@ -71,9 +57,9 @@ describe('extractCitations on the corpus', () => {
       { clauseId: 'm-p2', line: 10, title: '关于印发进一步整合资源加强基层劳动就业社会保障公共服务平台和网络建设指导意见的通知', docNumber: '人社部发〔2010〕22号', kind: 'document' },
       { clauseId: 'm-p2', line: 10, title: '关于加强全省基层就业和社会保障公共服务机构建设有关问题的通知', docNumber: '川编发〔2010〕11号', kind: 'document' },
       { clauseId: 'm-p2', line: 10, title: '关于印发进一步加强基层劳动就业社会保障公共服务平台和网络建设实施意见的通知', docNumber: '川人社发〔2010〕44号', kind: 'document' },
-      { clauseId: 'm-2.2', line: 29, title: '基层就业和社会保障服务设施建设规范(试行)', docNumber: null, kind: 'document' },
-      { clauseId: 'm-2.2', line: 29, title: null, docNumber: '川人社发(2010)44号', kind: 'document' },
-      { clauseId: 'm-3.4', line: 36, title: null, docNumber: '川编发(2010)11号', kind: 'document' },
+      { clauseId: 'm-2.2', line: 29, title: '基层就业和社会保障服务设施建设规范（试行）', docNumber: null, kind: 'document' },
+      { clauseId: 'm-2.2', line: 29, title: null, docNumber: '川人社发（2010）44号', kind: 'document' },
+      { clauseId: 'm-3.4', line: 36, title: null, docNumber: '川编发（2010）11号', kind: 'document' },
     ]);
     const [, , bianfa, renshe, , renshe2, bianfa2] = citations;
     expect(renshe && citationKey(renshe)).toBe(renshe2 && citationKey(renshe2));
@@ -84,9 +70,9 @@ describe('extractCitations on the corpus', () => {
   it('reads Jiangsu: plan titles with their period, nested law titles, a law named without brackets', () => {
     const { citations } = cite('jiangsu-szbf-2012-91');
     expect(citations.map(brief)).toEqual([
-      { clauseId: 'd1-1', line: 10, title: '促进就业规划(2011-2015年)', docNumber: null, kind: 'document' },
+      { clauseId: 'd1-1', line: 10, title: '促进就业规划（2011-2015年）', docNumber: null, kind: 'document' },
       { clauseId: 'd1-1', line: 10, title: '社会保险法', docNumber: null, kind: 'law' },
-      { clauseId: 'd1-3.1', line: 18, title: '促进就业规划(2011-2015年)', docNumber: null, kind: 'document' },
+      { clauseId: 'd1-3.1', line: 18, title: '促进就业规划（2011-2015年）', docNumber: null, kind: 'document' },
       { clauseId: 'd1-3.1', line: 18, title: '省政府关于加快完善就业服务体系促进社会就业更加充分的实施意见', docNumber: null, kind: 'document' },
       { clauseId: 'd1-3.1', line: 18, title: '江苏省实施〈就业促进法〉办法', docNumber: null, kind: 'document' },
       { clauseId: 'd1-3.1', line: 18, title: '江苏省就业专项资金管理办法', docNumber: null, kind: 'document' },
@@ -95,6 +81,9 @@ describe('extractCitations on the corpus', () => {
     ]);
     const [plan, , planAgain] = citations;
     expect(plan && citationKey(plan)).toBe(planAgain && citationKey(planAgain));
+    // The same title in either punctuation width is one document, with the key it had before widening.
+    expect(plan && citationKey({ ...plan, title: '促进就业规划(2011-2015年)' })).toBe(plan && citationKey(plan));
+    expect(plan && citationKey(plan)).toBe('doc-04d87496');
   });
 
   it('finds nothing in the excerpt, which cites no document', () => {
@@ -117,8 +106,8 @@ describe('extractCitations on crafted text', () => {
   });
 
   it('skips generic back-references and titles of the document itself, and warns about an unclosed title', () => {
-    const document = crafted('做好与《规划》的衔接,现将《湘潭市人民政府关于印发〈湘潭市进一步做好稳就业工作二十四条措施〉的通知》印发。', '参照《关于进一步做好就业工作的通知');
-    expect(document.meta.title).toBe('湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知');
+    const texts = ['做好与《规划》的衔接,现将《湘潭市人民政府关于印发〈湘潭市进一步做好稳就业工作二十四条措施〉的通知》印发。', '参照《关于进一步做好就业工作的通知'];
+    const document = documentOfParagraphs(texts, { meta: { title: '湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知' } });
     const { citations, diagnostics } = extractCitations(document);
     expect(citations).toEqual([]);
     expect(diagnostics).toEqual([
@@ -126,7 +115,7 @@ describe('extractCitations on crafted text', () => {
         level: 'warning',
         code: 'citation-unclosed-title',
         message: '《 without its 》 in m-p2: 《关于进一步做好就业工作的通知',
-        file: 'content/sources/xiangtan-2019-stabilise-employment.txt',
+        file: 'tests/crafted.txt',
         line: 2,
       },
     ]);

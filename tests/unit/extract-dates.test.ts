@@ -3,29 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../scripts/lib/ingest/extract/dates.ts';
 import { Document } from '#schemas/document.ts';
 import { DateMention } from '#schemas/entities.ts';
+import { documentOfParagraphs } from '../helpers/document-builder.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const brief = (d: DateMention) => ({ clauseId: d.clauseId, line: d.line, text: d.text, kind: d.kind, start: d.start, end: d.end, yearInferred: d.yearInferred });
 const datesOf = (id: string) => extractDates(doc(id));
 
-/** One paragraph per text in a document dated 2012-05-14 (Jiangsu's metadata, its text replaced). */
-function crafted(...texts: string[]): Document {
-  const base = doc('jiangsu-szbf-2012-91');
-  return Document.parse({
-    ...base,
-    meta: { ...base.meta, provenance: {} },
-    parts: [
-      {
-        id: 'm',
-        kind: 'main',
-        label: null,
-        title: null,
-        lines: { start: 1, end: texts.length },
-        children: texts.map((text, i) => ({ type: 'paragraph', id: `m-p${i + 1}`, line: i + 1, text })),
-      },
-    ],
-  });
-}
+/** One paragraph per text in a document dated 2012-05-14, so that a date without a year takes 2012. */
+const crafted = (...texts: string[]) => documentOfParagraphs(texts, { meta: { date: '2012-05-14' } });
 const parsed = (...texts: string[]) => extractDates(crafted(...texts)).dates.map((d) => [d.text, d.kind, d.start, d.end, d.yearInferred]);
 
 describe('extractDates on Xiangtan', () => {
@@ -38,7 +23,7 @@ describe('extractDates on Xiangtan', () => {
       { clauseId: 'd1-3.8', line: 19, text: '2019年1月1日至2020年12月31日', kind: 'range', start: '2019-01-01', end: '2020-12-31', yearInferred: false },
     ]);
     // Only the head: the source's mojibake (当?卦氯) puts a ? in this sentence, where `sentences` splits.
-    expect(dates[0]?.sentence).toMatch(/^2019年1月1日至12月31日,对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业,/);
+    expect(dates[0]?.sentence).toMatch(/^2019年1月1日至12月31日，对面临暂时性生产经营困难且恢复有望、坚持不裁员或少裁员的参保企业，/);
     for (const d of dates) expect(DateMention.parse(d)).toEqual(d);
   });
 

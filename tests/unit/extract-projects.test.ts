@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { crossCheckProjects, extractProjects, splitRegions } from '../../scripts/lib/ingest/extract/projects.ts';
 import { Document } from '#schemas/document.ts';
 import { Project } from '#schemas/entities.ts';
-import type { Block, Table } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Table } from '#schemas/structure.ts';
 
 const doc = (id: string) => Document.parse(JSON.parse(fs.readFileSync(`content/generated/documents/${id}.json`, 'utf8')));
 const jiangsu = doc('jiangsu-szbf-2012-91');
@@ -17,15 +18,7 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Record<strin
 }
 
 function tables(d: Document): Table[] {
-  const found: Table[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'table') found.push(b);
-      if (b.type === 'provision') walk(b.children);
-    }
-  };
-  for (const part of d.parts) walk(part.children);
-  return found;
+  return [...blocksOf(d)].flatMap(({ block }) => (block.type === 'table' ? [block] : []));
 }
 
 /** The Jiangsu document with one paragraph of text added to the opinion (part d2). */
@@ -71,11 +64,11 @@ describe('extractProjects on the Jiangsu annex tables', () => {
       number: 2,
       category: '就业',
       name: '建立健全公共投资促进就业机制试点',
-      goal: '建立健全相关工作机制,强化公共投资对就业的拉动作用,努力创造更多的就业岗位,形成投资项目与扩大就业良性互动的长效机制。',
+      goal: '建立健全相关工作机制，强化公共投资对就业的拉动作用，努力创造更多的就业岗位，形成投资项目与扩大就业良性互动的长效机制。',
       requirements:
-        '1.政府确定重大建设项目和制定产业规划时,充分考虑就业变化因素,坚持项目可行性分析与就业预测、项目实施与人力资源配置、项目运行与就业服务、项目验收与促进就业效果评估同步进行。',
+        '1.政府确定重大建设项目和制定产业规划时，充分考虑就业变化因素，坚持项目可行性分析与就业预测、项目实施与人力资源配置、项目运行与就业服务、项目验收与促进就业效果评估同步进行。',
       regions: ['南京市', '无锡', '徐州', '苏州'],
-      regionsText: '在南京市先行开展试点,并逐步扩大到无锡、徐州、苏州等市',
+      regionsText: '在南京市先行开展试点，并逐步扩大到无锡、徐州、苏州等市',
       deadline: 2015,
     });
   });
@@ -90,8 +83,8 @@ describe('extractProjects on the Jiangsu annex tables', () => {
       number: 3,
       category: '就业',
       name: '高校毕业生就业见习示范市和示范基地建设',
-      goal: '通过优化政策制度、强化管理服务,进一步规范高校毕业生就业见习工作,制定科学的就业见习培养计划,完善就业见习管理制度,高质量、超额完成年度就业见习计划目标任务,见习人员留用率超过60%。通过示范引领推动全省高校毕业生就业见习工作,进一步扩大见习范围、规范见习管理、提升见习质量,帮助更多未就业高校毕业生提高就业竞争力、实现就业。',
-      requirements: '1.组织机构健全。设立专门机构,明确领导责任,安排专人负责。',
+      goal: '通过优化政策制度、强化管理服务，进一步规范高校毕业生就业见习工作，制定科学的就业见习培养计划，完善就业见习管理制度，高质量、超额完成年度就业见习计划目标任务，见习人员留用率超过60%。通过示范引领推动全省高校毕业生就业见习工作，进一步扩大见习范围、规范见习管理、提升见习质量，帮助更多未就业高校毕业生提高就业竞争力、实现就业。',
+      requirements: '1.组织机构健全。设立专门机构，明确领导责任，安排专人负责。',
       regions: ['苏州', '镇江', '泰州', '连云港'],
       regionsText: '苏州、镇江、泰州、连云港4市和36家高校毕业生就业见习单位',
       deadline: 2012,
@@ -103,7 +96,7 @@ describe('extractProjects on the Jiangsu annex tables', () => {
     expect(demo5?.name).toBe('被征地农民社会保障示范点建设');
     expect(demo5?.category).toBe('社会保障');
     expect(demo5?.regions).toEqual([]);
-    expect(demo5?.regionsText).toBe('每个省辖市确定1个县(市、区)');
+    expect(demo5?.regionsText).toBe('每个省辖市确定1个县（市、区）');
     expect(byId('pilot-12')?.regions).toEqual(['苏州市区', '太仓市', '镇江市区', '扬中市', '南通市区', '海安县', '盐城市亭湖区', '宿迁市宿城区']);
     expect(byId('pilot-13')).toMatchObject({ name: '社保“一卡通”建设试点', category: '综合', deadline: 2012, regions: ['苏州市区', '如东县'], line: 166, rowId: 'a1-t1.r13' });
   });

@@ -75,6 +75,15 @@ describe('findQuantities: numbers with their unit as printed', () => {
     expect(found('一批特色金融产品,两大体系,三项行动,一次性补贴,千方百计,十分重要')).toEqual([]);
   });
 
+  it('reads a lone numeral before 个月 or 倍, and 半个月', () => {
+    expect(found('领取期限为一个月,十级伤残为两个月,月平均工资的三倍,支付半个月工资')).toEqual([
+      [1, null, '个月', '一个月'],
+      [2, null, '个月', '两个月'],
+      [3, null, '倍', '三倍'],
+      [0.5, null, '个月', '半个月'],
+    ]);
+  });
+
   it('returns numbers without a unit with unit null', () => {
     expect(found('南京、无锡、徐州3市')).toEqual([[3, null, null, '3']]);
   });

@@ -10,8 +10,10 @@ import { ingestSource, type Ingested } from '../../scripts/lib/ingest/pipeline.t
 import { contentDigest } from '#core/digest.ts';
 import { serialise } from '../../scripts/lib/ingest/write.ts';
 import { ingestCorpus } from '../helpers/ingest-corpus.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
 
-const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+const tempDir = useTempDirs();
+
 const KEY = 'a'.repeat(64);
 
 describe('cacheKey', () => {
@@ -105,7 +107,7 @@ describe('codeVersion', () => {
     expect(files).toContain('scripts/lib/ingest/extract/targets.ts');
     expect(files).toContain('src/core/schemas/document.ts');
     expect(files.some((f) => f.startsWith('scripts/lib/bench/') || f.includes('search'))).toBe(false);
-    expect(packages).toEqual(['astro', 'opencc-js']);
+    expect(packages).toEqual(['astro', 'china-area-data', 'es-module-lexer', 'opencc-js', 'pinyin-pro']);
     for (const p of packages) expect(lock.packages[`node_modules/${p}`], p).toBeDefined();
   });
 });

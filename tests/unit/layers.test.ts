@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles } from '#core/list-files.ts';
+import { importSpecifiers } from '../../scripts/lib/module-imports.ts';
 
 /** One layer: the files it covers, what they may not reach, and why. */
 interface LayerRule {
@@ -44,12 +45,19 @@ const RULES: readonly LayerRule[] = [
   },
 ];
 
-/** Static imports, re-exports, side-effect imports and dynamic imports with a literal specifier. */
-const SPECIFIER = /(?:^|[^\w.$])(?:import|export)\s*(?:[^'"`;()]*?\sfrom\s*)?['"]([^'"\n]+)['"]|(?:^|[^\w.$])import\s*\(\s*['"]([^'"\n]+)['"]\s*\)/gm;
-
-/** The import specifiers of a module's source (for an .astro or .mdx file, its frontmatter and scripts). */
-function importSpecifiers(source: string): string[] {
-  return [...source.matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? '').filter((s) => s !== '');
+/**
+ * The script parts of a module: an .astro file's frontmatter and <script> elements, an .mdx file's
+ * import and export lines; a .ts or .mjs file whole.
+ */
+function scriptOf(file: string, source: string): string {
+  if (file.endsWith('.astro')) {
+    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
+    // Scripts with a body, not self-closing, and JavaScript (no type, or a module): not JSON-LD.
+    const scripts = [...source.matchAll(/<script\b(?![^>]*\/>)([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\btype=/.test(m[1] ?? '') || /type="module"/.test(m[1] ?? '')).map((m) => m[2] ?? '');
+    return [frontmatter, ...scripts].join(';\n');
+  }
+  if (file.endsWith('.mdx')) return source.split('\n').filter((line) => /^(?:import|export)\s/.test(line)).join('\n');
+  return source;
 }
 
 /** The project's package.json `imports` as [prefix, folder] pairs: `#core/` → `src/core/`. */
@@ -74,7 +82,7 @@ function layerViolations(files: ReadonlyMap<string, string>, aliasPairs: readonl
   const problems: string[] = [];
   for (const [file, source] of files) {
     const applicable = rules.filter((r) => r.covers(file));
-    for (const specifier of importSpecifiers(source)) {
+    for (const specifier of importSpecifiers(scriptOf(file, source))) {
       const target = resolveSpecifier(file, specifier, aliasPairs);
       for (const rule of applicable) {
         const problem = rule.forbids(target);

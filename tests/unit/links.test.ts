@@ -4,9 +4,9 @@ import { checkLinks, scanHtml, servedPath, type PageRefs } from '../../scripts/l
 const origin = 'https://policy-atlas.example.org';
 
 /** A built site from file → HTML; every other listed file exists but is not HTML. */
-function site(html: Record<string, string>, otherFiles: string[] = []) {
+function site(html: Record<string, string>, otherFiles: string[] = [], base = '/') {
   const pages = new Map<string, PageRefs>(Object.entries(html).map(([file, text]) => [file, scanHtml(text)]));
-  return { files: new Set([...Object.keys(html), ...otherFiles]), pages, origin };
+  return { files: new Set([...Object.keys(html), ...otherFiles]), pages, origin, base };
 }
 
 describe('scanHtml', () => {
@@ -77,6 +77,12 @@ describe('checkLinks', () => {
   it('checks absolute links to the site itself, such as the canonical URL', () => {
     const problems = checkLinks(site({ 'index.html': `<link rel="canonical" href="${origin}/missing/">` }));
     expect(problems.map((p) => p.code)).toEqual(['link-missing-file']);
+  });
+
+  it('resolves links under the base the site is served at, and reports links that leave it', () => {
+    const pages = { 'index.html': '<a href="/atlas/doc/#d1">d</a><a href="doc/">r</a><a href="/doc/">root</a>', 'doc/index.html': '<p id="d1"></p>' };
+    expect(checkLinks(site(pages, [], '/atlas/')).map((p) => `${p.code} ${p.message}`)).toEqual(['link-outside-base /doc/ → /doc/: outside the site\'s base /atlas/']);
+    expect(servedPath('doc/index.html', '/atlas/')).toBe('/atlas/doc/');
   });
 
   it('reports a malformed percent-encoding instead of throwing', () => {

@@ -29,6 +29,11 @@ const NOTHING: TextMetadata = {
   indexNumber: null,
   validity: null,
   docType: null,
+  effective: null,
+  expires: null,
+  history: [],
+  historyLines: [],
+  validityStatements: [],
   blockLines: [],
   rejectedDates: [],
 };
@@ -123,6 +128,19 @@ describe('extractTextMetadata rules', () => {
     expect(found.issuer).toEqual({ value: '某市人力资源和社会保障局、某市财政局', line: 2 });
   });
 
+  it('continues a Markdown title with the next `#` line across blank lines, and stops at text', () => {
+    const found = extractTextMetadata(['中华人民共和国', '', '社会保险法', '', '第一条 为了规范'], [1, null, 1, null, null]);
+    expect(found.title).toEqual({ value: '中华人民共和国社会保险法', line: 1 });
+    expect(found.titleLines).toEqual([1, 3]);
+    expect(extractTextMetadata(['社会保险法', '', '第一条 为了规范', '附则'], [1, null, null, 1]).titleLines).toEqual([1]);
+  });
+
+  it('reads a signature whose date stands after blank lines, as a removed line of page chrome leaves it', () => {
+    const found = extractTextMetadata(['正文。', '某市人民政府办公室', '', '', '2014年10月26日']);
+    expect(found.issuer).toEqual({ value: '某市人民政府办公室', line: 2 });
+    expect(found.date).toEqual({ value: '2014-10-26', line: 5 });
+  });
+
   it('falls back from an invalid block date to the signature date, and skips placeholder cells', () => {
     const found = extractTextMetadata([
       '索引号： | 无 | 成文日期： | 2018-02-29 |',
@@ -165,6 +183,10 @@ describe('resolveMetadata with the seed sidecars', () => {
       date: '2012-05-14',
       indexNumber: null,
       validity: null,
+      effective: null,
+      expires: null,
+      validityStatements: [],
+      history: [],
       region: { name: '江苏省', level: 'province', within: [] },
       type: '通知',
       sourceUrl: null,
@@ -302,5 +324,217 @@ describe('resolveMetadata problems', () => {
       ['error', 'meta-bad-correction', undefined],
       ['warning', 'meta-missing-title', undefined],
     ]);
+  });
+});
+
+/** The values found, without their lines: what a reader sees. */
+function values(found: TextMetadata) {
+  const value = (f: { value: string } | null) => f?.value ?? null;
+  return {
+    title: value(found.title),
+    docNumber: value(found.docNumber),
+    issuer: value(found.issuer),
+    date: value(found.date),
+    indexNumber: value(found.indexNumber),
+    validity: value(found.validity),
+    effective: value(found.effective),
+    expires: value(found.expires),
+  };
+}
+const NO_VALUES = values(NOTHING);
+
+const STATE_COUNCIL_TITLE = '国务院办公厅关于印发职业技能提升行动方案（2019—2021年）的通知';
+const PROVINCE_TITLE = '湖南省人民政府办公厅关于做好2019年就业工作的通知';
+
+describe('extractTextMetadata across layouts', () => {
+  it.each<[string, string[], Partial<ReturnType<typeof values>>, number[]]>([
+    [
+      'a gov.cn table pasted with tabs, keys spread out by spaces, the title printed again as the heading',
+      [
+        '索  引  号：\t000014349/2019-00018\t主题分类：\t劳动、人事、监察\\就业',
+        '发文机关：\t国务院办公厅\t成文日期：\t2019年05月09日',
+        `标　　题：\t${STATE_COUNCIL_TITLE}`,
+        '发文字号：\t国办发〔2019〕24号\t发布日期：\t2019年05月24日',
+        STATE_COUNCIL_TITLE,
+        '国办发〔2019〕24号',
+        '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+        '《职业技能提升行动方案（2019—2021年）》已经国务院同意，现印发给你们，请认真贯彻执行。',
+        '国务院办公厅',
+        '2019年5月18日',
+      ],
+      { title: STATE_COUNCIL_TITLE, docNumber: '国办发〔2019〕24号', issuer: '国务院办公厅', date: '2019-05-09', indexNumber: '000014349/2019-00018' },
+      [1, 2, 3, 4],
+    ],
+    [
+      'a two-column table pasted as alternating key and value lines, under a breadcrumb',
+      ['首页 > 政务公开 > 政策文件', '索引号', '11430300/2019-00123', '发文机关', '某市人民政府', '成文日期', '2019-02-01', '文号', '某政发〔2019〕1号', '有效性', '有效', '某市人民政府关于印发《某市稳就业二十条措施》的通知', '各县市区人民政府：', '现将《某市稳就业二十条措施》印发给你们。'],
+      { title: '某市人民政府关于印发《某市稳就业二十条措施》的通知', docNumber: '某政发〔2019〕1号', issuer: '某市人民政府', date: '2019-02-01', indexNumber: '11430300/2019-00123', validity: '有效' },
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+    ],
+    [
+      'alternating lines whose keys carry colons',
+      ['发布机构：', '某省人力资源和社会保障厅', '发布日期：', '2019年3月5日', '某省人力资源和社会保障厅关于做好失业保险稳岗返还工作的通知', '各市州人力资源和社会保障局：'],
+      { title: '某省人力资源和社会保障厅关于做好失业保险稳岗返还工作的通知', issuer: '某省人力资源和社会保障厅', date: '2019-03-05' },
+      [1, 2, 3, 4],
+    ],
+    [
+      'several key：value pairs on a line, separated by spaces',
+      ['发布日期：2019-05-24 发文机关：人力资源社会保障部 文号：人社部发〔2019〕12号', '时效：有效', '人力资源社会保障部关于做好2019年就业工作的通知', '各省、自治区、直辖市人力资源社会保障厅（局）：'],
+      { title: '人力资源社会保障部关于做好2019年就业工作的通知', docNumber: '人社部发〔2019〕12号', issuer: '人力资源社会保障部', date: '2019-05-24', validity: '有效' },
+      [1, 2],
+    ],
+    [
+      'pairs run together with no separator, and a 发布日期 that does not replace the 成文日期',
+      ['发文机关：国务院办公厅成文日期：2019年05月09日发文字号：国办发[2019]24号发布日期：2019年05月24日', '各省人民政府：'],
+      { docNumber: '国办发〔2019〕24号', issuer: '国务院办公厅', date: '2019-05-09' },
+      [1],
+    ],
+    [
+      'pairs separated by cell bars, keys without colons, a Markdown-style leading bar',
+      ['| 索引号 | 000014349/2019-00018 | 主题分类 | 就业 |', '| 发文机关 | 国务院办公厅 | 成文日期 | 2019年05月09日 |', '| 文件编号 | 国办发〔2019〕24号 | 时效性 | 现行有效 |', '各省人民政府：'],
+      { docNumber: '国办发〔2019〕24号', issuer: '国务院办公厅', date: '2019-05-09', indexNumber: '000014349/2019-00018', validity: '现行有效' },
+      [1, 2, 3],
+    ],
+    [
+      'bracketed keys, one empty, with the dates the text takes effect',
+      ['【发布单位】国务院', '【发布文号】国发〔2019〕1号 【发布日期】2019-01-01 【生效日期】2019-02-01 【失效日期】 【所属类别】政策参考', '国务院关于做好当前和今后一个时期促进就业工作的若干意见', '各省、自治区、直辖市人民政府：'],
+      { title: '国务院关于做好当前和今后一个时期促进就业工作的若干意见', docNumber: '国发〔2019〕1号', issuer: '国务院', date: '2019-01-01', effective: '2019-02-01' },
+      [1, 2],
+    ],
+    [
+      'a title split after the issuing organ, the issuer taken from the title',
+      ['国务院办公厅', '关于印发职业技能提升行动方案', '（2019—2021年）的通知', '国办发〔2019〕24号', '各省、自治区、直辖市人民政府：'],
+      { title: STATE_COUNCIL_TITLE, docNumber: '国办发〔2019〕24号', issuer: '国务院办公厅' },
+      [],
+    ],
+    [
+      'a title printed twice in a row, a signature dated in Chinese numerals with ○',
+      [PROVINCE_TITLE, PROVINCE_TITLE, '湘政办发〔2019〕5号', '各市州人民政府：', '现就有关事项通知如下。', '湖南省人民政府办公厅', '二○一九年二月一日'],
+      { title: PROVINCE_TITLE, docNumber: '湘政办发〔2019〕5号', issuer: '湖南省人民政府办公厅', date: '2019-02-01' },
+      [],
+    ],
+    [
+      'a title split over two lines and printed twice, a blank line between the signature and its date',
+      ['湖南省人民政府办公厅关于做好2019年', '就业工作的通知', '湖南省人民政府办公厅关于做好2019年', '就业工作的通知', '各市州人民政府：', '正文。', '湖南省人民政府办公厅', '', '一九八六年二月十八日'],
+      { title: PROVINCE_TITLE, issuer: '湖南省人民政府办公厅', date: '1986-02-18' },
+      [],
+    ],
+    [
+      'the issuer of a forwarding notice is the one that forwards',
+      ['国务院办公厅转发人力资源社会保障部等部门关于做好高校毕业生就业工作意见的通知', '国办发〔2019〕9号', '各省人民政府：'],
+      { title: '国务院办公厅转发人力资源社会保障部等部门关于做好高校毕业生就业工作意见的通知', docNumber: '国办发〔2019〕9号', issuer: '国务院办公厅' },
+      [],
+    ],
+    [
+      'joint issuers in the title, a date under the title in brackets',
+      ['人力资源社会保障部 财政部关于调整失业保险金标准的指导意见', '（2019年5月9日）', '各省人民政府：'],
+      { title: '人力资源社会保障部 财政部关于调整失业保险金标准的指导意见', issuer: '人力资源社会保障部、财政部', date: '2019-05-09' },
+      [],
+    ],
+    [
+      'a signature and its date on one line; a term counted from the effective day',
+      ['某市人民政府关于印发某某办法的通知', '各区人民政府：', '现印发给你们。', '某市人民政府 2019年3月1日', '某某办法', '本办法自2019年4月1日起施行，有效期5年。'],
+      { title: '某市人民政府关于印发某某办法的通知', issuer: '某市人民政府', date: '2019-03-01', effective: '2019-04-01', expires: '2024-03-31' },
+      [],
+    ],
+    [
+      'in force from its issue, valid until a stated day',
+      ['关于做好就业援助工作的通知', '各单位：', '本通知自印发之日起施行，有效期至2020年12月31日。', '某市人力资源和社会保障局', '2018年12月20日'],
+      { title: '关于做好就业援助工作的通知', issuer: '某市人力资源和社会保障局', date: '2018-12-20', effective: '2018-12-20', expires: '2020-12-31' },
+      [],
+    ],
+  ])('%s', (_layout, lines, expected, blockLines) => {
+    const found = extractTextMetadata(lines);
+    expect(values(found)).toEqual({ ...NO_VALUES, ...expected });
+    expect(found.blockLines).toEqual(blockLines);
+  });
+
+  it('marks every line that prints the title, a copy above the metadata block included', () => {
+    const found = extractTextMetadata([PROVINCE_TITLE, '发文机关：湖南省人民政府办公厅', '湖南省人民政府办公厅关于做好2019年', '就业工作的通知', '湘政办发〔2019〕5号', '各市州人民政府：']);
+    expect(found.title).toEqual({ value: PROVINCE_TITLE, line: 3 });
+    expect(found.titleLines).toEqual([1, 3, 4]);
+    expect(found.blockLines).toEqual([2]);
+  });
+
+  it('takes no title from a breadcrumb and a section heading', () => {
+    expect(extractTextMetadata(['首页 > 政策', '四、保障措施', '（一）加强组织领导。']).title).toBeNull();
+  });
+});
+
+describe('extractTextMetadata on statutes', () => {
+  const SOCIAL_INSURANCE_LAW = '中华人民共和国社会保险法';
+
+  it('the Markdown of the shared corpus: the # title, one history line per event, the body after the comment', () => {
+    const lines = [SOCIAL_INSURANCE_LAW, '', '2010年10月28日 第十一届全国人民代表大会常务委员会第十七次会议通过', '', '2018年12月29日 第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国社会保险法〉的决定》修正', '', '', '第一章 总则', '第一条 为了规范社会保险关系，制定本法。', '第九十八条 本法自2011年7月1日起施行。'];
+    const found = extractTextMetadata(lines, [1, null, null, null, null, null, null, 2, null, null]);
+    expect(values(found)).toEqual({ ...NO_VALUES, title: SOCIAL_INSURANCE_LAW, issuer: '全国人民代表大会常务委员会', date: '2018-12-29', effective: '2011-07-01' });
+    expect(found.history).toEqual([
+      { kind: 'adopted', date: '2010-10-28', body: '第十一届全国人民代表大会常务委员会第十七次会议', line: 3 },
+      { kind: 'amended', date: '2018-12-29', body: '第十三届全国人民代表大会常务委员会第七次会议', line: 5 },
+    ]);
+    expect(found.historyLines).toEqual([3, 5]);
+    expect(found.validityStatements).toEqual([{ kind: 'in-force', text: '本法自2011年7月1日起施行', line: 10 }]);
+    expect(found.issuer?.line).toBe(3);
+    expect(found.date?.line).toBe(5);
+  });
+
+  it('plain text as the legislature publishes it: the history in brackets closes the title', () => {
+    const found = extractTextMetadata([SOCIAL_INSURANCE_LAW, '（2010年10月28日第十一届全国人民代表大会常务委员会第十七次会议通过　根据2018年12月29日第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国社会保险法〉的决定》修正）', '目　　录', '第一章　总则']);
+    expect(found.title).toEqual({ value: SOCIAL_INSURANCE_LAW, line: 1 });
+    expect(found.history.map((e) => [e.kind, e.date, e.line])).toEqual([['adopted', '2010-10-28', 2], ['amended', '2018-12-29', 2]]);
+    expect(found.date).toEqual({ value: '2018-12-29', line: 2 });
+  });
+
+  it('a law printed with its promulgation order: the 主席令 number, the title above the history', () => {
+    const found = extractTextMetadata([
+      '中华人民共和国主席令',
+      '第三十五号',
+      '《中华人民共和国社会保险法》已由中华人民共和国第十一届全国人民代表大会常务委员会第十七次会议于2010年10月28日通过，现予公布，自2011年7月1日起施行。',
+      '中华人民共和国主席　胡锦涛',
+      '2010年10月28日',
+      SOCIAL_INSURANCE_LAW,
+      '（2010年10月28日第十一届全国人民代表大会常务委员会第十七次会议通过）',
+      '第一章　总则',
+    ]);
+    expect(values(found)).toEqual({ ...NO_VALUES, title: SOCIAL_INSURANCE_LAW, docNumber: '中华人民共和国主席令第三十五号', issuer: '全国人民代表大会常务委员会', date: '2010-10-28', effective: '2011-07-01' });
+    expect(found.titleLines).toEqual([6]);
+  });
+
+  it('a State Council regulation: adopted, promulgated under an order, in force; the order is its 文号', () => {
+    const found = extractTextMetadata(['某某条例', '2018年5月2日 国务院第7次常务会议通过', '2018年6月29日 中华人民共和国国务院令第700号公布', '2018年10月1日 施行', '第一条 为了……，制定本条例。'], [1]);
+    expect(values(found)).toEqual({ ...NO_VALUES, title: '某某条例', docNumber: '中华人民共和国国务院令第700号', issuer: '国务院', date: '2018-06-29', effective: '2018-10-01' });
+    expect(found.history.map((e) => e.kind)).toEqual(['adopted', 'promulgated', 'in-force']);
+  });
+
+  it('a city regulation: the adopting city, not the province that approved it; the date of the latest event', () => {
+    const found = extractTextMetadata(
+      ['某市失业保险条例', '2004年12月22日 某市第十二届人民代表大会常务委员会第七次会议通过', '2005年3月31日 某省第十届人民代表大会常务委员会第十五次会议批准', '2018年11月29日 某省第十三届人民代表大会常务委员会第七次会议批准的《某市人民代表大会常务委员会关于修改部分地方性法规的决定》修正', '第一条 为了保障失业人员的基本生活，制定本条例。'],
+      [1],
+    );
+    expect(found.issuer?.value).toBe('某市人民代表大会常务委员会');
+    expect(found.date).toEqual({ value: '2018-11-29', line: 4 });
+    expect(found.history.map((e) => e.kind)).toEqual(['adopted', 'approved', 'amended']);
+  });
+
+  it('a body named by its level alone takes the place its title opens with', () => {
+    const found = extractTextMetadata(['宁波市某某条例', '2013年10月29日 市十四届人民代表大会常务委员会第十二次会议通过', '第一条 为了……，制定本条例。'], [1]);
+    expect(found.issuer?.value).toBe('宁波市人民代表大会常务委员会');
+  });
+
+  it('a committee of the organ the title names: the issuer is the organ', () => {
+    const found = extractTextMetadata(['最高人民法院关于审理某类案件适用法律若干问题的解释', '2013年1月14日 最高人民法院审判委员会第1567次会议通过', '2013年1月16日 最高人民法院公告公布', '第一条 ……'], [1]);
+    expect(found.issuer?.value).toBe('最高人民法院');
+    expect(found.effective).toBeNull();
+  });
+
+  it('a date alone under the title is the date; the issuer comes from the title', () => {
+    const found = extractTextMetadata(['国务院关于某某问题的暂行规定', '', '1955年12月29日 ', '', '一、……'], [1]);
+    expect(values(found)).toEqual({ ...NO_VALUES, title: '国务院关于某某问题的暂行规定', issuer: '国务院', date: '1955-12-29' });
+    expect(found.history).toEqual([]);
+  });
+
+  it('in force from its promulgation: the day of the promulgation event', () => {
+    const found = extractTextMetadata(['某某规定', '1983年9月12日 国务院发布', '发布之日施行', '第一条 ……'], [1]);
+    expect(found.effective).toEqual({ value: '1983-09-12', line: 3 });
   });
 });

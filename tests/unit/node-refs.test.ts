@@ -10,7 +10,7 @@ describe('quoteNode (what <ClauseQuote id=…> renders)', () => {
     const quote = quoteNode(indexes, 'xiangtan-2019-stabilise-employment/d1-2.6');
     expect(quote.title).toBe('加大创业担保贷款工作力度');
     expect(quote.text.startsWith('将农村自主创业的农民纳入支持范围')).toBe(true);
-    expect(quote.text.endsWith('(责任单位:市人力资源和社会保障局、市财政局、人民银行市中心支行、湘潭银保监分局等)')).toBe(true);
+    expect(quote.text.endsWith('（责任单位：市人力资源和社会保障局、市财政局、人民银行市中心支行、湘潭银保监分局等）')).toBe(true);
     expect(quote.citation).toBe('湘潭稳就业二十四条 二、（六）');
     expect(quote.path).toBe('/xiangtan-2019-stabilise-employment/d1-2.6/');
     expect(quote.documentTitle).toBe('湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知');

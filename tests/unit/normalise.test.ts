@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { loadOverrides, normalise, type OverrideEntry } from '../../scripts/lib/ingest/normalise.ts';
+import { foldPunctuationWidth } from '#core/chinese/punctuation-width.ts';
 
 const SOURCES = 'content/sources/';
 const overrides = loadOverrides(JSON.parse(readFileSync('content/normalise/t2s-overrides.json', 'utf8')));
@@ -20,12 +21,12 @@ function expectIdempotent(text: string): void {
 
 describe('normalise on the seed corpus', () => {
   it('turns the traditional Jiangsu text into the simplified excerpt, character for character', () => {
-    const full = run(read('jiangsu-szbf-2012-91.txt')).lines.slice(28, 44);
-    const excerpt = read('jiangsu-szbf-2012-91-excerpt.txt').split('\n');
-    expect(excerpt).toHaveLength(16);
-    expect(full).toEqual(excerpt);
-    expect(run(read('jiangsu-szbf-2012-91.txt')).counts).toEqual({ t2s: 3863 });
-    expect(run(read('jiangsu-szbf-2012-91-excerpt.txt')).lines).toEqual(excerpt);
+    const full = run(read('jiangsu-szbf-2012-91.txt'));
+    const excerpt = run(read('jiangsu-szbf-2012-91-excerpt.txt'));
+    expect(excerpt.lines).toHaveLength(16);
+    expect(full.lines.slice(28, 44)).toEqual(excerpt.lines);
+    expect(full.counts).toEqual({ 'ascii-punctuation': 453, t2s: 3863 });
+    expect(excerpt.counts).toEqual({ 'ascii-punctuation': 110 });
   });
 
   it('detects the script of each seed', () => {
@@ -48,7 +49,7 @@ describe('normalise on the seed corpus', () => {
 
   it('counts the Xiangtan clean-up exactly', () => {
     const n = run(read('xiangtan-2019-stabilise-employment.txt'));
-    expect(n.counts).toEqual({ 'page-boilerplate': 1, 'pinyin-annotation': 622, t2s: 2639 });
+    expect(n.counts).toEqual({ 'ascii-punctuation': 438, 'page-boilerplate': 1, 'pinyin-annotation': 622, t2s: 2639 });
     expect(n.drops.filter((d) => d.rule === 'pinyin-annotation')).toHaveLength(622);
     expect(n.drops.slice(0, 3)).toEqual([
       { rule: 'pinyin-annotation', line: 1, text: '(qū)' },
@@ -56,8 +57,8 @@ describe('normalise on the seed corpus', () => {
       { rule: 'pinyin-annotation', line: 1, text: '(qū)' },
     ]);
     expect(n.drops.at(-1)).toEqual({ rule: 'page-boilerplate', line: 41, text: '分享到: |' });
-    expect(n.lines[0]).toBe('各县市区人民政府,湘潭高新区、经开区和昭山示范区管委会,市直机关各单位,市属和驻市各企事业单位,各人民团体:');
-    expect(n.lines[4]).toBe('(此件主动公开)');
+    expect(n.lines[0]).toBe('各县市区人民政府，湘潭高新区、经开区和昭山示范区管委会，市直机关各单位，市属和驻市各企事业单位，各人民团体：');
+    expect(n.lines[4]).toBe('（此件主动公开）');
     expect(n.lines[40]).toBe('');
   });
 
@@ -80,26 +81,26 @@ describe('normalise on the seed corpus', () => {
     });
   });
 
-  it('keeps real parentheses, converting their content', () => {
+  it('keeps real parentheses, converting their content and widening them', () => {
     const lines = run(read('jiangsu-szbf-2012-91.txt')).lines;
-    expect(lines[4]).toBe('各市、县(市、区)人民政府,省各委办厅局,省各直属单位:');
-    expect(lines[11]).toMatch(/^\(一\)千方百计稳定和扩大就业。/);
-    expect(lines.join('\n')).toContain('《促进就业规划(2011-2015年)》');
+    expect(lines[4]).toBe('各市、县（市、区）人民政府，省各委办厅局，省各直属单位：');
+    expect(lines[11]).toMatch(/^（一）千方百计稳定和扩大就业。/);
+    expect(lines.join('\n')).toContain('《促进就业规划（2011-2015年）》');
   });
 
   it('removes the Yibin page furniture and the repeated metadata block', () => {
     const n = run(read('yibin-yfbh-2014-282.txt'));
-    expect(n.counts).toEqual({ 'duplicate-metadata-row': 3, 'page-boilerplate': 3 });
+    expect(n.counts).toEqual({ 'ascii-punctuation': 248, 'duplicate-metadata-row': 3, 'page-boilerplate': 3 });
     expect(n.lines.slice(0, 9)).toEqual([
-      '索引号: | 008702672/2018-12851 | 成文日期: | 2014-10-26 |',
-      '文号: | 宜府办函〔2014〕282号 | 发布机构: | 宜宾市人民政府办公室 |',
-      '文件种类: | 意见 | 有效性: | 继续有效 |',
+      '索引号： | 008702672/2018-12851 | 成文日期： | 2014-10-26 |',
+      '文号： | 宜府办函〔2014〕282号 | 发布机构： | 宜宾市人民政府办公室 |',
+      '文件种类： | 意见 | 有效性： | 继续有效 |',
       '',
       '',
       '',
       '',
       '',
-      '各县(区)人民政府,临港开发区管委会,市直相关部门:',
+      '各县（区）人民政府，临港开发区管委会，市直相关部门：',
     ]);
     expect(n.drops.map((d) => [d.rule, d.line])).toEqual([
       ['page-boilerplate', 4],
@@ -112,9 +113,12 @@ describe('normalise on the seed corpus', () => {
     expect(n.drops[5]?.text).toBe('扫一扫在手机打开当前页');
   });
 
-  it('leaves the simplified seeds unchanged apart from furniture', () => {
-    expect(run(read('xuhui-2016-employment-plan.txt')).lines.join('\n')).toBe(read('xuhui-2016-employment-plan.txt'));
-    expect(run(read('jiangsu-szbf-2012-91-excerpt.txt')).counts).toEqual({});
+  it('changes the simplified seeds only in the width of their punctuation', () => {
+    for (const f of ['xuhui-2016-employment-plan.txt', 'jiangsu-szbf-2012-91-excerpt.txt']) {
+      const n = run(read(f));
+      expect(foldPunctuationWidth(n.lines.join('\n')), f).toBe(foldPunctuationWidth(read(f)));
+      expect(Object.keys(n.counts), f).toEqual(['ascii-punctuation']);
+    }
   });
 
   it('is idempotent and line-preserving on every seed', () => {
@@ -227,9 +231,17 @@ describe('pinyin-annotation', () => {
     expect(n.drops.map((d) => d.text)).toEqual(['(qū)', '（yè）', '(fā)', '(lǜ)', '(zhuàng)']);
   });
 
-  it('leaves real parentheses alone', () => {
-    const text = '(一)各县(区)(此件主动公开)(2011-2015年)采用(PPP)模式，咖啡(café)，(ā)';
-    expect(run(text).lines).toEqual([text]);
+  it('leaves real parentheses in place (tests/unit/pinyin.test.ts has the full table)', () => {
+    const text = '（一）各县(区)(此件主动公开)(2011-2015年)采用(PPP)模式，咖啡(café)，(ā)';
+    expect(run(text).lines).toEqual(['（一）各县（区）（此件主动公开）（2011-2015年）采用（PPP）模式，咖啡（café），(ā)']);
+    expect(run(text).counts).toEqual({ 'ascii-punctuation': 10 });
+  });
+
+  it('removes doubled, spaced and untoned annotations after one character or several', () => {
+    const n = run('就(jiu)(jiu)业(ye)会( huì )就业（jiù yè）');
+    expect(n.lines).toEqual(['就业会就业']);
+    expect(n.drops.map((d) => d.text)).toEqual(['(jiu)', '(jiu)', '(ye)', '( huì )', '（jiù yè）']);
+    expectIdempotent('就(jiu)(jiu)业(ye)会( huì )就业（jiù yè）');
   });
 
   it('removes an annotation whose opening bracket was lost with the character', () => {
@@ -358,7 +370,7 @@ describe('duplicate-metadata-row', () => {
   it('drops a metadata row that repeats an earlier one, whatever its spacing', () => {
     const text = '索引号: | 123/2018-1 | 成文日期: | 2014-10-26 |\n有效性：|继续有效|\n正文\n索引号:|123/2018-1|成文日期:|2014-10-26\n有效性：|继续有效|';
     const n = run(text);
-    expect(n.lines).toEqual(['索引号: | 123/2018-1 | 成文日期: | 2014-10-26 |', '有效性：|继续有效|', '正文', '', '']);
+    expect(n.lines).toEqual(['索引号： | 123/2018-1 | 成文日期： | 2014-10-26 |', '有效性：|继续有效|', '正文', '', '']);
     expect(n.drops).toEqual([
       { rule: 'duplicate-metadata-row', line: 4, text: '索引号:|123/2018-1|成文日期:|2014-10-26' },
       { rule: 'duplicate-metadata-row', line: 5, text: '有效性：|继续有效|' },
@@ -366,7 +378,7 @@ describe('duplicate-metadata-row', () => {
   });
 
   it('keeps repeated rows that are not metadata, and rows that differ', () => {
-    const text = '序号 |\n类别 |\n序号 |\n类别 |\n成文日期: | 2014-10-26 |\n成文日期: | 2014-10-27 |\n备注: | 无 |\n备注: | 无 |';
+    const text = '序号 |\n类别 |\n序号 |\n类别 |\n成文日期： | 2014-10-26 |\n成文日期： | 2014-10-27 |\n备注： | 无 |\n备注： | 无 |';
     expect(run(text).lines).toEqual(text.split('\n'));
   });
 });
@@ -393,12 +405,13 @@ describe('normalise as a whole', () => {
       '&lt;p&gt;为本页示例&lt;/p&gt;',
       '',
       '',
-      '索引号: | 0001/2019-1 | 成文日期: | 2019-02-01 |',
+      '索引号： | 0001/2019-1 | 成文日期： | 2019-02-01 |',
       '',
       '',
     ]);
     expect(n.script).toBe('traditional');
     expect(n.counts).toEqual({
+      'ascii-punctuation': 2,
       'duplicate-metadata-row': 1,
       'fullwidth-alnum': 4,
       'html-entity': 2,

@@ -56,6 +56,16 @@ describe('alignOriginal and originalPieces', () => {
     expect(differsWithin(original, 2, 3)).toBe(false);
   });
 
+  it('takes the widened punctuation into the published text: only the script is switched', () => {
+    const widened = alignOriginal(
+      source({ originalLines: ['(一)加強,就業', '(二)稳就业,保就业', '(三)a,b'], lines: ['（一）加强，就业', '（二）稳就业，保就业', '（三）a,b'] }),
+    );
+    expect(widened.aligned.map((a) => a?.join(''))).toEqual(['（一）加強，就業', '（二）稳就业，保就业', '（三）a,b']);
+    expect(originalPieces(widened, [{ line: 1, text: '（一）' }, { line: 1, text: '加强，就业' }])).toEqual(['（一）', '加強，就業']);
+    expect(differsWithin(widened, 1, 1)).toBe(true);
+    expect(differsWithin(widened, 2, 3)).toBe(false);
+  });
+
   it('gives the published traditional text of a Xiangtan clause without its pinyin annotations', () => {
     const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
     const original = alignOriginal(xiangtan);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileDigests, outputDifferences } from '../../scripts/lib/checks/output-diff.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 describe('outputDifferences', () => {
   it('lists the files missing, extra and different in the actual output', () => {
@@ -23,18 +25,14 @@ describe('outputDifferences', () => {
 
 describe('fileDigests', () => {
   it('hashes every file by its path, equal bytes alike, and leaves out the skipped folders', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-digests-'));
-    try {
-      fs.mkdirSync(path.join(dir, 'doc'));
-      fs.mkdirSync(path.join(dir, 'pagefind'));
-      fs.writeFileSync(path.join(dir, 'index.html'), '<p>同</p>');
-      fs.writeFileSync(path.join(dir, 'doc/index.html'), '<p>同</p>');
-      fs.writeFileSync(path.join(dir, 'pagefind/pagefind.js'), '');
-      const digests = fileDigests(dir, ['pagefind/']);
-      expect([...digests.keys()].sort()).toEqual(['doc/index.html', 'index.html']);
-      expect(digests.get('doc/index.html')).toBe(digests.get('index.html'));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('atlas-digests-');
+    fs.mkdirSync(path.join(dir, 'doc'));
+    fs.mkdirSync(path.join(dir, 'pagefind'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<p>同</p>');
+    fs.writeFileSync(path.join(dir, 'doc/index.html'), '<p>同</p>');
+    fs.writeFileSync(path.join(dir, 'pagefind/pagefind.js'), '');
+    const digests = fileDigests(dir, ['pagefind/']);
+    expect([...digests.keys()].sort()).toEqual(['doc/index.html', 'index.html']);
+    expect(digests.get('doc/index.html')).toBe(digests.get('index.html'));
   });
 });

@@ -11,6 +11,7 @@ import { targetRows } from '../../src/lib/target-table.ts';
 import type { Document } from '#schemas/document.ts';
 import { renamedDocument } from '../helpers/generated.ts';
 import { siteFixture } from '../helpers/site-fixture.ts';
+import { routes } from '#core/routes.ts';
 
 const { documents, indexes, registry, topics } = siteFixture();
 
@@ -21,7 +22,7 @@ function pageKeys(corpus: readonly Document[]): Map<string, string> {
   const ordered = views.map((v) => v.document);
   const canonical = ordered.filter((d) => d.duplicateOf === null);
   const viewIndexes = new Map(views.map((v) => [v.document.id, v.index]));
-  const records = aggregate(ordered, registry, new URL('https://policy-atlas.example.org'));
+  const records = aggregate(ordered, registry, new URL('https://policy-atlas.example.org'), routes());
   const shown: ShownFacts = {
     clauseFacts: clauseFactsIndex(departmentPages(registry, ordered, viewIndexes), targetRows(records.targets, canonical, viewIndexes, topics), records.citations, canonical),
     rowProjects: projectsByRow(records.projects),

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { siteCodeFiles, siteCodeVersion } from '../../src/integrations/site-code.ts';
 import { closeSession, openSession, pagesToRender, type KeyedPage, type ReuseSession } from '../../src/lib/page-reuse.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const page = (file: string, key: string): KeyedPage<string> => ({ file, key, path: file });
 
@@ -37,13 +39,8 @@ describe('pagesToRender', () => {
 });
 
 describe('siteCodeVersion', () => {
-  let root = '';
-  afterEach(() => {
-    if (root !== '') fs.rmSync(root, { recursive: true, force: true });
-  });
-
   function project(files: Record<string, string>): string {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'site-code-'));
+    const root = tempDir('site-code-');
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
       fs.writeFileSync(path.join(root, file), text);

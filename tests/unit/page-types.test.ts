@@ -24,7 +24,7 @@ describe('pageType', () => {
     ]);
   });
 
-  it('tells a document from its part, table, table-row and clause pages by the README id scheme', () => {
+  it('tells a document from its part, table, table-row and clause pages by the id scheme of docs/ids.md', () => {
     const x = '/xiangtan-2019-stabilise-employment';
     expect([`${x}/`, `${x}/d1/`, `${x}/n/`, `${x}/a1/`, `${x}/a1-t1/`, `${x}/a1-t1.r3/`, `${x}/d1-2.6/`, `${x}/m-2.1.1.b2/`, `${x}/d1-p1/`].map((p) => pageType(p, documents))).toEqual([
       'document',

@@ -1,21 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeBundle } from '../../scripts/lib/search-index/pagefind-bundle.ts';
 import { indexContent } from '#core/search/tokens.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 describe('writeBundle', () => {
   it('indexes records into a Pagefind bundle from a worker thread', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pagefind-bundle-'));
-    try {
-      const record = (url: string, text: string) => ({ url, content: indexContent(text), language: 'und', meta: { title: text }, filters: { kind: ['clause'] } });
-      await writeBundle([record('/a/d1/', '创业担保贷款'), record('/a/d2/', '零就业家庭')], dir);
-      const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-      expect(entry.languages['und']?.page_count).toBe(2);
-      expect(fs.readdirSync(path.join(dir, 'fragment'))).toHaveLength(2);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('pagefind-bundle-');
+    const record = (url: string, text: string) => ({ url, content: indexContent(text), language: 'und', meta: { title: text }, filters: { kind: ['clause'] } });
+    await writeBundle([record('/a/d1/', '创业担保贷款'), record('/a/d2/', '零就业家庭')], dir);
+    const entry = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages['und']?.page_count).toBe(2);
+    expect(fs.readdirSync(path.join(dir, 'fragment'))).toHaveLength(2);
   }, 30_000);
 });

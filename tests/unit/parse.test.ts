@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConservation } from '../../scripts/lib/ingest/conserve.ts';
 import { parseStructure, type ParseInput } from '../../scripts/lib/ingest/parse.ts';
+import { blocksOf } from '#core/document-tree.ts';
 import type { Block, Part, Provision, Table } from '#schemas/structure.ts';
 
 function parse(text: string, extra: Partial<ParseInput> = {}) {
@@ -12,30 +13,15 @@ function parse(text: string, extra: Partial<ParseInput> = {}) {
 /** Every node id in document order, tables' rows included. */
 function ids(parts: readonly Part[]): string[] {
   const out: string[] = [];
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      out.push(b.id);
-      if (b.type === 'provision') walk(b.children);
-      if (b.type === 'table') out.push(...b.rows.map((r) => r.id));
-    }
-  };
-  for (const p of parts) {
-    out.push(p.id);
-    walk(p.children);
+  for (const part of parts) {
+    out.push(part.id);
+    for (const { block } of blocksOf({ parts: [part] })) out.push(block.id, ...(block.type === 'table' ? block.rows.map((r) => r.id) : []));
   }
   return out;
 }
 
 function find(parts: readonly Part[], id: string): Block | undefined {
-  let found: Block | undefined;
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.id === id) found = b;
-      if (b.type === 'provision') walk(b.children);
-    }
-  };
-  for (const p of parts) walk(p.children);
-  return found;
+  return [...blocksOf({ parts })].find(({ block }) => block.id === id)?.block;
 }
 
 describe('parseStructure: the 公文 hierarchy', () => {
@@ -189,6 +175,14 @@ describe('parseStructure: tables', () => {
 });
 
 describe('checkConservation', () => {
+  // Found by the property tests: a blank line between 附件1: and its title gave two conservation errors.
+  it('finds an annex title the parser took from below blank lines', () => {
+    const r = parse(['一、总体要求', '附件1:', '', '', '试点项目名单', '一、名单'].join('\n'));
+    expect(r.parts.map((p) => [p.id, p.label, p.title])).toEqual([['m', null, null], ['a1', '附件1:', '试点项目名单']]);
+    expect(r.conservation).toEqual([]);
+  });
+
+
   it('reports a line whose characters no node accounts for', () => {
     const lines = ['一、总体要求', '坚持就业优先。'];
     const r = parseStructure({ lines, file: 'f.txt', shortTitle: 'x', roles: new Map(), skip: new Map(), partShortTitles: {}, tableColumns: {} });

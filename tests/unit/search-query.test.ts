@@ -38,8 +38,16 @@ describe('cleanQuery', () => {
     expect(cleanQuery('區（qū）域')).toBe('區域');
   });
 
+  it('removes them in every form the ingest knows: untoned, doubled, spaced, after several characters', () => {
+    expect(cleanQuery('就業(ye)(ye)困難人員')).toBe('就業困難人員');
+    expect(cleanQuery('就(jiu)(jiu)業')).toBe('就業');
+    expect(cleanQuery('機會( huì )')).toBe('機會');
+    expect(cleanQuery('就业（jiù yè）服务')).toBe('就业服务');
+  });
+
   it('keeps brackets that are not pinyin', () => {
     expect(cleanQuery('县(区)')).toBe('县(区)');
+    expect(cleanQuery('采用(PPP)模式 (a)')).toBe('采用(PPP)模式 (a)');
   });
 
   it('cuts a pasted text to 200 characters', () => {

@@ -31,7 +31,7 @@ describe('clauseRecords', () => {
       documentId: 'xiangtan-2019-stabilise-employment',
       source: '湘潭稳就业二十四条',
       context: [...xiangtanContext, '湘潭市进一步做好稳就业工作二十四条措施', '实施三项金融财税措施助推创业'],
-      filters: { ...xiangtanFilters, kind: ['clause', 'target'] },
+      filters: { ...xiangtanFilters, kind: ['clause'] },
     });
     expect(loan?.text.startsWith('加大创业担保贷款工作力度。将农村自主创业的农民纳入支持范围')).toBe(true);
     expect(loan?.searchText).toBe(loan?.text);
@@ -47,12 +47,13 @@ describe('clauseRecords', () => {
 
 describe('facts and departments', () => {
   it('carries the targets a clause states, each with its anchor on the page, and makes it a 目标 result too', () => {
-    const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-2.6/');
-    expect(loan?.facts.map((f) => [f.kind, f.name, f.anchor])).toEqual([
-      ['target', '创业担保贷款最高申请额度', 't1'],
-      ['target', '最高贷款额度', 't2'],
-      ['target', '创业担保贷款最高限额', 't3'],
-      ['target', '累计次数', 't4'],
+    const graduates = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-6.17/');
+    expect(graduates?.facts.map((f) => [f.kind, f.name, f.anchor])).toEqual([
+      ['target', '新增高校毕业生在潭就业创业', 't1'],
+      ['target', '实名登记率', 't2'],
+      ['target', '跟踪回访率', 't3'],
+      ['target', '就业服务率', 't4'],
+      ['target', '年终就业及就业准备率', 't5'],
     ]);
   });
 
@@ -95,7 +96,7 @@ describe('searchRecords', () => {
     const records = searchRecords(documents, [documentRecords]);
     expect(records.map((r) => r.kind)).toEqual(records.map(() => 'clause'));
     expect(records).toHaveLength(235);
-    expect(records.flatMap((r) => r.facts).length).toBe(102 + 24);
+    expect(records.flatMap((r) => r.facts).length).toBe(101 + 24);
     const xiangtanUrls = records.filter((r) => r.documentId === 'xiangtan-2019-stabilise-employment').map((r) => r.url);
     expect(xiangtanUrls.indexOf('/xiangtan-2019-stabilise-employment/d1-2.6/')).toBeLessThan(xiangtanUrls.indexOf('/xiangtan-2019-stabilise-employment/d1-3.9/'));
   });
@@ -103,13 +104,13 @@ describe('searchRecords', () => {
 
 describe('toPagefindRecord', () => {
   it('indexes the tokens of the searched text, keeps the shown text and the context tokens in metadata', () => {
-    const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-2.6/');
-    if (loan === undefined) throw new Error('no record for d1-2.6');
+    const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-6.17/');
+    if (loan === undefined) throw new Error('no record for d1-6.17');
     const record = toPagefindRecord(loan, synonyms);
     expect(record.language).toBe('und');
     expect(record.content.startsWith(`${indexContent(loan.searchText)} s`)).toBe(true);
     expect(record.meta).toMatchObject({ title: loan.title, kind: 'clause', text: loan.text, ctx: indexContent(loan.context.join('；')), source: '湘潭稳就业二十四条' });
-    expect(JSON.parse(record.meta['facts'] ?? '[]')).toHaveLength(4);
+    expect(JSON.parse(record.meta['facts'] ?? '[]')).toHaveLength(5);
     expect(record.filters).toEqual({ ...xiangtanFilters, kind: ['clause', 'target'] });
   });
 

@@ -97,6 +97,21 @@ describe('parseStructure: statutes', () => {
     expect(single.get('art-1.1.2')?.citation).toBe('《示例条例》第一条第（二）项');
   });
 
+  it('reads items in the older styles: 甲、 items with 一、 目, and 1. items', () => {
+    const old = byId(parse(['第一条 办法如下：', '甲、第一种；', '一、其一；', '二、其二；', '乙、第二种。', '第二条 条件如下：', '1.甲项；', '2.乙项。'].join('\n')).parts);
+    expect([...old.keys()]).toEqual(['art-1', 'art-1.1', 'art-1.1.1', 'art-1.1.1.1', 'art-1.1.1.2', 'art-1.1.2', 'art-2', 'art-2.1', 'art-2.1.1', 'art-2.1.2']);
+    expect(old.get('art-1.1.1')).toMatchObject({ kind: 'item', label: '甲、', num: 1, citation: '《示例条例》第一条第甲项' });
+    expect(old.get('art-1.1.1.2')).toMatchObject({ kind: 'subitem', label: '二、', num: 2 });
+    expect(old.get('art-2.1.2')).toMatchObject({ kind: 'item', label: '2.', citation: '《示例条例》第二条第2项' });
+  });
+
+  it('ends the statute at a 附录, which becomes an annex part in the 公文 scheme', () => {
+    const withAppendix = parse(['第一条 甲。', '第二条 本规定自公布之日起施行。', '附录：', '', '禁忌从事的劳动范围', '一、经期禁忌：', '（一）冷水作业；'].join('\n'));
+    expect(withAppendix.parts.map((p) => [p.id, p.kind, p.label])).toEqual([['m', 'main', null], ['a1', 'annex', '附录：']]);
+    expect(provisions(withAppendix.parts).map((p) => p.id)).toEqual(['art-1', 'art-1.1', 'art-2', 'art-2.1', 'a1-1', 'a1-1.1']);
+    expect(withAppendix.conservation).toEqual([]);
+  });
+
   it('flags the commencement article', () => {
     expect(nodes.get('art-5')?.role).toBe('commencement');
     expect(nodes.get('art-1')?.role).toBeUndefined();

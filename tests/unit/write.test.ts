@@ -4,12 +4,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from '#core/digest.ts';
 import { outputOf, staleFiles, writeChanged, type Output } from '../../scripts/lib/ingest/write.ts';
+import { useTempDirs } from '../helpers/temp-dir.ts';
+
+const tempDir = useTempDirs();
 
 const PAST = new Date('2000-01-01T00:00:00Z');
 
 /** An output folder with an up-to-date file, a changed one and one no source produces, all dated in the past. */
 function folder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-write-'));
+  const dir = tempDir('atlas-write-');
   for (const [name, text] of [['same.json', '{"a":"一"}\n'], ['changed.json', '{"b":1}\n'], ['orphan.json', '{}\n'], ['notes.txt', 'kept\n']]) {
     fs.writeFileSync(path.join(dir, name as string), text as string);
     fs.utimesSync(path.join(dir, name as string), PAST, PAST);

@@ -4,7 +4,7 @@
  * so that the ratio of our build time to its time is what our data, components, layouts and the text
  * our pages repeat cost on top of publishing the corpus with Astro at all.
  */
-import { decodeReferences } from '../checks/links.ts';
+import { Parser } from 'htmlparser2';
 
 /** One page of the floor site. */
 export type FloorPage = {
@@ -15,21 +15,40 @@ export type FloorPage = {
 };
 
 // Elements whose end starts a new paragraph of visible text.
-const BLOCK_END = /<\/(?:p|li|h[1-6]|div|tr|td|th|dd|dt|section|article|header|footer|nav|blockquote|figcaption|caption|pre|main|aside)\s*>|<br\s*\/?>/gi;
+const BLOCKS: ReadonlySet<string> = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'div', 'tr', 'td', 'th', 'dd', 'dt', 'section', 'article', 'header', 'footer', 'nav', 'blockquote', 'figcaption', 'caption', 'pre', 'main', 'aside', 'br']);
+// Elements whose content is not visible text.
+const NOT_TEXT: ReadonlySet<string> = new Set(['head', 'script', 'style', 'template', 'noscript']);
 
 /** The title and the visible text of an HTML page, one paragraph per block element; scripts, styles and the head are not text. */
 export function visibleText(html: string): { title: string; paragraphs: string[] } {
-  const title = decodeReferences(/<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1] ?? '').trim();
-  const body = html
-    .replace(/<head[\s>][\s\S]*?<\/head>/i, '')
-    .replace(/<(script|style|template|noscript)[\s>][\s\S]*?<\/\1>/gi, '')
-    .replace(BLOCK_END, '\n')
-    .replace(/<[^>]*>/g, '');
-  const paragraphs = decodeReferences(body)
+  let title = '';
+  let body = '';
+  let hidden = 0;
+  let inTitle = false;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (name === 'title') inTitle = true;
+        if (NOT_TEXT.has(name)) hidden += 1;
+      },
+      ontext(text) {
+        if (inTitle) title += text;
+        else if (hidden === 0) body += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        if (NOT_TEXT.has(name)) hidden -= 1;
+        else if (hidden === 0 && BLOCKS.has(name)) body += '\n';
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  const paragraphs = body
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
-  return { title, paragraphs };
+  return { title: title.trim(), paragraphs };
 }
 
 /** `bench-00001/d1-2/index.html` → `bench-00001/d1-2`; `index.html` → ``; `404.html` → `404`. */

@@ -1,5 +1,8 @@
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { CsvError, parse } from 'csv-parse/sync';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import { lineAt } from '../text-lines.ts';
 
 /**
  * Checks on the open-data downloads as a user receives them: a JSON file must parse and satisfy the
@@ -10,68 +13,21 @@ import type { Diagnostic } from '#schemas/diagnostic.ts';
 const BOM = '\uFEFF';
 
 function problem(file: string, code: string, message: string, line?: number): Diagnostic {
-  return { level: 'error', code, message, file, ...(line === undefined ? {} : { line }) };
-}
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
+  return diagnostic('error', code, message, file, line);
 }
 
 // --- JSON --------------------------------------------------------------------------------------
 
-function skipSpace(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && ' \t\r\n'.includes(text[i] ?? '')) i += 1;
-  return i;
-}
-
-/** The offset just past the JSON value that starts at `at` (the text is known to be valid JSON). */
-function skipValue(text: string, at: number): number {
-  let depth = 0;
-  let i = at;
-  do {
-    const c = text[i];
-    if (c === '"') {
-      i += 1;
-      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    } else if (c === '{' || c === '[') depth += 1;
-    else if (c === '}' || c === ']') depth -= 1;
-    else if (depth === 0) {
-      while (i + 1 < text.length && !',}] \t\r\n'.includes(text[i + 1] ?? '')) i += 1;
-    }
-    i += 1;
-  } while (depth > 0 && i < text.length);
-  return i;
-}
-
 /** The offset of the value a JSON Pointer (RFC 6901) names in valid JSON text, or undefined when it names none. */
 export function jsonPointerOffset(text: string, pointer: string): number | undefined {
   const tokens = pointer === '' ? [] : pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let at = skipSpace(text, 0);
+  let node: JsonNode | undefined = parseTree(text);
   for (const token of tokens) {
-    const open = text[at];
-    if (open !== '{' && open !== '[') return undefined;
-    at = skipSpace(text, at + 1);
-    let found = false;
-    for (let index = 0; text[at] !== '}' && text[at] !== ']'; index += 1) {
-      let matches = open === '[' && String(index) === token;
-      if (open === '{') {
-        const keyEnd = skipValue(text, at);
-        matches = JSON.parse(text.slice(at, keyEnd)) === token;
-        at = skipSpace(text, skipSpace(text, keyEnd) + 1);
-      }
-      if (matches) {
-        found = true;
-        break;
-      }
-      at = skipSpace(text, skipValue(text, at));
-      if (text[at] === ',') at = skipSpace(text, at + 1);
-    }
-    if (!found) return undefined;
+    if (node?.type === 'array') node = /^(?:0|[1-9]\d*)$/.test(token) ? node.children?.[Number(token)] : undefined;
+    else if (node?.type === 'object') node = node.children?.find((property) => property.children?.[0]?.value === token)?.children?.[1];
+    else return undefined;
   }
-  return at;
+  return node?.offset;
 }
 
 /** Where JSON.parse stopped, from its message (`… at position 12 (line 2 column 3)`). */
@@ -137,65 +93,37 @@ export interface CsvTable {
   rows: { line: number; cells: string[] }[];
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, line breaks inside quotes); problems carry their line. */
+/** What csv-parse's errors mean for a download. */
+const CSV_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'csv-unclosed-quote',
+  CSV_INVALID_CLOSING_QUOTE: 'csv-text-after-quote',
+  INVALID_OPENING_QUOTE: 'csv-stray-quote',
+};
+
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, line breaks inside quotes) with
+ * csv-parse. A malformed file is one problem at its line: the parser stops there, and so does the
+ * check, since the rows after a broken quote cannot be told apart.
+ */
 export function parseCsv(file: string, text: string): { table: CsvTable; diagnostics: Diagnostic[] } {
   const bom = text.startsWith(BOM);
-  const body = bom ? text.slice(1) : text;
-  const rows: CsvTable['rows'] = [];
-  const diagnostics: Diagnostic[] = [];
-  let line = 1;
-  let i = 0;
-  while (i < body.length) {
-    const rowLine = line;
-    const cells: string[] = [];
-    for (;;) {
-      let cell = '';
-      if (body[i] === '"') {
-        const quoteLine = line;
-        i += 1;
-        for (;;) {
-          if (i >= body.length) {
-            diagnostics.push(problem(file, 'csv-unclosed-quote', 'a quoted field is never closed', quoteLine));
-            break;
-          }
-          const c = body[i] ?? '';
-          if (c === '"' && body[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else if (c === '"') {
-            i += 1;
-            break;
-          } else {
-            if (c === '\n') line += 1;
-            cell += c;
-            i += 1;
-          }
-        }
-        if (i < body.length && !',\r\n'.includes(body[i] ?? '')) {
-          diagnostics.push(problem(file, 'csv-text-after-quote', `text after a closing quote: ${body.slice(i, i + 20)}`, line));
-          while (i < body.length && !',\r\n'.includes(body[i] ?? '')) i += 1;
-        }
-      } else {
-        const start = i;
-        while (i < body.length && !',\r\n'.includes(body[i] ?? '')) i += 1;
-        cell = body.slice(start, i);
-        if (cell.includes('"')) diagnostics.push(problem(file, 'csv-stray-quote', `a quote inside an unquoted field: ${cell}`, line));
-      }
-      cells.push(cell);
-      if (body[i] === ',') {
-        i += 1;
-        continue;
-      }
-      break;
-    }
-    if (body[i] === '\r') i += 1;
-    if (body[i] === '\n') {
-      i += 1;
-      line += 1;
-    }
-    rows.push({ line: rowLine, cells });
+  let records: string[][];
+  try {
+    records = parse(bom ? text.slice(1) : text, { relax_column_count: true }) as string[][];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse puts the line it stopped at on the error, untyped.
+    const line = typeof error['lines'] === 'number' ? error['lines'] : undefined;
+    return { table: { bom, rows: [] }, diagnostics: [problem(file, CSV_ERRORS[error.code] ?? 'csv-malformed', error.message, line)] };
   }
-  return { table: { bom, rows }, diagnostics };
+  // A record starts on the line after the previous one's last: one line, plus the breaks inside its quoted fields.
+  let line = 1;
+  const rows = records.map((cells) => {
+    const row = { line, cells };
+    line += 1 + cells.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0);
+    return row;
+  });
+  return { table: { bom, rows }, diagnostics: [] };
 }
 
 /** A data row of a CSV download, by column name, with its line. */

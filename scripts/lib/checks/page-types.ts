@@ -28,7 +28,7 @@ export const SECTION_TYPES: readonly SectionType[] = [
   { name: 'topic', pattern: /^\/topics\/[^/]+\/$/ },
 ];
 
-// Node ids follow the README's scheme: parts are n, m, dN, aN; tables aN-tN; their rows aN-tN.rN.
+// Node ids follow the scheme of docs/ids.md: parts are n, m, dN, aN; tables aN-tN; their rows aN-tN.rN.
 const PART_ID = /^(?:n|m|d\d+|a\d+)$/;
 const TABLE_ID = /-t\d+$/;
 const TABLE_ROW_ID = /-t\d+\.r\d+$/;

@@ -8,6 +8,7 @@ import { Document } from '#schemas/document.ts';
 import { SourceRef } from '#schemas/entities.ts';
 import type { Ingested } from './pipeline.ts';
 import { contentDigest, hashField } from '#core/digest.ts';
+import { importSpecifiers } from '../module-imports.ts';
 import { isAbandoned } from '../partial-writes.ts';
 import { serialise } from './write.ts';
 
@@ -51,8 +52,8 @@ export function moduleGraph(root: string, entries: readonly string[]): { files: 
   const visit = (file: string): void => {
     if (files.has(file)) return;
     files.add(file);
-    for (const [, spec] of fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^(?:import|export)\s[^;]*?from '([^']+)'/gms)) {
-      if (spec === undefined || spec.startsWith('node:')) continue;
+    for (const spec of importSpecifiers(fs.readFileSync(path.join(root, file), 'utf8'))) {
+      if (spec.startsWith('node:')) continue;
       const aliased = aliases.find(([prefix]) => spec.startsWith(prefix));
       if (spec.startsWith('.')) visit(path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)));
       else if (aliased !== undefined) visit(path.posix.normalize(aliased[1] + spec.slice(aliased[0].length)));

@@ -18,7 +18,8 @@ const NUMBERED: readonly { level: 1 | 2 | 3 | 4; pattern: RegExp; chinese: boole
   { level: 4, pattern: /^[（(](\d{1,2})[）)]/, chinese: false },
 ];
 const BULLET = /^(—{1,2}|──)/;
-const ANNEX = /^(附件\s*(\d*)\s*[:：]?)\s*(.*)$/;
+/** 附件1, and the 附录 / 附表 that statutes append after their last article. */
+const ANNEX = /^((?:附件|附录|附表)\s*(\d*)\s*[:：]?)\s*(.*)$/;
 
 /** Classifies one line by its printed form: numbering, bullet, annex label, table cells or plain text. */
 export function classifyLine(line: string): LineKind {

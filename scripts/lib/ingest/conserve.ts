@@ -1,6 +1,7 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
-import type { Block, Part } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Part } from '#schemas/structure.ts';
 
 /**
  * Proves that nothing was lost between the normalised text and the parsed tree: on every line, the
@@ -8,17 +9,7 @@ import type { Block, Part } from '#schemas/structure.ts';
  * White space is layout, not content, and is left out of the comparison.
  */
 export function checkConservation(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[], file: string): Diagnostic[] {
-  const claimed = new Map<number, string[]>();
-  const claim = (line: number, text: string) => {
-    const list = claimed.get(line) ?? [];
-    list.push(text);
-    claimed.set(line, list);
-  };
-  for (const part of parts) {
-    if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
-    walk(part.children, claim);
-  }
-  for (const d of drops) claim(d.line, d.text);
+  const claimed = claimsByLine(lines, parts, drops);
   const diagnostics: Diagnostic[] = [];
   lines.forEach((text, i) => {
     const line = i + 1;
@@ -37,7 +28,26 @@ export function checkConservation(lines: readonly string[], parts: readonly Part
   return diagnostics;
 }
 
-/** A part's label and title stand on the first one or two lines of its span. */
+/** By source line, the texts the nodes and the named drops say stand on it. */
+export function claimsByLine(lines: readonly string[], parts: readonly Part[], drops: readonly Drop[]): Map<number, string[]> {
+  const claimed = new Map<number, string[]>();
+  const claim = (line: number, text: string) => {
+    const list = claimed.get(line) ?? [];
+    list.push(text);
+    claimed.set(line, list);
+  };
+  for (const part of parts) if (part.label !== null || part.title !== null) claimPartHeading(part, lines, claim);
+  for (const { block: b } of blocksOf({ parts })) {
+    if (b.type === 'paragraph') claim(b.line, b.text);
+    else if (b.type === 'table') {
+      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
+    } else if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
+  }
+  for (const d of drops) claim(d.line, d.text);
+  return claimed;
+}
+
+/** A part's label and title stand on the first line of its span, or the label there and the title on the next non-blank line. */
 function claimPartHeading(part: Part, lines: readonly string[], claim: (line: number, text: string) => void): void {
   const first = part.lines.start;
   const firstText = lines[first - 1] ?? '';
@@ -46,19 +56,10 @@ function claimPartHeading(part: Part, lines: readonly string[], claim: (line: nu
     claim(first, heading);
   } else {
     claim(first, part.label);
-    claim(first + 1, part.title ?? '');
-  }
-}
-
-function walk(blocks: readonly Block[], claim: (line: number, text: string) => void): void {
-  for (const b of blocks) {
-    if (b.type === 'paragraph') claim(b.line, b.text);
-    else if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row.cells) if (!cell.inherited) claim(cell.line, cell.value);
-    } else {
-      if (b.kind !== 'implicit') claim(b.lines.start, `${b.label}${b.title ?? ''}${b.text}`);
-      walk(b.children, claim);
-    }
+    // The parser takes an annex's title from the next line with text: blank lines between are layout.
+    let titleLine = first + 1;
+    while (titleLine < lines.length && (lines[titleLine - 1] ?? '').trim() === '') titleLine += 1;
+    claim(titleLine, part.title ?? '');
   }
 }
 

@@ -1,4 +1,5 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import { lineAt } from '../text-lines.ts';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type Decoded = { text: string; encoding: Encoding };
@@ -161,49 +162,25 @@ function textShare(text: string): number {
 function failBadBom(bytes: Uint8Array, encoding: Encoding, file: string): DecodeResult {
   const name = ENCODING_NAME[encoding];
   const line = encoding === 'utf-8-bom' ? firstInvalidUtf8Line(bytes) : undefined;
-  const where = line === undefined ? '' : ` (first bad bytes on line ${line})`;
-  return {
-    ok: false,
-    diagnostics: [
-      diagnostic(
-        'error',
-        'decode-undecodable',
-        `starts with a ${name} byte-order mark but is not valid ${name}${where}: re-save the file as UTF-8`,
-        file,
-        line,
-      ),
-    ],
-  };
+  return failed('decode-undecodable', `starts with a ${name} byte-order mark but is not valid ${name}${badBytesAt(line)}: re-save the file as UTF-8`, file, line);
 }
 
 function failUnreadable(bytes: Uint8Array, file: string): DecodeResult {
   if (bytes.some(isControlByte)) {
-    return {
-      ok: false,
-      diagnostics: [
-        diagnostic(
-          'error',
-          'decode-binary',
-          'looks binary (control bytes, and not valid text in any supported encoding): only plain text can be ingested; save the document as a UTF-8 .txt file',
-          file,
-        ),
-      ],
-    };
+    return failed('decode-binary', 'looks binary (control bytes, and not valid text in any supported encoding): only plain text can be ingested; save the document as a UTF-8 .txt file', file);
   }
   const line = firstInvalidUtf8Line(bytes);
-  const where = line === undefined ? '' : ` (first bad bytes on line ${line})`;
-  return {
-    ok: false,
-    diagnostics: [
-      diagnostic(
-        'error',
-        'decode-undecodable',
-        `is not valid UTF-8${where}, GB18030 or UTF-16 text: find out which encoding the file uses and re-save it as UTF-8`,
-        file,
-        line,
-      ),
-    ],
-  };
+  return failed('decode-undecodable', `is not valid UTF-8${badBytesAt(line)}, GB18030 or UTF-16 text: find out which encoding the file uses and re-save it as UTF-8`, file, line);
+}
+
+/** A file that cannot be decoded: one error, and no text. */
+function failed(code: string, message: string, file: string, line?: number): DecodeResult {
+  return { ok: false, diagnostics: [diagnostic('error', code, message, file, line)] };
+}
+
+/** Where the first undecodable bytes are, for a message; empty when no line can be named. */
+function badBytesAt(line: number | undefined): string {
+  return line === undefined ? '' : ` (first bad bytes on line ${line})`;
 }
 
 /** The 1-based line holding the first byte sequence that is not UTF-8, counting CRLF, CR and LF as line breaks. */
@@ -252,22 +229,12 @@ function replacementCharWarnings(text: string, file: string): Diagnostic[] {
   );
 }
 
-function diagnostic(level: Diagnostic['level'], code: string, message: string, file: string, line?: number): Diagnostic {
-  return line === undefined ? { level, code, message, file } : { level, code, message, file, line };
-}
-
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 
 function toLf(text: string): string {
   return text.replace(/\r\n?/g, '\n');
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
 }
 
 function codePointName(char: string): string {

@@ -1,5 +1,5 @@
 import type { Document } from '#schemas/document.ts';
-import type { Block } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
 
 /**
  * Every id of a document with a short fingerprint of what it names (printed number and title, or the
@@ -7,21 +7,17 @@ import type { Block } from '#schemas/structure.ts';
  */
 export function idFingerprints(doc: Document): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
+  for (const part of doc.parts) {
+    out[part.id] = `${part.kind}:${part.label ?? ''}${part.title ?? ''}`.slice(0, 24);
+    for (const { block: b } of blocksOf({ parts: [part] })) {
       if (b.type === 'paragraph') out[b.id] = b.text.slice(0, 16);
       else if (b.type === 'table') {
         out[b.id] = b.columns.join('|').slice(0, 24);
         for (const r of b.rows) out[r.id] = r.cells.map((c) => c.value).join('|').slice(0, 16);
       } else {
         out[b.id] = b.kind === 'implicit' ? '(implicit group)' : `${b.label}${b.title ?? b.text}`.slice(0, 24);
-        walk(b.children);
       }
     }
-  };
-  for (const part of doc.parts) {
-    out[part.id] = `${part.kind}:${part.label ?? ''}${part.title ?? ''}`.slice(0, 24);
-    walk(part.children);
   }
   return out;
 }

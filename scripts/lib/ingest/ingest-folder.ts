@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Document } from '#schemas/document.ts';
-import { SourceMeta } from '#schemas/sidecar.ts';
+import type { SourceMeta } from '#schemas/sidecar.ts';
 import { linkDuplicates } from './duplicates.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadOverrides } from './normalise.ts';
 import { ingestSource, type Ingested } from './pipeline.ts';
+import { readSidecar, readSourceBytes } from './read-source.ts';
 
 export type CorpusPaths = { sources: string; overrides: string; departments: string };
 
@@ -21,10 +22,14 @@ export const DEFAULT_CORPUS_PATHS: CorpusPaths = {
   departments: 'content/departments.json',
 };
 
-/** One source as ingested: its file, its sidecar and the pipeline's result. */
-export type IngestedSource = { file: string; sidecar: SourceMeta; result: Ingested };
+/** One source as ingested: its file, its sidecar (null when it is missing or invalid) and the pipeline's result. */
+export type IngestedSource = { file: string; sidecar: SourceMeta | null; result: Ingested };
 
-/** Every source of the folder in file order, and the documents linked as duplicates as the ingest links them. */
+/**
+ * Every source of the folder in file order, and the documents linked as duplicates as the ingest links them.
+ * A source that cannot be read, or whose sidecar is missing or invalid, has no document and says why in
+ * its diagnostics; the others ingest as usual.
+ */
 export function ingestFolder(paths: CorpusPaths = DEFAULT_CORPUS_PATHS): { sources: IngestedSource[]; documents: Document[] } {
   const overrides = loadOverrides(JSON.parse(fs.readFileSync(paths.overrides, 'utf8')));
   const registry = loadRegistry(JSON.parse(fs.readFileSync(paths.departments, 'utf8')));
@@ -34,8 +39,13 @@ export function ingestFolder(paths: CorpusPaths = DEFAULT_CORPUS_PATHS): { sourc
     .sort()
     .map((name): IngestedSource => {
       const file = path.join(paths.sources, name);
-      const sidecar = SourceMeta.parse(JSON.parse(fs.readFileSync(file.replace(/\.txt$/, '.meta.json'), 'utf8')));
-      return { file, sidecar, result: ingestSource({ file, bytes: fs.readFileSync(file), sidecar, overrides, registry }) };
+      const sidecar = readSidecar(file.replace(/\.txt$/, '.meta.json'), { required: true });
+      const bytes = readSourceBytes(file);
+      if (!sidecar.value || !bytes.value) {
+        return { file, sidecar: sidecar.value?.meta ?? null, result: { document: null, diagnostics: [...sidecar.diagnostics, ...bytes.diagnostics], unmatched: [] } };
+      }
+      const { meta } = sidecar.value;
+      return { file, sidecar: meta, result: ingestSource({ file, bytes: bytes.value, sidecar: meta, overrides, registry }) };
     });
   const documents = sources.flatMap((s) => (s.result.document ? [s.result.document] : []));
   return { sources, documents: linkDuplicates(documents).documents };

@@ -1,19 +1,24 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
-import type { DocumentMeta, Provenance } from '#schemas/document.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
+import type { DocumentMeta, HistoryEvent, Provenance, ValidityStatement } from '#schemas/document.ts';
 import { TextMetaField, type SourceMeta } from '#schemas/sidecar.ts';
+import { parseDate } from './chinese-dates.ts';
+import { readMetadataBlock, STRUCTURE_START, type Block, type Found } from './metadata-block.ts';
+import { isOrganName } from './organ-names.ts';
+import { isHistoryLine, readHistory, statuteFacts } from './statute-history.ts';
+import { effectiveDate, expiryDate, readValidityStatements } from './validity-statements.ts';
 
-export type Found = { value: string; line: number };
+export type { Found };
 
 export type TextMetadata = {
   /** May span several lines: the value is joined, `line` is the first line. */
   title: Found | null;
-  /** The lines that form the title block. */
+  /** The lines that print the title: its block, and any copy of it printed again. */
   titleLines: number[];
-  /** 文号, e.g. 苏政办发〔2012〕91号. */
+  /** 文号, e.g. 苏政办发〔2012〕91号; for a statute, the order it was promulgated under (国务院令第586号). */
   docNumber: Found | null;
-  /** 发文机关 / 发布机构. */
+  /** 发文机关 / 发布机构; for a statute, the adopting body. */
   issuer: Found | null;
-  /** 成文日期 as ISO yyyy-mm-dd. */
+  /** 成文日期 as ISO yyyy-mm-dd; for a statute, the date of its latest event but 施行. */
   date: Found | null;
   /** 索引号. */
   indexNumber: Found | null;
@@ -21,71 +26,85 @@ export type TextMetadata = {
   validity: Found | null;
   /** 文件种类, when the page states it. */
   docType: Found | null;
-  /** Lines of the metadata header block, which the parser drops under the rule 'metadata-block'. */
+  /** The day the text takes effect, ISO. */
+  effective: Found | null;
+  /** The last day the text is valid, ISO. */
+  expires: Found | null;
+  /** A statute's dated history, in text order. */
+  history: HistoryEvent[];
+  /** The lines of the history. */
+  historyLines: number[];
+  /** What the text says about its validity, in text order. */
+  validityStatements: ValidityStatement[];
+  /** Lines of the metadata block, which the parser drops under the rule 'metadata-block'. */
   blockLines: number[];
   /** Dates stated where a date belongs but not valid (e.g. 2月30日), as printed: they are not taken. */
   rejectedDates: Found[];
 };
 
-type BlockField = 'docNumber' | 'issuer' | 'date' | 'indexNumber' | 'validity' | 'docType';
-
-const BLOCK_KEYS: Readonly<Record<string, BlockField>> = {
-  索引号: 'indexNumber',
-  成文日期: 'date',
-  文号: 'docNumber',
-  发文字号: 'docNumber',
-  发文机关: 'issuer',
-  发布机构: 'issuer',
-  文件种类: 'docType',
-  公文种类: 'docType',
-  有效性: 'validity',
-  时效性: 'validity',
-};
-
-/** Cells such pages fill in when a field has no value. */
-const PLACEHOLDER_VALUE = /^[-—/无]*$/;
-
-/** Titles are phrases; body text has sentence (or clause) punctuation. */
+/** Titles are phrases; body text has sentence (or clause) punctuation; page furniture has > and cell bars. */
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
+const NOT_IN_TITLE = /[。；;，,！!？?>＞»|\t]/;
 const MAX_TITLE_LINE_LENGTH = 60;
-const MAX_TITLE_LINES = 4;
-/** A 公文 title names its kind last, possibly followed by a qualifier such as （试行）. */
+/** A title split over lines, possibly printed twice. */
+const MAX_TITLE_LINES = 6;
+/** Page furniture above a title is short (首页, 政策文件); a title's first line rarely is. */
+const MAX_FURNITURE_LENGTH = 6;
+/** A 公文 title names its kind last, possibly followed by a qualifier such as （试行）; a statute's ends in 法, 条例 … */
 const TITLE_ENDING =
-  /(?:通知|意见|办法|方案|规划|措施|决定|计划|通报|报告|批复|函|公告|通告|规定|细则|条例|纲要|决议|命令|要点|规则|指南|标准)(?:[（(][\p{Script=Han}]{1,6}[）)])?$/u;
+  /(?:通知|意见|办法|方案|规划|措施|决定|计划|通报|报告|批复|函|答复|公告|通告|规定|细则|条例|纲要|决议|命令|要点|规则|指南|标准|章程|准则|规范|解释|纪要|法)(?:[（(][\p{Script=Han}]{1,6}[）)])?$/u;
+/** The issuer of a title such as 国务院办公厅关于…, 省政府办公厅印发…, 国务院办公厅转发…. */
+const TITLE_ISSUER = /^(.+?)(?:关于|印发|转发|批转)/;
+/** A title line that opens with what the issuer does, its organ printed on the line above. */
+const TITLE_VERB = /^(?:关于|印发|转发|批转)/;
 
-/** Organ names are Han words (several organs of a joint issue separated by 、 or spaces) ending in an organ kind. */
-const ORGAN_NAME = /^[\p{Script=Han}、 ]{2,60}$/u;
-const ORGAN_ENDING = /(?:政府|厅|室|会|局|委|部|署|院|办|中心)$/u;
+/** A promulgation order's name and number: 中华人民共和国主席令 第三十五号, 国务院令第586号. */
+const ORDER_NAME = /^[\p{Script=Han}]{1,20}令$/u;
+const ORDER_NUMBER = /^第[\d一二三四五六七八九十百零〇]+号$/;
+const ORDER_LINE = /^([\p{Script=Han}]{1,20}令)[\s\u3000]*(第[\d一二三四五六七八九十百零〇]+号)$/u;
 
 const DOC_NUMBER =
   /([\p{Script=Han}]{1,12})\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*(\d{1,5})\s*号/u;
 
-const ZERO_LIKE = '〇○零Oo0';
-const CHINESE_DIGITS = '〇一二三四五六七八九';
-const ARABIC_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
-const SEPARATED_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/;
-const CHINESE_DATE = /^([〇○零Oo0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+/** Fields whose values are dates, read and corrected as ISO dates. */
+const DATE_FIELDS: ReadonlySet<TextMetaField> = new Set(['date', 'effective', 'expires']);
 
 /** Finds the metadata a text states about itself. */
 export function extractTextMetadata(lines: readonly string[], markdownHeadings: readonly (number | null)[] = []): TextMetadata {
   const block = readMetadataBlock(lines);
-  const marked = markedTitle(markdownHeadings);
-  const heading = marked.length > 0 ? { ...readHeading(lines, block.lines.at(-1) ?? 0), titleLines: marked } : readHeading(lines, block.lines.at(-1) ?? 0);
-  const signature = findSignature(lines);
-  const title = joinTitle(lines, heading.titleLines);
+  const blockLines = new Set(block.lines);
+  const heading = readHeading(lines, blockLines);
+  const events = readHistory(lines, blockLines);
+  const historyLines = [...new Set(events.map((e) => e.line))];
+  const { title, titleLines } = readTitle(lines, markdownHeadings, heading, block, historyLines[0]);
+  const signature = findSignature(lines, new Set([...blockLines, ...historyLines]));
+  const titleIssuer = title === null ? null : issuerOfTitle(title);
+  const statute = statuteFacts(events, title?.value ?? null, titleIssuer?.value ?? null);
 
-  const dateCandidates = [block.values.date, heading.date, signature?.date].filter(isFound);
+  const dateCandidates = [block.values.date, statute.date, heading.date, signature?.date, block.values.published].filter(isFound);
   const { date, rejected } = firstValidDate(dateCandidates);
+  const statements = readValidityStatements(lines, new Set([...blockLines, ...titleLines]));
+  const effective = effectiveDate(statements, {
+    printedEffective: isoFound(block.values.effective),
+    inForce: statute.inForce,
+    issued: date?.value ?? null,
+    promulgated: statute.promulgated ?? isoFound(block.values.published)?.value ?? null,
+  });
 
   return {
     title,
-    titleLines: heading.titleLines,
-    docNumber: block.values.docNumber ?? heading.docNumber,
-    issuer: block.values.issuer ?? signature?.issuer ?? (title === null ? null : issuerOfTitle(title)),
+    titleLines,
+    docNumber: canonicalFound(block.values.docNumber) ?? heading.docNumber ?? orderNumber(lines) ?? statute.docNumber,
+    issuer: block.values.issuer ?? statute.issuer ?? signature?.issuer ?? titleIssuer,
     date,
     indexNumber: block.values.indexNumber ?? null,
     validity: block.values.validity ?? null,
     docType: block.values.docType ?? null,
+    effective,
+    expires: expiryDate(statements, isoFound(block.values.expires), (effective ?? date)?.value ?? null),
+    history: events.map(({ order: _order, ...event }) => event),
+    historyLines,
+    validityStatements: statements.map(({ kind, text, line }) => ({ kind, text, line })),
     blockLines: block.lines,
     rejectedDates: rejected,
   };
@@ -134,6 +153,10 @@ export function resolveMetadata(
     date: values.date ?? null,
     indexNumber: values.indexNumber ?? null,
     validity: values.validity ?? null,
+    effective: values.effective ?? null,
+    expires: values.expires ?? null,
+    validityStatements: found.validityStatements,
+    history: found.history,
     region: { ...sidecar.region, within: [...sidecar.region.within] },
     type: sidecar.type,
     sourceUrl: sidecar.sourceUrl ?? null,
@@ -156,7 +179,7 @@ function resolveField(
     text === null ? { value: null, diagnostics: [] } : { value: text.value, provenance: { from: 'text', line: text.line }, diagnostics: [] };
   if (correction === undefined) return fromText;
 
-  const corrected = field === 'date' ? parseDate(correction.value)?.iso : correction.value;
+  const corrected = DATE_FIELDS.has(field) ? parseDate(correction.value)?.iso : correction.value;
   if (corrected === null || corrected === undefined) {
     const bad = diagnostic('error', 'meta-bad-correction', `the sidecar corrects ${field} to ${correction.value}, which is not a valid date`, file);
     return { ...fromText, diagnostics: [bad] };
@@ -180,99 +203,155 @@ function resolveField(
   return { value: corrected, provenance: { from: 'sidecar', reason: correction.reason }, diagnostics };
 }
 
-function diagnostic(level: Diagnostic['level'], code: string, message: string, file: string, line?: number): Diagnostic {
-  return line === undefined ? { level, code, message, file } : { level, code, message, file, line };
-}
-
 function isFound(value: Found | null | undefined): value is Found {
   return value !== null && value !== undefined;
 }
 
-// --- metadata header block -------------------------------------------------------------------
-
-type Block = { lines: number[]; values: Partial<Record<BlockField, Found>> };
-
-/** Reads the `key: | value |` block at the top; a repeated block adds lines but never replaces a value. */
-function readMetadataBlock(lines: readonly string[]): Block {
-  const block: Block = { lines: [], values: {} };
-  for (const [index, raw] of lines.entries()) {
-    if (raw.trim() === '') continue;
-    const cells = blockCells(raw);
-    if (cells === null) break;
-    block.lines.push(index + 1);
-    for (const { key, value } of cells) {
-      const field = BLOCK_KEYS[key];
-      if (field === undefined || PLACEHOLDER_VALUE.test(value) || block.values[field] !== undefined) continue;
-      const stated = field === 'docNumber' ? canonicalDocNumber(value) : value;
-      block.values[field] = { value: stated, line: index + 1 };
-    }
-  }
-  return block;
+/**
+ * The title, as the text prints it: the `# ` line of a Markdown source, else the heading, else the
+ * lines right above a statute's history (a law printed under its promulgation order), else the
+ * metadata block's 标题.
+ */
+function readTitle(
+  lines: readonly string[],
+  markdownHeadings: readonly (number | null)[],
+  heading: Heading,
+  block: Block,
+  firstHistoryLine: number | undefined,
+): { title: Found | null; titleLines: number[] } {
+  const marked = markedTitle(lines, markdownHeadings);
+  if (marked.length > 0) return { title: titleOf(lines, marked), titleLines: marked };
+  if (heading.title !== null) return { title: heading.title, titleLines: heading.titleLines };
+  const above = firstHistoryLine === undefined ? null : titleAbove(lines, firstHistoryLine, new Set(block.lines));
+  if (above?.title) return above;
+  return { title: block.values.title ?? null, titleLines: [] };
 }
 
-/** Splits a block row into key/value pairs, or null when the line is not one. */
-function blockCells(line: string): { key: string; value: string }[] | null {
-  if (!line.includes('|')) return null;
-  const cells = line.split('|').map((cell) => cell.trim());
-  if (cells.at(-1) === '') cells.pop();
-  if (cells.length === 0 || cells.length % 2 !== 0) return null;
-  const pairs: { key: string; value: string }[] = [];
-  for (let i = 0; i < cells.length; i += 2) {
-    const key = cells[i] ?? '';
-    if (!/^[^:：]+[:：]$/.test(key)) return null;
-    pairs.push({ key: key.slice(0, -1).replace(/\s+/g, ''), value: cells[i + 1] ?? '' });
-  }
-  return pairs;
-}
-
-/** A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line right after it continues it. */
-function markedTitle(markdownHeadings: readonly (number | null)[]): number[] {
+/**
+ * A Markdown source marks its title as the first level-1 heading (`# 标题`); a second `#` line after it,
+ * blank lines between allowed (a removed line of page chrome is blank too), continues it.
+ */
+function markedTitle(text: readonly string[], markdownHeadings: readonly (number | null)[]): number[] {
   const first = markdownHeadings.indexOf(1);
   if (first < 0) return [];
   const lines = [first + 1];
-  for (let i = first + 1; i < markdownHeadings.length && markdownHeadings[i] === 1; i++) lines.push(i + 1);
+  for (let i = first + 1; i < markdownHeadings.length; i++) {
+    if (markdownHeadings[i] === 1) lines.push(i + 1);
+    else if ((text[i] ?? '').trim() !== '') break;
+  }
   return lines;
 }
 
 // --- heading: title, 文号 line, addressee ------------------------------------------------------
 
-type Heading = { titleLines: number[]; docNumber: Found | null; date: Found | null };
+type Heading = { title: Found | null; titleLines: number[]; docNumber: Found | null; date: Found | null };
+
+const NO_HEADING: Heading = { title: null, titleLines: [], docNumber: null, date: null };
 
 /**
- * Reads the heading from `start` (0-based): title-like lines are a title only when a 文号 line or
- * the addressee line closes them, since short unpunctuated lines alone may be page chrome or a section heading.
+ * Reads the heading at the top, past the metadata block: title-like lines are a title only when a
+ * line that follows titles closes them (a 文号 line, the addressee, a date or history line, the first
+ * article or heading), since short unpunctuated lines alone may be page chrome or a section heading.
+ * Title-like lines the block interrupts are kept aside: a title printed again above the block.
  */
-function readHeading(lines: readonly string[], start: number): Heading {
-  const candidates: number[] = [];
-  for (let index = start; index < lines.length; index++) {
-    const line = (lines[index] ?? '').trim();
+function readHeading(lines: readonly string[], blockLines: ReadonlySet<number>): Heading {
+  let run: number[] = [];
+  const earlier: number[][] = [];
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    const lineNo = index + 1;
     if (line === '') continue;
+    if (blockLines.has(lineNo)) {
+      if (run.length > 0) earlier.push(run);
+      run = [];
+      continue;
+    }
     const numbered = readDocNumberLine(line);
     if (numbered !== null) {
-      const lineNo = index + 1;
-      return {
-        titleLines: asTitleBlock(lines, candidates),
-        docNumber: { value: numbered.docNumber, line: lineNo },
-        date: numbered.dateText === null ? null : { value: numbered.dateText, line: lineNo },
-      };
+      const date = numbered.dateText === null ? null : { value: numbered.dateText, line: lineNo };
+      return { ...titleBlock(lines, run, earlier), docNumber: { value: numbered.docNumber, line: lineNo }, date };
     }
-    if (isAddresseeLine(line)) return { titleLines: asTitleBlock(lines, candidates), docNumber: null, date: null };
-    if (!isTitleLike(line) || candidates.length === MAX_TITLE_LINES) break;
-    candidates.push(index + 1);
+    const dated = datedLine(line);
+    if (dated || isAddresseeLine(line) || isHistoryLine(line) || STRUCTURE_START.test(line)) {
+      return { ...titleBlock(lines, run, earlier), docNumber: null, date: dated ? { value: dated, line: lineNo } : null };
+    }
+    if (!isTitleLike(line)) {
+      // Prose ends the heading; anything else (a breadcrumb, a cell bar) is page furniture above it.
+      if (SENTENCE_PUNCTUATION.test(line)) break;
+      if (run.length > 0) earlier.push(run);
+      run = [];
+      continue;
+    }
+    run.push(lineNo);
+    if (run.length > MAX_TITLE_LINES) run.shift();
   }
-  return { titleLines: [], docNumber: null, date: null };
+  return NO_HEADING;
 }
 
-function asTitleBlock(lines: readonly string[], candidates: number[]): number[] {
-  const lastLine = candidates.at(-1);
-  if (lastLine === undefined) return [];
-  return TITLE_ENDING.test(lineText(lines, lastLine)) ? candidates : [];
+/** A line that is only a date, bare or in brackets, as printed under a title: （2019年5月9日）. */
+function datedLine(line: string): string | null {
+  const inner = line.replace(/^[（(]/, '').replace(/[）)]$/, '');
+  return parseDate(inner) === null ? null : inner;
 }
 
-function joinTitle(lines: readonly string[], titleLines: readonly number[]): Found | null {
+/** The title among the lines a closer ended: from the line that opens it to the last, which names a document kind. */
+function titleBlock(lines: readonly string[], run: readonly number[], earlier: readonly (readonly number[])[]): Pick<Heading, 'title' | 'titleLines'> {
+  const last = run.at(-1);
+  if (last === undefined || !TITLE_ENDING.test(lineText(lines, last))) return { title: null, titleLines: [] };
+  const own = run.slice(titleStart(lines, run));
+  const title = titleOf(lines, own);
+  if (title === null) return { title: null, titleLines: [] };
+  const copies = earlier.flatMap((copy) => (titleOf(lines, copy)?.value === title.value ? copy : []));
+  return { title, titleLines: [...copies, ...own] };
+}
+
+/**
+ * Where the title starts in a run of title-like lines: at the organ that issues it or at its 关于
+ * (国务院办公厅 / 关于印发…), else after any short lines of page furniture above it.
+ */
+function titleStart(lines: readonly string[], run: readonly number[]): number {
+  const about = run.findIndex((n) => TITLE_ISSUER.test(lineText(lines, n)) || TITLE_VERB.test(lineText(lines, n)));
+  if (about > 0) return isOrganName(lineText(lines, run[about - 1] ?? 0)) ? about - 1 : about;
+  if (about === 0) return 0;
+  let start = 0;
+  const isFurniture = (text: string) => text.length <= MAX_FURNITURE_LENGTH && !isOrganName(text);
+  while (start < run.length - 1 && isFurniture(lineText(lines, run[start] ?? 0))) start++;
+  return start;
+}
+
+/** The title the lines print, once: a title printed twice in a row (a page's title, then the document's) is one title. */
+function titleOf(lines: readonly string[], titleLines: readonly number[]): Found | null {
   const first = titleLines[0];
   if (first === undefined) return null;
-  return { value: titleLines.map((line) => lineText(lines, line)).join(''), line: first };
+  const joined = titleLines.map((line) => lineText(lines, line)).join('');
+  const half = joined.length / 2;
+  const value = Number.isInteger(half) && half > 0 && joined.slice(0, half) === joined.slice(half) ? joined.slice(0, half) : joined;
+  return { value, line: first };
+}
+
+/** The title-like lines right above a line (the first history line), when they end in a document kind. */
+function titleAbove(lines: readonly string[], lineNo: number, blockLines: ReadonlySet<number>): Pick<Heading, 'title' | 'titleLines'> {
+  const run: number[] = [];
+  for (let n = lineNo - 1; n >= 1 && run.length < MAX_TITLE_LINES; n--) {
+    const text = lineText(lines, n);
+    if (text === '') continue;
+    if (blockLines.has(n) || !isTitleLike(text) || datedLine(text) !== null) break;
+    run.unshift(n);
+  }
+  return titleBlock(lines, run, []);
+}
+
+/** A promulgation order printed as the heading: 中华人民共和国主席令 / 第三十五号, or 国务院令第586号 on one line. */
+function orderNumber(lines: readonly string[]): Found | null {
+  const filled = [...lines.entries()].flatMap(([index, text]) => (text.trim() === '' ? [] : [{ line: index + 1, text: text.trim() }]));
+  for (const [i, { line, text }] of filled.entries()) {
+    if (STRUCTURE_START.test(text)) return null;
+    const whole = ORDER_LINE.exec(text);
+    if (whole !== null) return { value: `${whole[1]}${whole[2]}`, line };
+    const next = filled[i + 1]?.text ?? '';
+    if (ORDER_NAME.test(text) && ORDER_NUMBER.test(next)) return { value: text + next, line };
+  }
+  return null;
 }
 
 function lineText(lines: readonly string[], lineNo: number): string {
@@ -280,7 +359,7 @@ function lineText(lines: readonly string[], lineNo: number): string {
 }
 
 function isTitleLike(line: string): boolean {
-  return line.length <= MAX_TITLE_LINE_LENGTH && !SENTENCE_PUNCTUATION.test(line);
+  return line.length <= MAX_TITLE_LINE_LENGTH && !NOT_IN_TITLE.test(line);
 }
 
 function isAddresseeLine(line: string): boolean {
@@ -296,6 +375,10 @@ function readDocNumberLine(line: string): { docNumber: string; dateText: string 
   return { docNumber: canonicalDocNumber(match[0]), dateText: rest === '' ? null : rest };
 }
 
+function canonicalFound(found: Found | undefined): Found | null {
+  return found === undefined ? null : { ...found, value: canonicalDocNumber(found.value) };
+}
+
 /** Writes a 文号 with the standard 〔〕 around the year, however the page bracketed it. */
 function canonicalDocNumber(text: string): string {
   const match = DOC_NUMBER.exec(text);
@@ -304,12 +387,16 @@ function canonicalDocNumber(text: string): string {
   return `${issuer}〔${year}〕${number}号`;
 }
 
-/** The organ before 关于 in a title such as 省政府办公厅关于印发…的通知. */
+/** The organ(s) before 关于, 印发, 转发 or 批转 in a title such as 省政府办公厅关于印发…的通知; joint issuers joined with 、. */
 function issuerOfTitle(title: Found): Found | null {
-  const prefix = title.value.split('关于')[0];
-  if (prefix === undefined || prefix === title.value) return null;
-  const organ = prefix.trim();
-  return isOrganName(organ) ? { value: organ, line: title.line } : null;
+  const organ = TITLE_ISSUER.exec(title.value)?.[1]?.trim();
+  return organ !== undefined && isOrganName(organ) ? { value: organ.split(/[\s\u3000]+/).join('、'), line: title.line } : null;
+}
+
+/** A date the metadata block prints, as an ISO date; null when it is not one. */
+function isoFound(found: Found | undefined): Found | null {
+  const iso = found === undefined ? null : (parseDate(found.value)?.iso ?? null);
+  return found === undefined || iso === null ? null : { value: iso, line: found.line };
 }
 
 // --- signature ---------------------------------------------------------------------------------
@@ -317,24 +404,25 @@ function issuerOfTitle(title: Found): Found | null {
 type Signature = { issuer: Found; date: Found };
 
 /**
- * The first organ name directly followed by a date line. The first, because a compound document's cover
- * notice is signed by the issuer of the whole, while documents it carries may be signed again further down.
+ * The first organ name followed by a date, on the next non-blank line or after it on the same line.
+ * The first, because a compound document's cover notice is signed by the issuer of the whole, while
+ * documents it carries may be signed again further down. Block and history lines are not signatures.
  */
-function findSignature(lines: readonly string[]): Signature | null {
-  for (let index = 1; index < lines.length; index++) {
-    const dateText = (lines[index] ?? '').trim();
-    if (parseDate(dateText) === null || !isOrganName(lineText(lines, index))) continue;
-    let firstOrgan = index;
-    while (firstOrgan > 1 && isOrganName(lineText(lines, firstOrgan - 1))) firstOrgan--;
-    const organs: string[] = [];
-    for (let lineNo = firstOrgan; lineNo <= index; lineNo++) organs.push(lineText(lines, lineNo));
-    return { issuer: { value: organs.join('、'), line: firstOrgan }, date: { value: dateText, line: index + 1 } };
+function findSignature(lines: readonly string[], skip: ReadonlySet<number>): Signature | null {
+  const filled = [...lines.entries()].flatMap(([index, text]) => (text.trim() === '' || skip.has(index + 1) ? [] : [index + 1]));
+  for (const [i, lineNo] of filled.entries()) {
+    const text = lineText(lines, lineNo);
+    const sameLine = /^(.+?)[\s\u3000]+(\S.*)$/.exec(text);
+    if (sameLine !== null && isOrganName(sameLine[1] ?? '') && parseDate(sameLine[2] ?? '') !== null) {
+      return { issuer: { value: sameLine[1] ?? '', line: lineNo }, date: { value: sameLine[2] ?? '', line: lineNo } };
+    }
+    if (i === 0 || parseDate(text) === null || !isOrganName(lineText(lines, filled[i - 1] ?? 0))) continue;
+    let first = i - 1;
+    while (first > 0 && isOrganName(lineText(lines, filled[first - 1] ?? 0))) first--;
+    const organs = filled.slice(first, i);
+    return { issuer: { value: organs.map((n) => lineText(lines, n)).join('、'), line: organs[0] ?? lineNo }, date: { value: text, line: lineNo } };
   }
   return null;
-}
-
-function isOrganName(text: string): boolean {
-  return ORGAN_NAME.test(text) && ORGAN_ENDING.test(text);
 }
 
 // --- dates -------------------------------------------------------------------------------------
@@ -348,39 +436,4 @@ function firstValidDate(candidates: readonly Found[]): { date: Found | null; rej
     else date ??= { value: iso, line: candidate.line };
   }
   return { date, rejected };
-}
-
-/**
- * Reads a whole text as a date: null when it is not shaped like one, `iso: null` when it is but the
- * day does not exist. Strict on purpose: a date missing its day or year is not a 成文日期.
- */
-function parseDate(text: string): { iso: string | null } | null {
-  const compact = text.replace(/\s+/g, '');
-  const arabic = ARABIC_DATE.exec(compact) ?? SEPARATED_DATE.exec(compact);
-  if (arabic !== null) return { iso: isoDate(Number(arabic[1]), Number(arabic[2]), Number(arabic[3])) };
-  const chinese = CHINESE_DATE.exec(compact);
-  if (chinese === null) return null;
-  const [, year = '', month = '', day = ''] = chinese;
-  return { iso: isoDate(chineseYear(year), chineseSmallNumber(month), chineseSmallNumber(day)) };
-}
-
-function isoDate(year: number, month: number | null, day: number | null): string | null {
-  if (month === null || day === null || month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > daysInMonth) return null;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** 二〇一九 → 2019: a year is written digit by digit. */
-function chineseYear(text: string): number {
-  return Number([...text].map((char) => (ZERO_LIKE.includes(char) ? 0 : CHINESE_DIGITS.indexOf(char))).join(''));
-}
-
-/** 一 … 三十一 → 1 … 31; null for anything else (十十, 三三). */
-function chineseSmallNumber(text: string): number | null {
-  const match = /^(?:([二三]?)十)?([一二三四五六七八九]?)$/.exec(text);
-  if (match === null) return null;
-  const tens = text.includes('十') ? (match[1] ? CHINESE_DIGITS.indexOf(match[1]) : 1) : 0;
-  const units = match[2] ? CHINESE_DIGITS.indexOf(match[2]) : 0;
-  return tens * 10 + units;
 }

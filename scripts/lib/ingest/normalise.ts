@@ -3,6 +3,7 @@ import { z } from 'astro/zod';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop, Script } from '#schemas/document.ts';
 import { removePinyinAnnotations } from '#core/chinese/pinyin.ts';
+import { widenAsciiPunctuation } from './ascii-punctuation.ts';
 
 export type OverrideEntry = { traditional: string; simplified: string; reason: string };
 
@@ -332,6 +333,18 @@ function dropMarkdownMarkup(lines: string[], tally: Tally): (number | null)[] {
 }
 
 // ---------------------------------------------------------------------------
+// Rule 8: ASCII punctuation left in Chinese text by extraction (ascii-punctuation.ts says where)
+
+/** Runs last, on the lines as parsing will see them, so that every rule above matched the text as captured. */
+function widenPunctuation(lines: string[], tally: Tally): void {
+  lines.forEach((text, i) => {
+    const widened = widenAsciiPunctuation(text);
+    count(tally, 'ascii-punctuation', widened.changed);
+    lines[i] = widened.text;
+  });
+}
+
+// ---------------------------------------------------------------------------
 // Diagnostics on the result
 
 const LOST_CHARACTER = /\ufffd|(?<=\p{Script=Han})\?(?=\p{Script=Han})/gu;
@@ -380,6 +393,7 @@ export function normalise(text: string, file: string, overrides: readonly Overri
   const markdownHeadings = dropMarkdownMarkup(lines, tally);
   dropPageFurniture(lines, tally);
   dropRepeatedMetadataRows(lines, tally);
+  widenPunctuation(lines, tally);
   diagnostics.push(...lostCharacterWarnings(lines, file));
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 

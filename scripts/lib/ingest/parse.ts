@@ -1,3 +1,4 @@
+import { blocksOf } from '#core/document-tree.ts';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
@@ -145,6 +146,8 @@ class PartBuilder {
   private readonly root: Frame;
   private readonly plan: PartPlan;
   private readonly input: ParseInput;
+  /** The part's citation, which every citation in it extends. */
+  private readonly partCitation: string;
   private readonly drops: Drop[];
   private readonly diagnostics: Diagnostic[];
 
@@ -153,6 +156,7 @@ class PartBuilder {
     this.input = input;
     this.drops = drops;
     this.diagnostics = diagnostics;
+    this.partCitation = [input.shortTitle, partCitationName(plan, input.partShortTitles)].filter((s) => s !== '').join(' ');
     this.root = newFrame(`${plan.id}-`, 0, null, []);
     this.stack = [this.root];
   }
@@ -219,6 +223,7 @@ class PartBuilder {
       kind: plan.kind,
       label: plan.label,
       title: plan.title,
+      citation: this.partCitation,
       lines: { start: Math.min(...spanLines), end: Math.max(...spanLines) },
       children,
     };
@@ -328,8 +333,7 @@ class PartBuilder {
   }
 
   private citation(labels: readonly string[]): string {
-    const partName = partCitationName(this.plan, this.input.partShortTitles);
-    return [this.input.shortTitle, partName, labels.join('').replace(/\s+/g, ' ').trim()].filter((s) => s !== '').join(' ');
+    return [this.partCitation, labels.join('').replace(/\s+/g, ' ').trim()].filter((s) => s !== '').join(' ');
   }
 
   /** Closes an open bullet: what follows a bullet list belongs to the list's parent. */
@@ -421,16 +425,10 @@ function duplicateIds(parts: readonly Part[]): string[] {
     if (seen.has(id)) dupes.push(id);
     seen.add(id);
   };
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      visit(b.id);
-      if (b.type === 'provision') walk(b.children);
-      if (b.type === 'table') b.rows.forEach((r) => visit(r.id));
-    }
-  };
-  for (const p of parts) {
-    visit(p.id);
-    walk(p.children);
+  for (const p of parts) visit(p.id);
+  for (const { block } of blocksOf({ parts })) {
+    visit(block.id);
+    if (block.type === 'table') block.rows.forEach((r) => visit(r.id));
   }
   return dupes;
 }

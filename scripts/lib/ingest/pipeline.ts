@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
-import { Document } from '#schemas/document.ts';
+import { Document, type Drop } from '#schemas/document.ts';
 import type { Department, SourceRef } from '#schemas/entities.ts';
 import type { SourceMeta } from '#schemas/sidecar.ts';
 import type { ParagraphRole } from '#schemas/structure.ts';
@@ -10,7 +10,7 @@ import { extractAll } from './extract/index.ts';
 import { extractTextMetadata, resolveMetadata, type TextMetadata } from './metadata.ts';
 import { normalise, type OverrideEntry } from './normalise.ts';
 import { parseStructure } from './parse.ts';
-import { withoutStateName } from './statute.ts';
+import { looksLikeStatute, withoutStateName } from './statute.ts';
 
 export type SourceInput = {
   /** The source path as it should appear in messages and in the data (relative to the project). */
@@ -29,32 +29,79 @@ export type Ingested = {
   unmatched: SourceRef[];
 };
 
-/** Runs one source through decode → normalise → metadata → parse → conservation → extract → validation. */
+/** The stages of the pipeline, as an unexpected failure names them. */
+export type Stage = 'decode' | 'normalise' | 'metadata' | 'parse' | 'conservation' | 'extract' | 'validation';
+
+/** An exception thrown inside a stage, caught so that it becomes one diagnostic for the file. */
+class StageFailure extends Error {
+  readonly stage: Stage;
+  constructor(stage: Stage, cause: unknown) {
+    super(describeException(cause), { cause });
+    this.stage = stage;
+  }
+}
+
+function inStage<T>(stage: Stage, run: () => T): T {
+  try {
+    return run();
+  } catch (cause) {
+    throw new StageFailure(stage, cause);
+  }
+}
+
+/**
+ * Runs one source through decode → normalise → metadata → parse → conservation → extract → validation.
+ * Never throws: whatever the text, the result is a valid document or errors for this file alone, so a
+ * folder ingest goes on with its other files. An exception inside a stage is a bug of that stage; it
+ * becomes one `stage-exception` error naming the stage, and no document.
+ */
 export function ingestSource(input: SourceInput): Ingested {
+  try {
+    return runStages(input);
+  } catch (error) {
+    const [where, what] = error instanceof StageFailure ? [`the ${error.stage} stage`, error.message] : ['the pipeline', describeException(error)];
+    const message = `${where} failed unexpectedly (${what}): the file is not ingested; this is a bug in the ingest, report it with the file`;
+    return { document: null, diagnostics: [{ level: 'error', code: 'stage-exception', message, file: input.file }], unmatched: [] };
+  }
+}
+
+/** `TypeError: … at scripts/lib/ingest/tables.ts:42`: the exception and the project code that threw it, for the bug report. */
+function describeException(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const origin = /\b((?:scripts|src)\/[^\s():]+):(\d+)/.exec(error.stack ?? '');
+  return `${error.name}: ${error.message}${origin ? ` at ${origin[1]}:${origin[2]}` : ''}`;
+}
+
+function runStages(input: SourceInput): Ingested {
   const { file } = input;
-  const decoded = decode(input.bytes, file);
+  const decoded = inStage('decode', () => decode(input.bytes, file));
   if (!decoded.ok) return { document: null, diagnostics: decoded.diagnostics, unmatched: [] };
-  const normalised = normalise(decoded.value.text, file, input.overrides);
-  const found = extractTextMetadata(normalised.lines, normalised.markdownHeadings);
-  const sidecar = input.sidecar ?? placeholderSidecar(file, found);
-  const { meta, diagnostics: metaDiagnostics } = resolveMetadata(found, sidecar, file);
-  const parsed = parseStructure({
-    lines: normalised.lines,
-    file,
-    shortTitle: sidecar.shortTitle,
-    roles: lineRoles(found),
-    skip: new Map(found.blockLines.map((n) => [n, 'metadata-block'])),
-    partShortTitles: sidecar.partShortTitles,
-    tableColumns: Object.fromEntries(Object.entries(sidecar.tableColumns).map(([id, c]) => [id, c.columns])),
-  });
+  const normalised = inStage('normalise', () => normalise(decoded.value.text, file, input.overrides));
+  const found = inStage('metadata', () => extractTextMetadata(normalised.lines, normalised.markdownHeadings));
+  const sidecar = input.sidecar ?? inStage('metadata', () => placeholderSidecar(file, found, looksLikeStatute(normalised.lines)));
+  const { meta, diagnostics: metaDiagnostics } = inStage('metadata', () => resolveMetadata(found, sidecar, file));
+  const parsed = inStage('parse', () =>
+    parseStructure({
+      lines: normalised.lines,
+      file,
+      shortTitle: sidecar.shortTitle,
+      roles: lineRoles(found),
+      skip: new Map(found.blockLines.map((n) => [n, 'metadata-block'])),
+      partShortTitles: sidecar.partShortTitles,
+      tableColumns: Object.fromEntries(Object.entries(sidecar.tableColumns).map(([id, c]) => [id, c.columns])),
+    }),
+  );
   const structural = [
     ...decoded.diagnostics,
     ...(input.sidecar ? [] : [placeholderWarning(file)]),
     ...normalised.diagnostics,
     ...metaDiagnostics,
     ...parsed.diagnostics,
-    ...checkConservation(normalised.lines, parsed.parts, parsed.drops, file),
   ];
+  if (parsed.parts.length === 0) {
+    return { document: null, diagnostics: [...structural, nothingLeft(file, [...normalised.drops, ...parsed.drops])], unmatched: [] };
+  }
+  structural.push(...inStage('conservation', () => checkConservation(normalised.lines, parsed.parts, parsed.drops, file)));
   const parsedDocument = {
     id: sidecar.id,
     sourceFile: file,
@@ -71,9 +118,9 @@ export function ingestSource(input: SourceInput): Ingested {
     drops: [...normalised.drops, ...parsed.drops].sort((a, b) => a.line - b.line),
     diagnostics: structural,
   };
-  const extraction = extractAll(parsedDocument, input.registry);
+  const extraction = inStage('extract', () => extractAll(parsedDocument, input.registry));
   const diagnostics = [...structural, ...extraction.diagnostics];
-  const validated = Document.safeParse({ ...parsedDocument, diagnostics, extracted: extraction.extracted });
+  const validated = inStage('validation', () => Document.safeParse({ ...parsedDocument, diagnostics, extracted: extraction.extracted }));
   if (!validated.success) {
     const schemaErrors = validated.error.issues.map((issue): Diagnostic => ({
       level: 'error',
@@ -91,27 +138,37 @@ function lineRoles(found: TextMetadata): Map<number, ParagraphRole> {
   const roles = new Map<number, ParagraphRole>();
   for (const n of found.titleLines) roles.set(n, 'title');
   if (found.docNumber) roles.set(found.docNumber.line, 'doc-number');
-  const blockLines = new Set(found.blockLines);
+  // A value read from the metadata block or a statute's history lines gives its line no role.
+  const notSignature = new Set([...found.blockLines, ...found.historyLines]);
   for (const [field, role] of [['date', 'date'], ['issuer', 'signature']] as const) {
     const at = found[field];
-    if (at && !roles.has(at.line) && !blockLines.has(at.line)) roles.set(at.line, role);
+    if (at && !roles.has(at.line) && !notSignature.has(at.line)) roles.set(at.line, role);
   }
   return roles;
 }
 
-/** For a file checked on its own: an id from the file name and placeholders for what only a sidecar can say. */
-function placeholderSidecar(file: string, found: TextMetadata): SourceMeta {
+/**
+ * For a file checked on its own: an id from the file name and placeholders for what only a sidecar can
+ * say. A statute is cited by its short title (《社会保险法》), never by the order it was promulgated under.
+ */
+function placeholderSidecar(file: string, found: TextMetadata, statute: boolean): SourceMeta {
   const stem = (file.split('/').pop() ?? file).replace(/\.[^.]*$/, '');
   const slug = stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return {
     id: slug || `doc-${createHash('sha256').update(stem).digest('hex').slice(0, 8)}`,
     region: { name: '未知', level: 'city', within: [] },
     type: '通知',
-    shortTitle: found.docNumber?.value ?? (found.title ? withoutStateName(found.title.value) : stem),
+    shortTitle: (statute ? null : found.docNumber?.value) ?? (found.title ? withoutStateName(found.title.value) : stem),
     corrections: {},
     partShortTitles: {},
     tableColumns: {},
   };
+}
+
+/** A text whose every line was removed by a named rule (page chrome, markup, a metadata block) holds no document. */
+function nothingLeft(file: string, drops: readonly Drop[]): Diagnostic {
+  const rules = [...new Set(drops.map((d) => d.rule))].sort().join(', ');
+  return { level: 'error', code: 'parse-empty', message: `no document text: every line is blank or was removed (${rules || 'no rule'}); check that the file holds the document and not only the page around it`, file };
 }
 
 function placeholderWarning(file: string): Diagnostic {

@@ -1,27 +1,21 @@
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { SourceRef } from '#schemas/entities.ts';
-import type { Block } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
 
 export type StructureCounts = { parts: number; provisions: number; implicitGroups: number; paragraphs: number; tables: number; rows: number };
 
 /** Counts the nodes of a document by kind. */
 export function countStructure(doc: Document): StructureCounts {
   const counts: StructureCounts = { parts: doc.parts.length, provisions: 0, implicitGroups: 0, paragraphs: 0, tables: 0, rows: 0 };
-  const walk = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph') counts.paragraphs += 1;
-      else if (b.type === 'table') {
-        counts.tables += 1;
-        counts.rows += b.rows.length;
-      } else {
-        if (b.kind === 'implicit') counts.implicitGroups += 1;
-        else counts.provisions += 1;
-        walk(b.children);
-      }
-    }
-  };
-  for (const p of doc.parts) walk(p.children);
+  for (const { block: b } of blocksOf(doc)) {
+    if (b.type === 'paragraph') counts.paragraphs += 1;
+    else if (b.type === 'table') {
+      counts.tables += 1;
+      counts.rows += b.rows.length;
+    } else if (b.kind === 'implicit') counts.implicitGroups += 1;
+    else counts.provisions += 1;
+  }
   return counts;
 }
 
@@ -40,7 +34,7 @@ export function summarise(doc: Document, unmatched: readonly SourceRef[]): strin
     `  removed: ${drops}`,
     `  structure: ${c.parts} parts (${doc.parts.map((p) => p.id).join(' ')}), ${c.provisions} provisions, ${c.implicitGroups} implicit groups, ${c.paragraphs} paragraphs, ${c.tables} tables, ${c.rows} rows`,
     `  extracted: ${Object.entries(doc.extracted).map(([kind, items]) => `${items.length} ${kind}`).join(', ')}`,
-    `  sentences with a number and no target: ${unmatched.length}`,
+    `  sentences with a number and no target or benefit: ${unmatched.length}`,
     ...unmatched.map((u) => `    ${doc.sourceFile}:${u.line} [${u.clauseId}] ${u.sentence}`),
     `  warnings: ${warnings.length}`,
     ...warnings.map((w) => `    ${formatDiagnostic(w)}`),

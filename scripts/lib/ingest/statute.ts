@@ -72,6 +72,23 @@ export type StatuteInput = {
 export type StatuteParsed = { children: Block[]; drops: Drop[]; diagnostics: Diagnostic[] };
 
 type Container = { node: Provision | null; children: Block[]; paragraphs: number; prefix: string };
+/** The 款 being read, its open item, and the numbering styles of its items and of their 目. */
+type OpenKuan = { kuan: Provision; item: Provision | null; itemStyle: string | null; subStyle: string | null };
+
+const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
+const STEM_ITEM = new RegExp(`^([${HEAVENLY_STEMS}])、`);
+const STYLE_OF_LEVEL = ['', 'numeral-comma', 'bracketed-numeral', 'digit', 'bracketed-digit'] as const;
+
+/** An item number at the start of a line, in any style statutes print: （一）, 一、, 1., （1）, 甲、. */
+function itemMarker(text: string): { style: string; label: string; num: number; rest: string } | null {
+  const stem = STEM_ITEM.exec(text);
+  if (stem) {
+    const rest = text.slice(stem[0].length).trimStart();
+    return rest === '' ? null : { style: 'stem', label: stem[0], num: HEAVENLY_STEMS.indexOf(stem[1] ?? '') + 1, rest };
+  }
+  const kind = classifyLine(text);
+  return kind.kind === 'numbered' ? { style: STYLE_OF_LEVEL[kind.level], label: kind.label, num: kind.num, rest: kind.rest } : null;
+}
 
 /** Builds the statute tree of one part. Pure: no I/O, never throws on odd input. */
 export function parseStatute(input: StatuteInput): StatuteParsed {
@@ -85,7 +102,7 @@ class StatuteBuilder {
   private readonly root: Container;
   /** The open 编 / 章 / 节, outermost first. */
   private units: { unit: Unit; container: Container; num: number }[] = [];
-  private article: { node: Provision; last: { kuan: Provision; item: Provision | null } | null } | null = null;
+  private article: { node: Provision; last: OpenKuan | null } | null = null;
   private readonly seen = new Set<string>();
   private toc: Container | null = null;
 
@@ -193,27 +210,37 @@ class StatuteBuilder {
     return true;
   }
 
-  /** A line inside an article: an item （一）, a 目 1., or a new 款. Outside any article: a paragraph. */
+  /**
+   * A line inside an article: an item (项), a 目 inside an item, or a new 款. Items are numbered in one
+   * style (（一）, and in older texts 一、 or 甲、); a different style inside an item numbers its 目.
+   * Outside any article: a paragraph.
+   */
   private text(line: StatuteLine): void {
     const text = line.text.trim();
     if (this.article === null) {
       this.paragraph(this.currentContainer(), line, undefined);
       return;
     }
-    const kind = classifyLine(text);
+    const marker = itemMarker(text);
     const last = this.article.last;
-    if (kind.kind === 'numbered' && kind.level === 2 && last !== null) {
-      if (!last.kuan.children.some((c) => c.type === 'provision' && c.num === kind.num)) {
-        this.item(last, line.n, kind.label, kind.num, kind.rest);
-        return;
+    if (marker !== null && last !== null) {
+      const numbered = (parent: Provision) => parent.children.some((c) => c.type === 'provision' && c.num === marker.num);
+      if (last.itemStyle === null || marker.style === last.itemStyle) {
+        if (!numbered(last.kuan)) {
+          last.itemStyle = marker.style;
+          last.subStyle = null;
+          this.item(last, line.n, marker.label, marker.num, marker.rest);
+          return;
+        }
+        this.warn(line.n, 'parse-numbering-restart', `${marker.label} repeats an item of ${last.kuan.id}: a new 款 starts here`);
+      } else if (last.item !== null && (last.subStyle === null || marker.style === last.subStyle)) {
+        if (!numbered(last.item)) {
+          last.subStyle = marker.style;
+          this.subitem(last.item, line.n, marker.label, marker.num, marker.rest);
+          return;
+        }
+        this.warn(line.n, 'parse-numbering-restart', `${marker.label} repeats a 目 of ${last.item.id}: a new 款 starts here`);
       }
-      this.warn(line.n, 'parse-numbering-restart', `${kind.label} repeats an item of ${last.kuan.id}: a new 款 starts here`);
-    } else if (kind.kind === 'numbered' && kind.level >= 3 && last?.item) {
-      if (!last.item.children.some((c) => c.type === 'provision' && c.num === kind.num)) {
-        this.subitem(last.item, line.n, kind.label, kind.num, kind.rest);
-        return;
-      }
-      this.warn(line.n, 'parse-numbering-restart', `${kind.label} repeats a 目 of ${last.item.id}: a new 款 starts here`);
     }
     this.kuan(line.n, text);
   }
@@ -224,10 +251,10 @@ class StatuteBuilder {
     const index = article.children.filter((c) => c.type === 'provision').length + 1;
     const node = this.provision({ kind: 'paragraph', id: `${article.id}.${index}`, level: 5, label: '', num: index, title: null, text, n, citation: '' });
     article.children.push(node);
-    this.article.last = { kuan: node, item: null };
+    this.article.last = { kuan: node, item: null, itemStyle: null, subStyle: null };
   }
 
-  private item(last: { kuan: Provision; item: Provision | null }, n: number, label: string, num: number, rest: string): void {
+  private item(last: OpenKuan, n: number, label: string, num: number, rest: string): void {
     const node = this.provision({ kind: 'item', id: `${last.kuan.id}.${num}`, level: 6, label, num, title: null, text: rest, n, citation: '' });
     last.kuan.children.push(node);
     last.item = node;

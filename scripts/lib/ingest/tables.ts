@@ -1,4 +1,4 @@
-import type { Diagnostic } from '#schemas/diagnostic.ts';
+import { diagnostic, type Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Cell, Row, Table } from '#schemas/structure.ts';
 
@@ -73,8 +73,15 @@ function lineRows(input: TableInput): Built {
   const diagnostics: Diagnostic[] = [];
   const [headerLine, ...bodyLines] = input.lines;
   const header = trimTrailingEmpty(headerLine?.cells ?? []);
-  const body = bodyLines.map((l) => ({ line: l.line, cells: trimTrailingEmpty(l.cells) }));
+  // A line of empty cells (`| | |`, `|||`) holds no row: read as one, it would be all cells carried
+  // down from the row above, a copy standing on no line of its own. Its pipes are already dropped.
+  const body = bodyLines.map((l) => ({ line: l.line, cells: trimTrailingEmpty(l.cells) })).filter((b) => b.cells.length > 0);
   const width = Math.max(header.length, ...body.map((b) => b.cells.length));
+  if (width === 0) {
+    // Only pipes: a table needs one column, so it keeps one unnamed column and no rows.
+    diagnostics.push(warn(input, headerLine?.line, 'table-empty', 'the table has pipes but no cell text: kept with one unnamed column and no rows'));
+    return { header: [{ value: '', line: headerLine?.line ?? 1 }], rows: [], repeatedHeaders: [], diagnostics };
+  }
   if (header.length < width) {
     diagnostics.push(warn(input, headerLine?.line, 'table-header-short', `the header names ${header.length} of ${width} columns; the leading ${width - header.length} are unnamed (a merged header cell?)`));
   }
@@ -119,12 +126,21 @@ function cellStreamRows(input: TableInput): Built {
     // A row ends where the next running number, a repeated header or the table's end begins.
     while (i < cells.length && !isHeaderAt(i) && !(i - start >= 2 && cells[i]?.value === String(expected + 1))) i += 1;
     const row = cells.slice(start, i).map((c) => ({ value: c.value, line: c.line, inherited: false }));
-    if (row.length !== width) {
+    if (row.length !== width && width > 0) {
       diagnostics.push(warn(input, row[0]?.line, 'table-row-cells', `row ${row[0]?.value ?? '?'} has ${row.length} cells where the header has ${width}; ${row.length < width ? 'the missing last cells are left empty' : 'the extra cells are kept in unnamed columns'}`));
     }
     while (row.length < width) row.push({ value: '', line: row[row.length - 1]?.line ?? start, inherited: false });
     rows.push(row);
     expected += 1;
+  }
+  if (width === 0 && rows.length > 0) {
+    // The table starts at its first row (an excerpt cut there, or a page whose header was not
+    // captured): its columns are as many as the longest row has cells, and unnamed.
+    const columns = Math.max(...rows.map((r) => r.length));
+    for (const row of rows) while (row.length < columns) row.push({ value: '', line: row[row.length - 1]?.line ?? 1, inherited: false });
+    const first = cells[0]?.line;
+    diagnostics.push(warn(input, first, 'table-header-missing', `the table starts with row ${cells[0]?.value ?? '?'}, without a header: its ${columns} columns are unnamed`));
+    return { header: Array.from({ length: columns }, () => ({ value: '', line: first ?? 1 })), rows, repeatedHeaders, diagnostics };
   }
   return { header, rows, repeatedHeaders, diagnostics };
 }
@@ -140,5 +156,5 @@ function uniqueNumbers(values: readonly string[]): boolean {
 }
 
 function warn(input: TableInput, line: number | undefined, code: string, message: string): Diagnostic {
-  return { level: 'warning', code, message: `table ${input.id}: ${message}`, file: input.file, ...(line === undefined ? {} : { line }) };
+  return diagnostic('warning', code, `table ${input.id}: ${message}`, input.file, line);
 }

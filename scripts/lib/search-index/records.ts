@@ -1,6 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
-import { entityAnchor, indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
+import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
+import { entityAnchor, routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
@@ -51,15 +52,11 @@ export interface PagefindRecord {
 /** Builds records of one kind (or more) from the documents given: a shard's, or the whole corpus (the department records count mentions over it). */
 export type RecordSource = (documents: readonly Document[]) => SearchRecord[];
 
-/** The site path of a node's page. */
-export function nodeUrl(documentId: string, nodeId: string): string {
-  return `/${documentId}/${nodeId}/`;
-}
-
-/** The site path of a department's page. */
-export function departmentUrl(departmentId: string): string {
-  return `/departments/${departmentId}/`;
-}
+/**
+ * Record URLs are paths from the site's root, without its base: Pagefind prefixes every result URL
+ * with the folder its bundle is served from (less `pagefind/`), which is the base.
+ */
+const paths = routes();
 
 /** The filters every record of a document carries; its validity as the document states it (validityLabel). */
 function documentFilters(doc: Document): SearchRecord['filters'] {
@@ -142,7 +139,7 @@ export function clauseRecords(doc: Document, index: DocumentIndex = indexDocumen
     const kinds: RecordKind[] = ['clause', ...(['target', 'project'] as const).filter((k) => stated.some((f) => f.kind === k))];
     return [
       {
-        url: nodeUrl(doc.id, entry.id),
+        url: paths.node(doc.id, entry.id),
         kind: 'clause',
         title: entry.citation,
         documentId: doc.id,
@@ -191,7 +188,7 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
       const leadText = leads > 0 ? `，其中牵头${leads}个` : '';
       return [
         {
-          url: departmentUrl(dept.id),
+          url: paths.department(dept.id),
           kind: 'department',
           title: dept.name,
           documentId: null,

@@ -20,3 +20,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;
   return `${where}: ${d.level} [${d.code}] ${d.message}`;
 }
+
+/** A diagnostic, with its `line` only when there is one (the schema's optional field stays absent, not undefined). */
+export function diagnostic(level: Diagnostic['level'], code: string, message: string, file: string, line?: number): Diagnostic {
+  return line === undefined ? { level, code, message, file } : { level, code, message, file, line };
+}

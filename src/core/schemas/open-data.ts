@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { Department, DepartmentRole, Project, Target } from './entities.ts';
+import { Benefit, Department, DepartmentRole, Project, Target } from './entities.ts';
 import { DocumentType } from './sidecar.ts';
 
 /**
@@ -52,6 +52,13 @@ export const TargetRecord = Target.extend({
   url: z.url().describe('出处条款或表格行在本站的网址'),
 });
 export type TargetRecord = z.output<typeof TargetRecord>;
+
+/** A benefit with its clause's page: the record of /data/benefits.json, which joins OPEN_DATA with the pages that list benefits. */
+export const BenefitRecord = Benefit.extend({
+  /** The clause page the benefit comes from. */
+  url: z.url().describe('出处条款在本站的网址'),
+});
+export type BenefitRecord = z.output<typeof BenefitRecord>;
 
 export const DepartmentRecord = Department.extend({
   /** Site-wide clause ids (`{documentId}/{clauseId}`) where the department leads, supports or is mentioned. */

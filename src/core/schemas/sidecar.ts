@@ -12,7 +12,7 @@ export type DocumentType = z.output<typeof DocumentType>;
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case ASCII words joined by hyphens');
 
 /** Metadata fields that can be found in the text and may be filled or overridden by the sidecar. */
-export const TextMetaField = z.enum(['title', 'docNumber', 'issuer', 'date', 'indexNumber', 'validity']);
+export const TextMetaField = z.enum(['title', 'docNumber', 'issuer', 'date', 'indexNumber', 'validity', 'effective', 'expires']);
 export type TextMetaField = z.output<typeof TextMetaField>;
 
 /** A value the sidecar supplies for a field the text lacks or gets wrong; the reason is printed by the ingest. */

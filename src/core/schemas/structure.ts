@@ -146,6 +146,11 @@ export const Part = z.object({
   /** The printed label of an annex, e.g. 附件1. */
   label: z.string().nullable(),
   title: z.string().nullable(),
+  /**
+   * How the part is cited, and the start of every citation in it: the document's short title, then
+   * the part's short name where the document has several (湘潭稳就业二十四条, 苏政办发〔2012〕91号 附件1).
+   */
+  citation: z.string().min(1),
   lines: LineSpan,
   children: z.array(Block),
 });

@@ -1,25 +1,27 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
 import type { DateMention } from '#schemas/entities.ts';
-import { parseChineseNumeral } from '#core/chinese/numerals.ts';
+import {
+  dateExists,
+  isoOfAtom,
+  readDateAtom,
+  scanDates,
+  skipSpaces,
+  type BareNumber,
+  type DateAtom,
+} from '../chinese-dates.ts';
 import { sentences, textUnits, type TextUnit } from './units.ts';
-
-/** A date as printed, at the precision printed; `edgeEnd` marks 年底/月底 (the last day of the period). */
-type Atom = { y: number | null; m: number | null; d: number | null; edgeEnd: boolean; start: number; end: number };
-/** A number with no unit before a range separator, taking the unit of the other end (2016—2017年). */
-type Bare = { value: number; digits: number; start: number; end: number };
 
 type Expression = {
   start: number;
   end: number;
   kind: DateMention['kind'];
-  from: Atom | null;
-  to: Atom | null;
+  from: DateAtom | null;
+  to: DateAtom | null;
   /** Every date the expression lists, checked for existence (a recurring list has no from/to). */
-  atoms: Atom[];
+  atoms: DateAtom[];
 };
 
-const CHINESE_DIGITS = '〇零○一二三四五六七八九';
 const RANGE_SEPARATOR = /^\s*(?:至|到|——|—|–|-|~|～|－|―)\s*/;
 const DEADLINE_SUFFIX = /^(?:以前|之前|前(?!后))/;
 const OPEN_RANGE_SUFFIX = /^(?:起|开始|以来|至今)/;
@@ -32,15 +34,20 @@ const DEADLINE_PREFIX = /(?:^|[,，;；:：(（、])(?:力争|争取|确保|计�
  * recurring dates (每年6月30日、12月31日前). A missing year is taken from the other end of a range,
  * else from the document's date (yearInferred); nothing that cannot be derived is filled in, and a
  * date that does not exist is skipped with a warning. Dates inside 《cited titles》 belong to the
- * title, and the document's own date line is not a clause date.
+ * title, and the document's own date and history lines are not clause dates.
  */
 export function extractDates(doc: Document): { dates: DateMention[]; diagnostics: Diagnostic[] } {
   const dates: DateMention[] = [];
   const diagnostics: Diagnostic[] = [];
   const documentYear = doc.meta.date === null ? null : Number(doc.meta.date.slice(0, 4));
-  const metadataLines = new Set(
-    Object.values(doc.meta.provenance).flatMap((p) => (p !== undefined && p.from === 'text' ? [p.line] : [])),
-  );
+  // The lines metadata was read from are not clauses: the heading, the signature, a statute's history.
+  // The day a text takes effect or lapses is read from clauses, which stay clauses.
+  const metadataLines = new Set([
+    ...Object.entries(doc.meta.provenance).flatMap(([field, p]) =>
+      p !== undefined && p.from === 'text' && field !== 'effective' && field !== 'expires' ? [p.line] : [],
+    ),
+    ...doc.meta.history.map((event) => event.line),
+  ]);
   for (const unit of textUnits(doc)) {
     if (metadataLines.has(unit.line) || isDateLine(unit.text)) continue;
     const warn = (code: string, text: string, problem: string) =>
@@ -73,57 +80,19 @@ function isDateLine(text: string): boolean {
 }
 
 function scanSentence(sentence: string): Expression[] {
-  const expressions: Expression[] = [];
-  const titles = [...sentence.matchAll(/《[^》]*》/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  let i = 0;
-  while (i < sentence.length) {
-    const inTitle = titles.find((t) => i >= t.start && i < t.end);
-    if (inTitle) {
-      i = inTitle.end;
-      continue;
-    }
-    if (!startsNumber(sentence, i)) {
-      i++;
-      continue;
-    }
-    const expression = readExpression(sentence, i);
-    if (expression === null) {
-      i = numberEnd(sentence, i);
-      continue;
-    }
-    expressions.push(expression);
-    i = expression.end;
-  }
-  return expressions;
-}
-
-function isDigit(c: string | undefined): boolean {
-  return c !== undefined && c >= '0' && c <= '9';
-}
-
-function startsNumber(s: string, i: number): boolean {
-  const before = s[i - 1];
-  if (isDigit(s[i])) return !isDigit(before) && before !== '.';
-  return CHINESE_DIGITS.includes(s[i] ?? '') && (before === undefined || !(CHINESE_DIGITS + '十').includes(before));
-}
-
-function numberEnd(s: string, i: number): number {
-  let j = i;
-  const digits = isDigit(s[i]) ? isDigit : (c: string | undefined) => c !== undefined && (CHINESE_DIGITS + '十').includes(c);
-  while (digits(s[j])) j++;
-  return Math.max(j, i + 1);
+  return scanDates(sentence, readExpression);
 }
 
 /** Reads the date expression starting at i: an atom or range, with its 每年 / 到 prefix and 前 / 起 suffix. */
 function readExpression(s: string, i: number): Expression | null {
   if (/每年$/.test(s.slice(0, i))) return readRecurring(s, i);
-  const left = readAtom(s, i, { bare: true, dayOnly: false });
+  const left = readDateAtom(s, i, { bare: true, dayOnly: false });
   if (left === null) return null;
   const range = readRange(s, i, null, left);
   if (range !== null) return range;
   if ('value' in left) return null;
   // 2019年1—6月, 2019年1月1—15日: the start's last number is bare and takes the end's unit.
-  const inner = readAtom(s, skipSpaces(s, left.end), { bare: true, dayOnly: false });
+  const inner = readDateAtom(s, skipSpaces(s, left.end), { bare: true, dayOnly: false });
   const innerRange = inner !== null && 'value' in inner ? readRange(s, i, left, inner) : null;
   if (innerRange !== null) return innerRange;
   const prefix = DEADLINE_PREFIX.exec(s.slice(0, i));
@@ -135,11 +104,11 @@ function readExpression(s: string, i: number): Expression | null {
 }
 
 /** A range whose start is `left` (completed by `base` when left is a bare number) and whose end follows a separator. */
-function readRange(s: string, start: number, base: Atom | null, left: Atom | Bare): Expression | null {
+function readRange(s: string, start: number, base: DateAtom | null, left: DateAtom | BareNumber): Expression | null {
   const separator = RANGE_SEPARATOR.exec(s.slice(left.end));
   if (!separator) return null;
   const dayOnly = 'value' in left ? base !== null && base.m !== null : left.m !== null;
-  const right = readAtom(s, left.end + separator[0].length, { bare: false, dayOnly });
+  const right = readDateAtom(s, left.end + separator[0].length, { bare: false, dayOnly });
   if (right === null || 'value' in right) return null;
   const from = 'value' in left ? joinBare(base, left, right) : left;
   if (from === null) return null;
@@ -151,14 +120,14 @@ function readRange(s: string, start: number, base: Atom | null, left: Atom | Bar
  * (每年6月30日、12月31日前; 每年3月底前、9月底前): kept whole, as one recurring mention.
  */
 function readRecurring(s: string, i: number): Expression | null {
-  const first = readAtom(s, i, { bare: false, dayOnly: false });
+  const first = readDateAtom(s, i, { bare: false, dayOnly: false });
   if (first === null || 'value' in first || first.y !== null) return null;
   const atoms = [first];
   let end = first.end + (DEADLINE_SUFFIX.exec(s.slice(first.end))?.[0].length ?? 0);
   for (;;) {
     const last = atoms[atoms.length - 1] ?? first;
     const joint = s[end] === '、' ? '、' : (RANGE_SEPARATOR.exec(s.slice(end))?.[0] ?? null);
-    const next = joint === null ? null : readAtom(s, end + joint.length, { bare: false, dayOnly: last.m !== null });
+    const next = joint === null ? null : readDateAtom(s, end + joint.length, { bare: false, dayOnly: last.m !== null });
     if (next === null || 'value' in next || next.y !== null) break;
     if (next.m === null) next.m = last.m;
     atoms.push(next);
@@ -176,78 +145,13 @@ function withSuffix(s: string, e: Expression): Expression {
   return e;
 }
 
-type ReadNumber = { value: number; digits: number; chinese: boolean; end: number };
-
-function readNumber(s: string, i: number): ReadNumber | null {
-  let j = i;
-  if (isDigit(s[i])) {
-    while (isDigit(s[j])) j++;
-    return { value: Number(s.slice(i, j)), digits: j - i, chinese: false, end: j };
-  }
-  while (j < s.length && (CHINESE_DIGITS + '十').includes(s[j] ?? '')) j++;
-  const value = j > i ? parseChineseNumeral(s.slice(i, j)) : null;
-  return value === null ? null : { value, digits: j - i, chinese: true, end: j };
-}
-
-function skipSpaces(s: string, i: number): number {
-  let j = i;
-  while (s[j] === ' ' || s[j] === '\u3000') j++;
-  return j;
-}
-
-/**
- * Reads 年/月/日 components from i. Chinese numerals are read only in a date that starts with a
- * Chinese year (二〇一九年二月一日): elsewhere 一月, 十日 are too often words or durations.
- */
-function readAtom(s: string, i: number, opts: { bare: boolean; dayOnly: boolean }): Atom | Bare | null {
-  const first = readNumber(s, i);
-  if (first === null) return null;
-  const atom: Atom = { y: null, m: null, d: null, edgeEnd: false, start: i, end: i };
-  const chinese = first.chinese;
-  let number: ReadNumber | null = first;
-  let unitAt = skipSpaces(s, first.end);
-  if (s[unitAt] === '年') {
-    if (first.digits !== 4) return null;
-    atom.y = first.value;
-    atom.end = unitAt + 1;
-    number = readNumber(s, skipSpaces(s, atom.end));
-    if (number === null || number.chinese !== chinese) return withEdge(s, atom);
-    unitAt = skipSpaces(s, number.end);
-  } else if (chinese) {
-    return null;
-  }
-  if (s[unitAt] === '月' && number.digits <= 2) {
-    atom.m = number.value;
-    atom.end = unitAt + 1;
-    number = readNumber(s, skipSpaces(s, atom.end));
-    if (number === null || number.chinese !== chinese) return withEdge(s, atom);
-    unitAt = skipSpaces(s, number.end);
-  } else if (atom.y !== null) {
-    return withEdge(s, atom);
-  }
-  if ((s[unitAt] === '日' || s[unitAt] === '号') && number.digits <= 2 && (atom.m !== null || opts.dayOnly)) {
-    atom.d = number.value;
-    atom.end = unitAt + 1;
-    return atom;
-  }
-  if (atom.m !== null) return withEdge(s, atom);
-  // Nothing read yet: a bare number is only useful as the left end of a range.
-  const unitless = !/[年月日号个]/.test(s[unitAt] ?? '');
-  return opts.bare && unitless && !first.chinese ? { value: first.value, digits: first.digits, start: i, end: first.end } : null;
-}
-
-function withEdge(s: string, atom: Atom): Atom {
-  if (atom.d === null && (s[atom.end] === '底' || s[atom.end] === '末')) return { ...atom, edgeEnd: true, end: atom.end + 1 };
-  return atom;
-}
-
 type Unit = 'y' | 'm' | 'd';
 
-function leadingUnit(a: Atom): Unit {
+function leadingUnit(a: DateAtom): Unit {
   return a.y !== null ? 'y' : a.m !== null ? 'm' : 'd';
 }
 
-function finestUnit(a: Atom): Unit {
+function finestUnit(a: DateAtom): Unit {
   return a.d !== null ? 'd' : a.m !== null ? 'm' : 'y';
 }
 
@@ -255,12 +159,12 @@ function finestUnit(a: Atom): Unit {
  * Gives a bare number the unit of the range end's leading component (2016—2017年 → 2016年), appended
  * to `base` when that is the next unit down from base's finest (2019年 + 1 in 2019年1—6月).
  */
-function joinBare(base: Atom | null, bare: Bare, right: Atom): Atom | null {
+function joinBare(base: DateAtom | null, bare: BareNumber, right: DateAtom): DateAtom | null {
   const unit = leadingUnit(right);
   const above: Record<Unit, Unit | null> = { y: null, m: 'y', d: 'm' };
   if (base !== null && finestUnit(base) !== above[unit]) return null;
   if (unit === 'y' ? bare.digits !== 4 : bare.digits > 2) return null;
-  const empty: Atom = { y: null, m: null, d: null, edgeEnd: false, start: bare.start, end: bare.end };
+  const empty: DateAtom = { y: null, m: null, d: null, edgeEnd: false, start: bare.start, end: bare.end };
   return { ...(base ?? empty), [unit]: bare.value, edgeEnd: false, end: bare.end };
 }
 
@@ -269,7 +173,7 @@ type Resolved = Pick<DateMention, 'start' | 'end' | 'yearInferred'>;
 /** Turns the atoms into ISO values, filling a missing year from the range's other end, then from the document. */
 function resolve(e: Expression, documentYear: number | null): Resolved | 'invalid' | 'reversed' {
   // A recurring date has no year; the schema's ISO forms cannot say "every 30 June".
-  if (e.kind === 'recurring') return e.atoms.every(exists) ? { start: null, end: null, yearInferred: false } : 'invalid';
+  if (e.kind === 'recurring') return e.atoms.every(dateExists) ? { start: null, end: null, yearInferred: false } : 'invalid';
   const from = e.from === null ? null : { ...e.from };
   const to = e.to === null ? null : e.to === e.from ? from : { ...e.to };
   if (from !== null && to !== null && from !== to) {
@@ -285,9 +189,9 @@ function resolve(e: Expression, documentYear: number | null): Resolved | 'invali
       yearInferred = true;
     }
   }
-  if ((from !== null && !exists(from)) || (to !== null && !exists(to))) return 'invalid';
-  const start = from === null ? null : iso(from);
-  const end = to === null ? null : iso(to);
+  if ((from !== null && !dateExists(from)) || (to !== null && !dateExists(to))) return 'invalid';
+  const start = from === null ? null : isoOfAtom(from);
+  const end = to === null ? null : isoOfAtom(to);
   if (e.kind === 'range' && start !== null && end !== null && isAfter(start, end)) return 'reversed';
   return { start, end, yearInferred };
 }
@@ -296,24 +200,4 @@ function resolve(e: Expression, documentYear: number | null): Resolved | 'invali
 function isAfter(start: string, end: string): boolean {
   const n = Math.min(start.length, end.length);
   return start.slice(0, n) > end.slice(0, n);
-}
-
-function daysInMonth(y: number | null, m: number): number {
-  // Without a year, 29 February may exist; it is not rejected.
-  return new Date(Date.UTC(y ?? 2000, m, 0)).getUTCDate();
-}
-
-function exists(a: Atom): boolean {
-  if (a.m !== null && (a.m < 1 || a.m > 12)) return false;
-  if (a.d !== null && (a.m === null || a.d < 1 || a.d > daysInMonth(a.y, a.m))) return false;
-  return true;
-}
-
-/** yyyy, yyyy-mm or yyyy-mm-dd at the printed precision; 年底 / 月底 give the last day. Null without a year. */
-function iso(a: Atom): string | null {
-  if (a.y === null) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (a.m === null) return a.edgeEnd ? `${a.y}-12-31` : String(a.y);
-  if (a.d === null) return a.edgeEnd ? `${a.y}-${pad(a.m)}-${pad(daysInMonth(a.y, a.m))}` : `${a.y}-${pad(a.m)}`;
-  return `${a.y}-${pad(a.m)}-${pad(a.d)}`;
 }

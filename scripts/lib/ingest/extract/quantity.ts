@@ -42,7 +42,9 @@ const PERCENT_WORD = new RegExp(`百分之(\\d+(?:\\.\\d+)?|[${CN}]+)`, 'y');
 const MYRIAD = /[万亿]/y;
 const APPROXIMATE = /[余多]/y;
 const RANGE_SEPARATOR = /\s*([~～\-—–至到])\s*/y;
-const NUMBER_START = new RegExp(`百分之|\\d|[${CN}]`, 'g');
+const NUMBER_START = new RegExp(`百分之|\\d|[${CN}]|半(?=个月)`, 'g');
+/** Units a lone numeral may stand before: 三倍, 六个月, 半个月 (elsewhere 一批, 两大 are words, not quantities). */
+const LONE_NUMERAL_UNIT = /^(?:个月|倍)/;
 
 /**
  * Text that holds digits which are not quantities: names in quotes or book-title marks (“985”工程,
@@ -99,7 +101,8 @@ export function isCountUnit(unit: string | null): boolean {
  * as 元/人·月), ranges (3~12个月, 3000元至2万元) and bare numbers (unit null). Dates, years, document
  * and item numbers, ordinals and numbers inside quoted names are not quantities and are skipped.
  * Chinese numerals are read when they have a place character (二十四, 两千, 一万) and a unit follows:
- * single characters like 一 or 两 are mostly parts of words (一批, 两大体系).
+ * single characters like 一 or 两 are mostly parts of words (一批, 两大体系), and are read only before
+ * 个月 and 倍 (六个月, 三倍); 半个月 is 0.5 个月.
  * A 每 prefix becomes part of the unit only when it names what the amount is per (每人, 每人每月);
  * periods alone (每年600人) stay outside, for the caller to read as the period the count is for.
  */
@@ -197,14 +200,16 @@ function readSingle(text: string, at: number): Single | null {
   return { value: number.value, myriad, unit, rate, end: pos };
 }
 
-/** An Arabic number, or a Chinese numeral with a place character (a trailing 万 / 亿 is kept apart, as printed). */
+/** An Arabic number, or a Chinese numeral with a place character or before 个月 / 倍, or 半 before 个月 (a trailing 万 / 亿 is kept apart, as printed). */
 function readNumber(text: string, at: number): { value: number; myriad: string; arabic: boolean; end: number } | null {
   ARABIC.lastIndex = at;
   const arabic = ARABIC.exec(text);
   if (arabic) return { value: Number(arabic[0]), myriad: '', arabic: true, end: at + arabic[0].length };
+  if (text.startsWith('半', at)) return { value: 0.5, myriad: '', arabic: false, end: at + 1 };
   CHINESE.lastIndex = at;
   const token = CHINESE.exec(text)?.[0] ?? '';
-  if (token.length < 2 || !/[十百千万亿]/.test(token)) return null;
+  const lone = token.length === 1 && LONE_NUMERAL_UNIT.test(text.slice(at + 1));
+  if (!lone && (token.length < 2 || !/[十百千万亿]/.test(token))) return null;
   const last = token.charAt(token.length - 1);
   const myriad = last in MYRIADS && token.length > 1 ? last : '';
   const value = parseChineseNumeral(myriad === '' ? token : token.slice(0, -1));

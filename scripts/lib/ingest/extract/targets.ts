@@ -1,7 +1,8 @@
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Document } from '#schemas/document.ts';
-import type { SourceRef, Target } from '#schemas/entities.ts';
-import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
+import type { BenefitFigure, SourceRef, Target } from '#schemas/entities.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { Provision, Row, Table } from '#schemas/structure.ts';
 import { findQuantities, inBaseUnit, isCountUnit, type QuantityMatch } from './quantity.ts';
 import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
 
@@ -16,8 +17,10 @@ import { sentences, tableRows, textUnits, type TextUnit } from './units.ts';
  *   the indicator is the text before it, less the words that say how it is bounded;
  * - in a 分别 list, one value per listed subject: A、B和C保险参保人数分别达到x、y和z;
  * - as a change: 额度由10万元提高到15万元;
- * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位);
- * - as the amount of a grant: 给予3000元至2万元的一次性开办费补贴 (indicator 一次性开办费补贴).
+ * - counting the object of an action verb: 开发5000个基层公益性岗位 (indicator 开发基层公益性岗位).
+ * What a measure gives is a benefit, not a goal (the benefits extractor reads it): the amount of a
+ * grant (给予3000元至2万元的一次性开办费补贴) is never read, and a value that the document's benefits
+ * give (最高贷款额度为75万元, 基础养老金最低标准提高到每人每月70元) is dropped.
  * A value at the end of its clause with no bounding word (城镇失业人员再就业36万人) is a target only
  * under a heading about goals (主要目标, 总体目标 …) or where the sentence names its period.
  */
@@ -26,6 +29,9 @@ type Comparator = NonNullable<Target['comparator']>;
 type Draft = Omit<Target, 'id' | keyof SourceRef>;
 type Found = { ref: SourceRef; draft: Draft };
 type Warn = (code: string, message: string) => void;
+
+/** Drafts whose value the text itself calls a goal (…的目标): kept even where a benefit gives the same figure. */
+const NAMED_GOALS = new WeakSet<Draft>();
 
 export type TargetExtraction = { targets: Target[]; unmatched: SourceRef[]; diagnostics: Diagnostic[] };
 
@@ -56,10 +62,8 @@ const DOER_VERBS = ['组织开展', '组织', '开展', '完成', '举办'];
 /** Verbs whose object is counted by the value after them: 开发5000个岗位. */
 const COUNTING_VERBS = [
   '组织开展', '开发', '新增', '培养', '组织', '开展', '举办', '创建', '建设', '建成', '帮助', '安置', '吸纳', '扶持',
-  '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助',
+  '培训', '培育', '引进', '招聘', '打造', '认定', '表彰', '资助', '配备', '增加',
 ];
-/** Verbs whose value is the amount granted: 给予3000元的补贴. */
-const GRANT_VERBS = ['给予', '发放', '提供', '领取', '享受', '奖励', '资助', '补助'];
 const CHANGE = /^(?:提高|提升|增加|增长|扩大|调整|降低|下降|减少|放宽|延长|缩短|上调|下调)(?:到|至|为)$/;
 const SCOPE = /^全(?:省|市|区|县|州|盟|旗|镇|国)/;
 const LIST_SEPARATOR = /[、和及与]/;
@@ -93,13 +97,16 @@ export function extractTargets(doc: Document): TargetExtraction {
   const chains = provisionChains(doc);
   const units = textUnits(doc);
   const review = reviewUnits(units, chains, documentYear(doc));
+  const given = benefitFigures(doc);
   const read = (ref: Omit<SourceRef, 'sentence'>, text: string, setting: Setting, skip: boolean) => {
     for (const sentence of sentences(text)) {
       const source = { ...ref, sentence };
       const warn: Warn = (code, message) =>
         diagnostics.push({ level: 'warning', code, message: `${ref.clauseId}: ${message}`, file: doc.sourceFile, line: ref.line });
       const drafts = skip ? [] : readSentence(sentence, setting, warn);
-      found.push(...drafts.map((draft) => ({ ref: source, draft })));
+      const benefits = given.get(`${ref.clauseId}\u0000${sentence}`) ?? [];
+      const kept = drafts.filter((d) => NAMED_GOALS.has(d) || !benefits.some((f) => sameFigure(f, d)));
+      found.push(...kept.map((draft) => ({ ref: source, draft })));
       if (drafts.length === 0 && findQuantities(sentence).length > 0) unmatched.push(source);
     }
   };
@@ -143,9 +150,30 @@ function numbered(found: readonly Found[]): Target[] {
     });
 }
 
+/** The figures the document's benefits give (amounts, durations, limits), by clause and sentence. */
+function benefitFigures(doc: Document): Map<string, BenefitFigure[]> {
+  const figures = new Map<string, BenefitFigure[]>();
+  for (const b of doc.extracted.benefits) {
+    const key = `${b.clauseId}\u0000${b.sentence}`;
+    figures.set(key, [...(figures.get(key) ?? []), ...[b.amount, b.duration, ...b.limits].filter((f) => f !== null)]);
+  }
+  return figures;
+}
+
+/** True where a target's value is a benefit's figure: the same value (and upper end) in the same base unit. */
+function sameFigure(figure: BenefitFigure, target: Draft): boolean {
+  // A multiple has no unit in a benefit (三倍 is 3); its text still says 倍.
+  const unit = figure.unit ?? (figure.text.endsWith('倍') ? '倍' : null);
+  const printed = unit === null || figure.per === null ? unit : `${unit}/${figure.per}`;
+  const a = inBaseUnit(figure.value, printed);
+  const b = inBaseUnit(target.value ?? Number.NaN, target.unit);
+  const max = (value: number | null, u: string | null) => (value === null ? null : inBaseUnit(value, u).value);
+  return a.value === b.value && a.unit === b.unit && max(figure.max, printed) === max(target.max, target.unit);
+}
+
 // ——— Where a sentence stands ———
 
-function documentYear(doc: Document): number | null {
+export function documentYear(doc: Document): number | null {
   return doc.meta.date === null ? null : Number(doc.meta.date.slice(0, 4));
 }
 
@@ -154,17 +182,9 @@ function partOf(nodeId: string): string {
 }
 
 /** Every provision with the provisions around it, outermost first. */
-function provisionChains(doc: Document): Map<string, Provision[]> {
+export function provisionChains(doc: Document): Map<string, Provision[]> {
   const chains = new Map<string, Provision[]>();
-  const walk = (blocks: readonly Block[], outer: Provision[]) => {
-    for (const b of blocks) {
-      if (b.type !== 'provision') continue;
-      const chain = [...outer, b];
-      chains.set(b.id, chain);
-      walk(b.children, chain);
-    }
-  };
-  for (const part of doc.parts) walk(part.children, []);
+  for (const { block, provisions } of blocksOf(doc)) if (block.type === 'provision') chains.set(block.id, [...provisions, block]);
   return chains;
 }
 
@@ -187,7 +207,7 @@ function partPeriod(doc: Document, partId: string): string | null {
  * and lasts until the next heading at the same or a higher level (a part-level paragraph opens a
  * section that lasts until the next first-level heading).
  */
-function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
+export function reviewUnits(units: readonly TextUnit[], chains: ReadonlyMap<string, Provision[]>, year: number | null): Set<TextUnit> {
   const inReview = new Set<TextUnit>();
   let open: { partId: string; level: number; around: Set<string> } | null = null;
   for (const unit of units) {
@@ -230,7 +250,8 @@ function readSentence(sentence: string, setting: Setting, warn: Warn): Draft[] {
     stated = firstPeriod(clause) ?? stated;
     if (isCondition(clause)) continue;
     const period = stated ?? setting.defaultPeriod;
-    drafts.push(...readClause(clause, { ...setting, period, periodStated: stated !== null, scope }, warn));
+    const ctx = { ...setting, period, periodStated: stated !== null, scope };
+    drafts.push(...readClause(clause, ctx, warn), ...readBreakdowns(raw, ctx));
   }
   return drafts;
 }
@@ -254,6 +275,30 @@ function clauses(sentence: string): string[] {
 /** Bracketed asides with numbers in them (最多24个月) explain a value; they are not values of their own. */
 function withoutNumberedAsides(clause: string): string {
   return clause.replace(/[(（][^()（）]*\d[^()（）]*[)）]/g, '');
+}
+
+/**
+ * A bracketed list of indicators with their values (乡镇、街道120个、社区60个; 实名登记率100%、跟踪回访率100%)
+ * breaks a goal down or spells out the standards of a work target: each value is read with the text
+ * before it, when the clause stands under a goal heading or names its period, or when the words after
+ * the brackets call it a goal (…的工作目标). A list item without a value shares the next value (乡镇、街道120个).
+ */
+function readBreakdowns(clause: string, ctx: ClauseContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const aside of clause.matchAll(/[(（]([^()（）]*\d[^()（）]*)[)）]/g)) {
+    const inner = aside[1] ?? '';
+    const after = clause.slice(aside.index + aside[0].length);
+    const licensed = ctx.goalSection || ctx.periodStated || /^的?(?:工作)?(?:目标|指标)/.test(after.trim());
+    const matches = findQuantities(inner);
+    if (!licensed || matches.length < 2) continue;
+    const values = matches.map((m) => valueAt(inner, m));
+    const items = values.map((v, i) => inner.slice(i === 0 ? 0 : (values[i - 1]?.end ?? 0), v.start).replace(/^\s*、/, '').trim());
+    const closed = (values.at(-1)?.rest.trim() ?? '') === '';
+    if (!closed || !items.every((item, i) => i === 0 || !/[、]$/.test(item)) || !items.every((item) => isIndicator(item) && !/[,，]/.test(item))) continue;
+    if (values.some((v, i) => i > 0 && !/^\s*、/.test(inner.slice(values[i - 1]?.end ?? 0, v.start)))) continue;
+    drafts.push(...values.map((v, i) => draft(ctx, items[i] ?? '', v, comparatorOf([], v.qualifier))));
+  }
+  return drafts;
 }
 
 /** A clause ending in 的 is a condition (对…稳定就业6个月以上的), not a target. */
@@ -286,12 +331,12 @@ function removePeriods(text: string): string {
 /** One value being read, with the text around it. */
 type Value = { match: QuantityMatch; start: number; end: number; qualifier: string | null; rest: string };
 /** The reading of the previous value, which a listed value (、创业培训6万人) continues. */
-type Previous = { form: 'end' | 'count' | 'grant'; words: string[]; verb: string; licensed: boolean };
+type Previous = { form: 'end' | 'count'; words: string[]; verb: string; licensed: boolean };
 type Reading = { draft: Draft | null; previous: Previous | null; end: number };
 
 function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
   const matches = findQuantities(clause);
-  if (matches.length === 0) return [];
+  if (matches.length === 0) return readZero(clause, ctx);
   const change = readChange(clause, matches, ctx);
   if (change !== null) return [change];
   const distributed = readDistributive(clause, matches, ctx, warn);
@@ -312,6 +357,24 @@ function readClause(clause: string, ctx: ClauseContext, warn: Warn): Draft[] {
     if (read.draft !== null) drafts.push(read.draft);
   }
   return drafts;
+}
+
+/**
+ * 保持零就业家庭动态为零, 实现…动态清零: a count brought to zero, one target per listed subject
+ * (A和B动态为零), value 0 with no unit. Read after a verb of effort (保持, 实现, 确保, 力争) or where
+ * the clause is under a goal heading or names its period.
+ */
+function readZero(clause: string, ctx: ClauseContext): Draft[] {
+  const m = /^(.*?)(?:动态)?(?:为零|清零|归零)$/.exec(removePeriods(clause).trim().replace(SCOPE, ''));
+  if (m === null) return [];
+  const words: string[] = [];
+  const own = (m[1] ?? '').replace(/^保持/, (w) => (words.push(w), ''));
+  const subject = stripLeading(own, words);
+  if (words.length === 0 && !ctx.goalSection && !ctx.periodStated) return [];
+  const subjects = subject.split(/[、和]/).map((x) => x.trim());
+  if (!subjects.every(isIndicator)) return [];
+  const zero: Value = { match: { quantity: { value: 0, max: null, unit: null, text: '零' }, index: 0, length: 0 }, start: 0, end: 0, qualifier: null, rest: '' };
+  return subjects.map((x) => draft(ctx, x, zero, '='));
 }
 
 function valueAt(clause: string, match: QuantityMatch): Value {
@@ -336,10 +399,15 @@ function readValue(
   if (rest.trim() === '' || (next !== undefined && LIST_SEPARATOR.test(rest.trim().charAt(0)))) {
     return readValueAtEnd(value, lead, previous, ctx);
   }
-  if (rest.startsWith('的')) return readObject(clause, value, value.end + 1, next, lead, previous, 'grant', ctx);
-  if (isCountUnit(quantity.unit) && /^\p{Script=Han}/u.test(rest)) {
-    return readObject(clause, value, value.end, next, lead, previous, 'count', ctx);
+  // 电价减负10%的目标: a value the text itself calls a goal (目标, 指标) is one, bounded or not.
+  if (/^的(?:工作)?(?:目标|指标)/.test(rest)) {
+    const reading = readValueAtEnd(value, lead, previous, { ...ctx, goalSection: true });
+    if (reading.draft !== null) NAMED_GOALS.add(reading.draft);
+    return reading;
   }
+  // 给予300元的就业创业服务补贴: the amount of a grant, which is a benefit, not a goal.
+  if (rest.startsWith('的')) return null;
+  if (isCountUnit(quantity.unit) && /^\p{Script=Han}/u.test(rest)) return readObject(clause, value, next, lead, previous, ctx);
   return null;
 }
 
@@ -355,37 +423,26 @@ function readValueAtEnd(value: Value, lead: string, previous: Previous | null, c
 }
 
 /**
- * 开发5000个基层公益性岗位 / 给予300元的就业创业服务补贴: the value counts (or grants) the noun after
- * it, and the verb before it must say so. A counted object keeps the verb and the words before it
- * that say where or by whom (在县一级培育20个…窗口), when they still make a plausible indicator.
- * A listed value continues the previous one's verb.
+ * 开发5000个基层公益性岗位: the value counts the noun after it, and the verb before it must say so.
+ * A counted object keeps the verb and the words before it that say where or by whom (在县一级培育
+ * 20个…窗口), when they still make a plausible indicator. A listed value continues the previous one's verb.
  */
-function readObject(
-  clause: string,
-  value: Value,
-  nounStart: number,
-  next: QuantityMatch | undefined,
-  lead: string,
-  previous: Previous | null,
-  form: 'count' | 'grant',
-  ctx: ClauseContext,
-): Reading {
+function readObject(clause: string, value: Value, next: QuantityMatch | undefined, lead: string, previous: Previous | null, ctx: ClauseContext): Reading {
   const { rest, words } = trailingWords(removePeriods(lead));
-  const noun = nounAfter(clause, nounStart, next);
-  const end = nounStart + noun.length;
-  const verb = previous?.form === form && rest === '' ? previous.verb : verbPhrase(rest, form);
+  const noun = nounAfter(clause, value.end, next);
+  const end = value.end + noun.length;
+  const verb = previous?.form === 'count' && rest === '' ? previous.verb : verbPhrase(rest);
   if (verb === null) return { draft: null, previous: null, end };
-  const indicator = form === 'count' ? `${verb}${noun}` : noun;
-  const reading: Previous = { form, words, verb, licensed: true };
+  const indicator = `${verb}${noun}`;
+  const reading: Previous = { form: 'count', words, verb, licensed: true };
   if (!isIndicator(noun) || !isIndicator(indicator)) return { draft: null, previous: reading, end };
   return { draft: draft(ctx, indicator, value, comparatorOf(words, value.qualifier)), previous: reading, end };
 }
 
-/** The verb ending `text` (with what stands before it, for counting verbs), or null. */
-function verbPhrase(text: string, form: 'count' | 'grant'): string | null {
-  const verb = (form === 'count' ? COUNTING_VERBS : GRANT_VERBS).find((v) => text.endsWith(v));
+/** The counting verb ending `text`, with what stands before it, or null. */
+function verbPhrase(text: string): string | null {
+  const verb = COUNTING_VERBS.find((v) => text.endsWith(v));
   if (verb === undefined) return null;
-  if (form === 'grant') return verb;
   const before = stripLeading(text.slice(0, -verb.length).replace(SCOPE, ''), []);
   return before !== '' && isIndicator(`${before}${verb}`) ? `${before}${verb}` : verb;
 }

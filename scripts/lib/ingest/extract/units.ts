@@ -1,5 +1,6 @@
 import type { Document } from '#schemas/document.ts';
-import type { Block, Provision, Row, Table } from '#schemas/structure.ts';
+import { blocksOf } from '#core/document-tree.ts';
+import type { ParagraphRole, Provision, Row, Table } from '#schemas/structure.ts';
 
 /** A piece of running text that facts are extracted from, with the node and line it belongs to. */
 export type TextUnit = {
@@ -9,7 +10,28 @@ export type TextUnit = {
   text: string;
   /** The innermost provision around the text, if any. */
   provision: Provision | null;
+  /** A paragraph's role where the parser gave it one (title, signature …); null for provisions and plain paragraphs. */
+  role: ParagraphRole | null;
 };
+
+/** Paragraph roles that frame a document rather than say anything: a title names its subject, a signature its issuer. */
+const FRAMING_ROLES: ReadonlySet<ParagraphRole> = new Set(['title', 'doc-number', 'addressee', 'signature', 'date', 'toc']);
+
+/** True for a unit that only frames the document (title, 文号, addressees, signature, date, table of contents). */
+export function isFraming(unit: TextUnit): boolean {
+  return unit.role !== null && FRAMING_ROLES.has(unit.role);
+}
+
+/**
+ * The lead-in of a listed item: the text of the provision just around the unit when it ends in a colon
+ * and so introduces a list (因工伤发生的下列费用，按照国家规定从工伤保险基金中支付：); '' otherwise.
+ * `chains` holds each provision with the ones around it, outermost first.
+ */
+export function leadIn(unit: TextUnit, chains: ReadonlyMap<string, readonly Provision[]>): string {
+  const chain = unit.provision === null ? [] : (chains.get(unit.provision.id) ?? []);
+  const parent = chain.filter((p) => p.id !== unit.clauseId).at(-1);
+  return parent !== undefined && /[：:]\s*$/.test(parent.text) ? parent.text : '';
+}
 
 /** A table row with its table, for extractors that read cells by column. */
 export type RowUnit = { table: Table; row: Row; partId: string };
@@ -20,32 +42,22 @@ export type RowUnit = { table: Table; row: Row; partId: string };
  */
 export function textUnits(doc: Document): TextUnit[] {
   const units: TextUnit[] = [];
-  const walk = (blocks: readonly Block[], provision: Provision | null) => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph') {
-        units.push({ clauseId: provision?.id ?? b.id, line: b.line, text: b.text, provision });
-      } else if (b.type === 'provision') {
-        const own = [b.title, b.text].filter((s): s is string => s !== null && s !== '').join('。');
-        if (b.kind !== 'implicit' && own !== '') units.push({ clauseId: b.id, line: b.lines.start, text: own, provision: b });
-        walk(b.children, b.kind === 'implicit' ? provision : b);
-      }
+  for (const { block: b, provisions } of blocksOf(doc)) {
+    if (b.type === 'paragraph') {
+      // Implicit groups print nothing: the innermost numbered provision is the clause.
+      const provision = provisions.findLast((p) => p.kind !== 'implicit') ?? null;
+      units.push({ clauseId: provision?.id ?? b.id, line: b.line, text: b.text, provision, role: b.role ?? null });
+    } else if (b.type === 'provision') {
+      const own = [b.title, b.text].filter((s): s is string => s !== null && s !== '').join('。');
+      if (b.kind !== 'implicit' && own !== '') units.push({ clauseId: b.id, line: b.lines.start, text: own, provision: b, role: null });
     }
-  };
-  for (const part of doc.parts) walk(part.children, null);
+  }
   return units;
 }
 
 /** Every table row of a document, with its table and part. */
 export function tableRows(doc: Document): RowUnit[] {
-  const rows: RowUnit[] = [];
-  const walk = (blocks: readonly Block[], partId: string) => {
-    for (const b of blocks) {
-      if (b.type === 'table') rows.push(...b.rows.map((row) => ({ table: b, row, partId })));
-      if (b.type === 'provision') walk(b.children, partId);
-    }
-  };
-  for (const part of doc.parts) walk(part.children, part.id);
-  return rows;
+  return [...blocksOf(doc)].flatMap(({ block, part }) => (block.type === 'table' ? block.rows.map((row) => ({ table: block, row, partId: part.id })) : []));
 }
 
 /**

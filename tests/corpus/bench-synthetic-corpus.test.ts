@@ -46,7 +46,8 @@ beforeAll(() => {
   });
   corpus = generateCorpus(seeds, COUNT);
   ingested = ingestGenerated(corpus);
-});
+  // Ingests the seeds and 24 generated documents: seconds on an idle machine, more on a busy one.
+}, 120_000);
 
 describe('prng', () => {
   it('repeats its sequence for a seed and stays in [0, 1)', () => {
