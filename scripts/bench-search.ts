@@ -68,7 +68,7 @@ function sizedSite(size: number): { site: string; documents: string } {
     }
     fs.mkdirSync(dir, { recursive: true });
     const keep = new Set([...NOT_COPIED, 'content/sources', 'content/generated/documents']);
-    copyProject(ROOT, dir, keep, path.join(ROOT, 'node_modules'), fresh);
+    copyProject(ROOT, dir, keep, path.join(ROOT, 'node_modules'));
     if (fresh || !fs.existsSync(path.join(dir, 'content/sources'))) {
       const { synthetic, bytes } = writeCorpus(path.join(dir, 'content/sources'), size, Number(args.seed), loadSeeds());
       console.log(`corpus: 5 real + ${synthetic} synthetic sources (${(bytes / 1e6).toFixed(1)} MB)`);
@@ -130,17 +130,36 @@ function recordRequests(page: Page): { take(): string[] } {
   };
 }
 
-/** A first search on a fresh page: its time and what it downloaded. */
-async function coldSearch(browser: Browser, origin: string, site: string, query: string): Promise<{ bytes: Bytes; ms: number }> {
+/** What a request fetched, for the breakdown of a first search: Pagefind's files by kind, the rest by extension. */
+function requestKind(url: string): string {
+  const file = new URL(url).pathname;
+  const pagefind = /\.(pf_meta|pf_index|pf_fragment|pf_filter|wasm)$/.exec(file)?.[1];
+  if (pagefind !== undefined) return pagefind;
+  return file.includes('/pagefind/') ? 'pagefind other' : (path.extname(file).slice(1) || 'page');
+}
+
+/** The bytes of each kind of request, largest first. */
+function breakdown(site: string, urls: readonly string[]): string {
+  const kinds = new Map<string, string[]>();
+  for (const url of urls) kinds.set(requestKind(url), [...(kinds.get(requestKind(url)) ?? []), url]);
+  return [...kinds]
+    .map(([kind, list]) => ({ kind, bytes: bytesOf(site, list) }))
+    .sort((a, b) => b.bytes.gzip - a.bytes.gzip)
+    .map(({ kind, bytes }) => `${kind} ${kb(bytes.gzip)} (${bytes.files})`)
+    .join(', ');
+}
+
+/** A first search on a fresh page: its time, what it downloaded, and what the page had fetched once open (before any search). */
+async function coldSearch(browser: Browser, origin: string, site: string, query: string): Promise<{ bytes: Bytes; ms: number; kinds: string; opening: Bytes }> {
   const page = await browser.newPage();
   const requests = recordRequests(page);
   await page.goto(`${origin}/search/`);
   await page.waitForLoadState('networkidle');
-  requests.take();
+  const opening = bytesOf(site, requests.take());
   const rendered = await typeQuery(page, query);
-  const bytes = bytesOf(site, requests.take());
+  const urls = requests.take();
   await page.close();
-  return { bytes, ms: rendered.ms };
+  return { bytes: bytesOf(site, urls), ms: rendered.ms, kinds: breakdown(site, urls), opening };
 }
 
 // ---------------------------------------------------------------------------
@@ -266,6 +285,8 @@ async function main(): Promise<void> {
     const missed = queries.filter((q) => scoreQuery(q, relevant.get(q.id) ?? [], ours.get(q.id)?.ids ?? []).top1 < 1);
     for (const q of missed) lines.push(`  missed top-1: ${q.id} ${q.query} → ${(ours.get(q.id)?.ids ?? []).slice(0, 3).join(' ')}`);
     lines.push('', `First search on a fresh page (${queries[0]?.query}): ${ms(cold.ms)}, ${kb(cold.bytes.gzip)} as served compressed (${kb(cold.bytes.raw)} uncompressed), ${cold.bytes.files} requests`);
+    lines.push(`  of which: ${cold.kinds}`);
+    lines.push(`  the page itself, opened before the search: ${kb(cold.opening.gzip)} compressed, ${cold.opening.files} requests`);
     lines.push(`First search, traditional query (converter loaded): ${ms(traditional.ms)}, ${kb(traditional.bytes.gzip)} compressed (${kb(traditional.bytes.raw)}), ${traditional.bytes.files} requests`);
     console.log(lines.join('\n'));
     if (args.json !== undefined) {

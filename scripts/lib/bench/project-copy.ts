@@ -6,22 +6,23 @@ const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
 
 /**
  * node_modules in `to` as a folder of links to the packages in `modules`, so that Astro's and Vite's
- * caches are written in the copy and builds there never share them.
+ * caches are written in the copy and builds there never share them. Links already there are kept, so
+ * a kept copy gains the packages added since it was made.
  */
 export function linkNodeModules(modules: string, to: string): void {
   const dir = path.join(to, 'node_modules');
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of fs.readdirSync(modules)) {
-    if (!OWN_CACHES.has(entry)) fs.symlinkSync(path.join(modules, entry), path.join(dir, entry));
+    const link = path.join(dir, entry);
+    if (!OWN_CACHES.has(entry) && !fs.existsSync(link)) fs.symlinkSync(path.join(modules, entry), link);
   }
 }
 
 /**
  * A copy of the project in `from` to build in isolation: its files except the paths in `exclude`
- * (relative to `from`, with `/`) and node_modules, which is linked package by package from `modules`
- * (unless `linkModules` is false: a copy refreshed over an earlier one keeps its links).
+ * (relative to `from`, with `/`) and node_modules, which is linked package by package from `modules`.
  */
-export function copyProject(from: string, to: string, exclude: ReadonlySet<string>, modules: string, linkModules = true): void {
+export function copyProject(from: string, to: string, exclude: ReadonlySet<string>, modules: string): void {
   fs.cpSync(from, to, {
     recursive: true,
     filter: (src) => {
@@ -29,5 +30,5 @@ export function copyProject(from: string, to: string, exclude: ReadonlySet<strin
       return relative !== 'node_modules' && !exclude.has(relative);
     },
   });
-  if (linkModules) linkNodeModules(modules, to);
+  linkNodeModules(modules, to);
 }
