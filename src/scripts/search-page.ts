@@ -11,7 +11,8 @@ import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
 import type { CitedPage } from '../lib/search/cite-client.ts';
-import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
+import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
+import { bundleOfPage } from '#core/search/page-names.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
@@ -53,7 +54,7 @@ const sortSelect = element('search-sort', HTMLSelectElement);
 /** Results sorted by date: the dates come with each record's data, so only the first ones are sorted (and the page says so). */
 const MAX_SORTED = 200;
 
-let pagefindLoad: Promise<PagefindModule> | undefined;
+let pagefindLoad: Promise<PagefindApi> | undefined;
 let converterLoad: Promise<ScriptConverter> | undefined;
 /** Failed loads so far: the browser keeps a failed module import for the page's lifetime, so a retry asks for a new URL. */
 let failedLoads = 0;
@@ -63,21 +64,23 @@ let failedLoads = 0;
  * value of every filter over all results of every search (seconds at 1,000 documents). A failed load
  * is forgotten, so the next search tries again instead of failing for the rest of the visit.
  */
-function loadPagefind(): Promise<PagefindModule> {
+function loadPagefind(): Promise<PagefindApi> {
   pagefindLoad ??= (async () => {
     const bundle = `${base}pagefind/`;
-    const [pagefind, shards] = await Promise.all([
+    const [pagefind, manifest] = await Promise.all([
       import(/* @vite-ignore */ `${bundle}pagefind.js${failedLoads === 0 ? '' : `?retry=${failedLoads}`}`) as Promise<PagefindModule>,
       fetch(`${bundle}${SHARD_MANIFEST}`).then(async (response) => {
         if (!response.ok) throw new Error(`search: ${SHARD_MANIFEST}: HTTP ${response.status}`);
-        return shardFolders(await response.json());
+        return readManifest(await response.json());
       }),
     ]);
     // Pagefind's default ranking is kept: the order that matters (the words as typed, in the text) is decided by the engine.
     await pagefind.init();
     // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results.
-    await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
-    return pagefind;
+    await Promise.all(manifest.shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
+    const search: PagefindApi['search'] = (term, options) => pagefind.search(term, options);
+    // In a sharded index the primary bundle (0) holds the department pages alone.
+    return manifest.departmentsApart ? { search, isDepartment: (id: string) => bundleOfPage(id) === 0 } : { search };
   })().catch((error: unknown) => {
     pagefindLoad = undefined;
     failedLoads += 1;
@@ -330,7 +333,7 @@ function pageLink(path: string, label: string): HTMLAnchorElement {
 }
 
 /** The query without each of its terms in turn, with the number of results each would give. */
-async function fewerWords(pagefind: PagefindModule, query: ParsedQuery, selection: FilterSelection): Promise<{ raw: string; count: number }[]> {
+async function fewerWords(pagefind: PagefindApi, query: ParsedQuery, selection: FilterSelection): Promise<{ raw: string; count: number }[]> {
   if (query.terms.length < 2) return [];
   const candidates = query.terms.map((_, i) => withoutTerm(query.terms, i));
   const found = await Promise.all(
@@ -354,7 +357,7 @@ function synonymSuggestions(query: ParsedQuery): string[] {
   return synonyms.listed.filter((t) => words.some((w) => w !== t && (t.includes(w) || w.includes(t)))).slice(0, 6);
 }
 
-async function renderNotice(listing: Listing, pagefind: PagefindModule, selection: FilterSelection): Promise<void> {
+async function renderNotice(listing: Listing, pagefind: PagefindApi, selection: FilterSelection): Promise<void> {
   notice.replaceChildren();
   notice.hidden = true;
   const { query, outcome } = listing;
@@ -441,7 +444,7 @@ async function runSearch(): Promise<void> {
   }
   const started = performance.now();
   form.setAttribute('aria-busy', 'true');
-  let pagefind: PagefindModule;
+  let pagefind: PagefindApi;
   let converter: ScriptConverter | null;
   try {
     [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);

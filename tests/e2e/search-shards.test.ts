@@ -79,7 +79,7 @@ describe('a search index in shards', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(sharded, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
     expect(manifest.shards.length).toBeGreaterThanOrEqual(2);
     for (const folder of manifest.shards) expect(fs.existsSync(path.join(sharded, 'pagefind', folder, 'pagefind-entry.json'))).toBe(true);
-    expect(JSON.parse(fs.readFileSync('dist/pagefind/shards.json', 'utf8'))).toEqual({ shards: [] });
+    expect(JSON.parse(fs.readFileSync('dist/pagefind/shards.json', 'utf8'))).toEqual({ shards: [], departmentsApart: false });
   });
 
   // Records holding the query verbatim come first either way; among them Pagefind's scores, which

@@ -140,6 +140,17 @@ describe('searchRecords', () => {
     expect((await search('人社局', {}, fakePagefind(records))).ids).toEqual(['page', 'clause']);
   });
 
+  it('tells department pages by the index layout when it can, without searching their marker', async () => {
+    const records: FakeRecord[] = [
+      { id: 'clause', text: '由市人社局负责，市人社局牵头' },
+      { id: 'page', text: '湘潭市人力资源和社会保障局；市人社局' },
+    ];
+    const pagefind = fakePagefind(records);
+    const api: PagefindApi = { search: (term, options) => pagefind.search(term, options), isDepartment: (id) => id === 'page' };
+    expect((await search('人社局', {}, api)).ids).toEqual(['page', 'clause']);
+    expect(pagefind.calls.some((c) => c.includes(DEPARTMENT_TOKEN))).toBe(false);
+  });
+
   it('finds a single character', async () => {
     expect((await search('零')).ids.sort()).toEqual(['family', 'other']);
   });

@@ -13,6 +13,7 @@ import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import { readDocuments } from '../ingest/write.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
+import { renamePages } from './page-names.ts';
 import { writeBundle } from './pagefind-bundle.ts';
 import { bundleKey, partitionDocuments } from './shards.ts';
 import {
@@ -114,11 +115,13 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
 
   const [primary, ...shards] = bundles.map((b) => b.key);
   fs.rmSync(out, { recursive: true, force: true });
-  const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`) };
+  const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`), departmentsApart: sharded };
   // Linking is cheap, so the site's copy is remade whole: nothing of an older index can stay behind.
   const files =
     linkTree(path.join(cacheDir, primary ?? ''), out) +
     shards.reduce((n, key, i) => n + linkTree(path.join(cacheDir, key), path.join(out, manifest.shards[i] ?? '')), 0);
+  // Pages named by their place, so that the page lists the browser loads first compress (page-names.ts).
+  [out, ...manifest.shards.map((folder) => path.join(out, folder))].forEach((folder, bundle) => renamePages(folder, bundle));
   fs.writeFileSync(path.join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   pruneCache(cacheDir, bundles.map((b) => b.key));
 

@@ -32,6 +32,12 @@ export type PagefindFilters = Record<string, string | { any: string[] }>;
 /** The part of Pagefind's JS API the engine calls. */
 export interface PagefindApi {
   search(term: string, options: { filters: PagefindFilters }): Promise<PagefindResponse | null>;
+  /**
+   * Whether a result is a department page, when the index's layout tells (a sharded index keeps them
+   * in a bundle of their own); without it, they are found by searching their marker, which in a
+   * sharded index costs an index chunk from every shard.
+   */
+  isDepartment?(id: string): boolean;
 }
 
 /** The filters chosen on the page: one value per key, the year as a range. */
@@ -174,12 +180,12 @@ interface Candidate {
 }
 
 /** Every record answering at least one term in its text, with how many terms it answers and how well. */
-function candidates(perTerm: readonly Grades[], departments: ReadonlySet<string>): Candidate[] {
+function candidates(perTerm: readonly Grades[], isDepartment: (id: string) => boolean): Candidate[] {
   const byId = new Map<string, Candidate & { inText: boolean }>();
   let order = 0;
   for (const grades of perTerm) {
     for (const [id, g] of grades) {
-      const c = byId.get(id) ?? { id, department: departments.has(id), answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
+      const c = byId.get(id) ?? { id, department: isDepartment(id), answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
       c.answered += 1;
       c.grade += g.grade;
       c.occurrences += g.occurrences;
@@ -263,18 +269,19 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
   const around = slips(term.text).filter((s) => [s.before, s.after].every((side, i, both) => side === '' || searchedSide(side) || [...(both[1 - i] ?? '')].length >= 3));
   const sides = [...new Set(around.flatMap((s) => [s.before, s.after]).filter(searchedSide))];
   const found = new Map(await Promise.all(sides.map(async (side) => [side, await run(api, phraseQuery(side), filters)] as const)));
-  const fits = new Map<string, { hit: PagefindHit; places: number }>();
+  const fits = new Map<string, { hit: PagefindHit; places: number; order: number }>();
   for (const { before, after } of around) {
     const held = [before, after].filter(searchedSide).map((side) => new Map((found.get(side) ?? []).map((h) => [h.id, h])));
     const [first, ...rest] = held;
     for (const [id, hit] of first ?? []) {
       if (!rest.every((m) => m.has(id))) continue;
-      const entry = fits.get(id) ?? { hit, places: 0 };
+      const entry = fits.get(id) ?? { hit, places: 0, order: fits.size };
       entry.places += 1;
       fits.set(id, entry);
     }
   }
-  const ordered = [...fits.values()].sort((a, b) => b.places - a.places || (a.hit.id < b.hit.id ? -1 : 1));
+  // Among equals, Pagefind's order (its score for the side searched first).
+  const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.order - b.order);
   const head = ordered.slice(0, FUZZY_READ);
   const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
   const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
@@ -304,10 +311,12 @@ async function searchTerms(api: PagefindApi, terms: readonly QueryTerm[], readin
 }
 
 async function searchPlans(api: PagefindApi, plans: TermPlan[], filters: PagefindFilters): Promise<Pass> {
-  // The department pages are few (one search of their marker, alongside the terms' own).
-  const [results, departments] = await Promise.all([atomResults(api, plans, filters), run(api, `"${DEPARTMENT_TOKEN}"`, filters)]);
+  // The department pages are few (one search of their marker, alongside the terms' own, unless the layout tells).
+  const layout = api.isDepartment?.bind(api);
+  const [results, marked] = await Promise.all([atomResults(api, plans, filters), layout === undefined ? run(api, `"${DEPARTMENT_TOKEN}"`, filters) : []]);
   const perTerm = plans.map((p) => grade(p.match, results));
-  return { plans, perTerm, found: candidates(perTerm, new Set(departments.map((h) => h.id))) };
+  const departments = new Set(marked.map((h) => h.id));
+  return { plans, perTerm, found: candidates(perTerm, layout ?? ((id) => departments.has(id))) };
 }
 
 function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answered: number): SearchOutcome {
