@@ -1,4 +1,5 @@
 import { DEPARTMENT_TOKEN, type FilterKey } from '#core/search/facets.ts';
+import { fnv1a } from '#core/fnv1a.ts';
 import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { phraseQuery, planTerm, splitTerm, type Match, type ParsedQuery, type QueryTerm, type TermPlan } from './query.ts';
 
@@ -269,22 +270,28 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
   const around = slips(term.text).filter((s) => [s.before, s.after].every((side, i, both) => side === '' || searchedSide(side) || [...(both[1 - i] ?? '')].length >= 3));
   const sides = [...new Set(around.flatMap((s) => [s.before, s.after]).filter(searchedSide))];
   const found = new Map(await Promise.all(sides.map(async (side) => [side, await run(api, phraseQuery(side), filters)] as const)));
-  const fits = new Map<string, { hit: PagefindHit; places: number; order: number }>();
+  const fits = new Map<string, { hit: PagefindHit; places: number; spread: number }>();
   for (const { before, after } of around) {
     const held = [before, after].filter(searchedSide).map((side) => new Map((found.get(side) ?? []).map((h) => [h.id, h])));
     const [first, ...rest] = held;
     for (const [id, hit] of first ?? []) {
       if (!rest.every((m) => m.has(id))) continue;
-      const entry = fits.get(id) ?? { hit, places: 0, order: fits.size };
+      const entry = fits.get(id) ?? { hit, places: 0, spread: fnv1a(id) };
       entry.places += 1;
       fits.set(id, entry);
     }
   }
-  // Among equals, Pagefind's order (its score for the side searched first).
-  const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.order - b.order);
+  // Among equals (thousands at 1,000 documents), an order spread over the corpus: pages are named in
+  // document order, and the first document's texts alone would decide which word was meant.
+  const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.spread - b.spread);
   const head = ordered.slice(0, FUZZY_READ);
-  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
-  const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
+  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text)));
+  // Among texts fitting as well, the word most of them have there first: the word meant is the one the texts use (城镇登记失业率, not 失业人).
+  const uses = new Map<string, number>();
+  for (const a of aligned) uses.set(a.window, (uses.get(a.window) ?? 0) + 1);
+  const read = head
+    .map((e, i) => ({ e, same: aligned[i]?.same ?? 0, used: uses.get(aligned[i]?.window ?? '') ?? 0 }))
+    .sort((a, b) => b.same - a.same || b.used - a.used || b.e.places - a.e.places);
   return [...read.map((r) => r.e), ...ordered.slice(FUZZY_READ)].map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
 }
 
