@@ -285,13 +285,8 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
   // document order, and the first document's texts alone would decide which word was meant.
   const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.spread - b.spread);
   const head = ordered.slice(0, FUZZY_READ);
-  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text)));
-  // Among texts fitting as well, the word most of them have there first: the word meant is the one the texts use (城镇登记失业率, not 失业人).
-  const uses = new Map<string, number>();
-  for (const a of aligned) uses.set(a.window, (uses.get(a.window) ?? 0) + 1);
-  const read = head
-    .map((e, i) => ({ e, same: aligned[i]?.same ?? 0, used: uses.get(aligned[i]?.window ?? '') ?? 0 }))
-    .sort((a, b) => b.same - a.same || b.used - a.used || b.e.places - a.e.places);
+  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
+  const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
   return [...read.map((r) => r.e), ...ordered.slice(FUZZY_READ)].map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
 }
 
