@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * - cli: the ingest and parse commands, run as a user runs them;
  * - site, quality, e2e: the built site in dist/ (which `npm test` builds first), its pages, its
  *   HTML, accessibility and size budgets, and the browser;
+ * - search: the search page in the browser on dist/, scored against tests/search/queries.json;
  * - build: the incremental build, against full builds in copies of the project.
  */
 interface Layer {
@@ -23,6 +24,7 @@ const LAYERS: readonly Layer[] = [
   { name: 'cli', spawns: true, group: 0 },
   { name: 'site', spawns: false, group: 0 },
   { name: 'quality', spawns: true, group: 0 },
+  { name: 'search', spawns: true, group: 0 },
   { name: 'e2e', spawns: true, group: 1 },
   { name: 'build', spawns: true, group: 1 },
 ];

@@ -1,8 +1,8 @@
 /**
  * `node scripts/search-index.ts [SITE] [--out DIR] [--cache DIR] [--documents-per-shard N] [--jobs N]`: builds the search index of the
  * built site SITE (default dist) into SITE/pagefind with Pagefind's Node API, from the generated
- * documents rather than from the HTML, so that every record is one clause (or target, department,
- * project) and its text is tokenised the way the search page tokenises queries
+ * documents rather than from the HTML, so that every record is one clause page (or department page)
+ * and its text is tokenised the way the search page tokenises queries
  * (src/core/search/tokens.ts). A large corpus gets one bundle per shard of documents
  * (scripts/lib/search-index/shards.ts), listed in SITE/pagefind/shards.json for the search page to merge.
  * Bundles are built into the cache folder under a key of their records and linked into the site, so
@@ -21,6 +21,7 @@ const { values: args, positionals } = parseArgs({
     out: { type: 'string' },
     documents: { type: 'string', default: 'content/generated/documents' },
     departments: { type: 'string', default: 'content/departments.json' },
+    synonyms: { type: 'string', default: 'content/synonyms.json' },
     cache: { type: 'string', default: 'node_modules/.cache/policy-atlas/search' },
     'documents-per-shard': { type: 'string', default: String(DOCUMENTS_PER_SHARD) },
     jobs: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
@@ -31,5 +32,5 @@ const documentsPerShard = Number(args['documents-per-shard']);
 if (!Number.isInteger(documentsPerShard) || documentsPerShard < 1) throw new Error(`search-index: --documents-per-shard must be a positive integer, not ${args['documents-per-shard']}`);
 const jobs = Number(args.jobs);
 if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`search-index: --jobs must be a positive integer, not ${args.jobs}`);
-const { out, documents, departments, cache } = args;
-process.exitCode = await runSearchIndex({ site: positionals[0] ?? 'dist', out, documents, departments, cache, documentsPerShard, jobs });
+const { out, documents, departments, synonyms, cache } = args;
+process.exitCode = await runSearchIndex({ site: positionals[0] ?? 'dist', out, documents, departments, synonyms, cache, documentsPerShard, jobs });

@@ -2,14 +2,9 @@
 import { createHash } from 'node:crypto';
 import type { CitationMention } from '#schemas/entities.ts';
 import { foldPunctuationWidth } from './chinese/punctuation-width.ts';
+import { normaliseDocNumber } from './doc-number.ts';
 
-/** 川人社发(2010)44号 and 川人社发〔2010〕44号 are the same number. */
-export function normaliseDocNumber(docNumber: string): string {
-  return docNumber
-    .replace(/\s+/g, '')
-    .replace(/[(（[【［](\d{4})[)）\]】］]/, '〔$1〕')
-    .replace(/第(\d+)号$/, '$1号');
-}
+export { normaliseDocNumber };
 
 function hash8(text: string): string {
   return createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8);

@@ -59,6 +59,11 @@ export function truncate(text: string, length: number): string {
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }
 
+/** How citations and headings name the n-th unnumbered group (numbering that restarted where a heading was lost). */
+export function implicitGroupName(n: number): string {
+  return `未编号第${n}组`;
+}
+
 /** One line of a table of contents, linking to the anchor `#id`. */
 export interface TocEntry {
   id: string;
@@ -143,10 +148,12 @@ function draftEntries(doc: Document): NodeEntry[] {
       } else {
         const implicit = block.kind === 'implicit';
         if (implicit) counts.implicitGroups += 1;
-        const heading = implicit ? `未编号第${counts.implicitGroups}组` : provisionHeading(block);
-        // An implicit group prints no number, so the parser cites it like its parent: name it by position.
-        const citation = implicit ? `${block.citation} ${heading}` : block.citation;
-        citations.set(block.id, citation);
+        const heading = implicit ? implicitGroupName(counts.implicitGroups) : provisionHeading(block);
+        // An implicit group prints no number. The parser cites a parent's first group like the parent and
+        // names the later ones (…二、 未编号第2组); the group's own page is named by its place either way.
+        const citation = implicit && !block.citation.endsWith(heading) ? `${block.citation} ${heading}` : block.citation;
+        // What it holds extends the parser's citation, which names only the groups after the first.
+        citations.set(block.id, block.citation);
         drafts.push({ ...base, kind: 'provision', node: block, citation, heading, lines: block.lines });
       }
     }

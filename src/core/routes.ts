@@ -43,6 +43,8 @@ export interface Routes {
   data(): string;
   dataFile(name: string): string;
   search(): string;
+  /** The page that opens a pasted citation (src/pages/cite/). */
+  cite(): string;
   /** The editorial page about the site (src/pages/about.mdx). */
   about(): string;
   /** The editorial page on method and limits (src/pages/method.mdx). */
@@ -121,6 +123,7 @@ export function routes(base = '/'): Routes {
     data: () => page('data'),
     dataFile: (name) => `${page('data')}${name}`,
     search: () => page('search'),
+    cite: () => page('cite'),
     about: () => page('about'),
     method: () => page('method'),
     file: (name) => `${root}${name}`,

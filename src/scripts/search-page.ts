@@ -3,30 +3,27 @@
  * the Pagefind index through src/lib/search/engine.ts, and renders results grouped by the page they
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
-import { searchRecords, type IndexLayout, type FilterCounts, type FilterSelection, type PagefindApi, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { MAX_COUNTED, pagefindFilters, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { element } from '../lib/dom.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
+import type { QuerySynonyms } from '#core/search/synonyms.ts';
 import { cleanQuery, mayBeTraditional, parseQuery, withoutTerm, type ParsedQuery, type ScriptConverter } from '../lib/search/query.ts';
 import { createScriptConverter, type Override } from '../lib/search/script.ts';
-import { SHARD_MANIFEST, shardFolders } from '#core/search/shard-manifest.ts';
+import type { CitedPage } from '../lib/search/cite-client.ts';
+import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
+import { bundleOfPage } from '#core/search/page-names.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
   init(): Promise<void>;
   mergeIndex(indexPath: string): Promise<void>;
-  filters(): Promise<FilterCounts>;
 }
 
 /** Results shown at first and added by 显示更多. */
 const PAGE_SIZE = 10;
 /** Wait after a keystroke before searching: long enough to skip the keystrokes of a word, short enough to feel immediate. */
 const TYPING_DELAY_MS = 120;
-
-function element<T extends HTMLElement>(id: string, type: new () => T): T {
-  const found = document.getElementById(id);
-  if (!(found instanceof type)) throw new Error(`search page: #${id} is missing`);
-  return found;
-}
 
 const form = element('search-form', HTMLFormElement);
 const input = element('search-q', HTMLInputElement);
@@ -39,46 +36,67 @@ const filterCount = element('search-filter-count', HTMLElement);
 const base = form.dataset['base'] ?? '/';
 const corpus: ReadonlySet<string> = new Set(form.dataset['corpus'] ?? '');
 const overrides = JSON.parse(form.dataset['overrides'] ?? '[]') as Override[];
+const synonyms = JSON.parse(form.dataset['synonyms'] ?? '{"listed":[],"added":{}}') as QuerySynonyms;
+/** Every value of every filter in the corpus, for the filter menus (from the page: Pagefind's filter lists are never loaded). */
+const allValues = JSON.parse(form.dataset['filterValues'] ?? '{}') as Partial<Record<FilterKey, string[]>>;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
 
-const selects = new Map<FilterKey, HTMLSelectElement>(
-  FILTER_KEYS.flatMap((key) => {
+/** The menus of the page: one per filter, the year as a range of two (从/至), and the order. */
+type Control = Exclude<FilterKey, 'year'> | 'yearFrom' | 'yearTo';
+const CONTROLS: readonly Control[] = [...FILTER_KEYS.filter((k): k is Exclude<FilterKey, 'year'> => k !== 'year'), 'yearFrom', 'yearTo'];
+const selects = new Map<Control, HTMLSelectElement>(
+  CONTROLS.flatMap((key) => {
     const select = form.querySelector(`select[name="${key}"]`);
     return select instanceof HTMLSelectElement ? [[key, select] as const] : [];
   }),
 );
+const sortSelect = element('search-sort', HTMLSelectElement);
+/** Results sorted by date: the dates come with each record's data, so only the first ones are sorted (and the page says so). */
+const MAX_SORTED = 200;
 
-let pagefindLoad: Promise<PagefindModule> | undefined;
+let pagefindLoad: Promise<PagefindApi> | undefined;
 let converterLoad: Promise<ScriptConverter> | undefined;
-/** Every value of every filter in the index, for the filter menus. */
-let allValues: FilterCounts = {};
-let layout: IndexLayout = { merged: false };
+/** Failed loads so far: the browser keeps a failed module import for the page's lifetime, so a retry asks for a new URL. */
+let failedLoads = 0;
 
-function loadPagefind(): Promise<PagefindModule> {
+/**
+ * Loads Pagefind and merges the shards. Its filter lists are never loaded: Pagefind then counts every
+ * value of every filter over all results of every search (seconds at 1,000 documents). A failed load
+ * is forgotten, so the next search tries again instead of failing for the rest of the visit.
+ */
+function loadPagefind(): Promise<PagefindApi> {
   pagefindLoad ??= (async () => {
     const bundle = `${base}pagefind/`;
-    const [pagefind, shards] = await Promise.all([
-      import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>,
+    const [pagefind, manifest] = await Promise.all([
+      import(/* @vite-ignore */ `${bundle}pagefind.js${failedLoads === 0 ? '' : `?retry=${failedLoads}`}`) as Promise<PagefindModule>,
       fetch(`${bundle}${SHARD_MANIFEST}`).then(async (response) => {
         if (!response.ok) throw new Error(`search: ${SHARD_MANIFEST}: HTTP ${response.status}`);
-        return shardFolders(await response.json());
+        return readManifest(await response.json());
       }),
     ]);
-    // Pagefind's default ranking is kept: the order that matters (verbatim first) is decided by the
-    // engine, and the alternatives measured (less or no length normalisation, lower saturation) only
-    // reshuffled records within that order, pushing long catch-all paragraphs up.
+    // Pagefind's default ranking is kept: the order that matters (the words as typed, in the text) is decided by the engine.
     await pagefind.init();
-    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results by score.
-    await Promise.all(shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
-    layout = { merged: shards.length > 0 };
-    // Before any search: Pagefind counts filter values only over the filter chunks already loaded.
-    allValues = await pagefind.filters();
-    return pagefind;
-  })();
+    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results.
+    await Promise.all(manifest.shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
+    const search: PagefindApi['search'] = (term, options) => pagefind.search(term, options);
+    // In a sharded index the primary bundle (0) holds the department pages alone.
+    return manifest.departmentsApart ? { search, isDepartment: (id: string) => bundleOfPage(id) === 0 } : { search };
+  })().catch((error: unknown) => {
+    pagefindLoad = undefined;
+    failedLoads += 1;
+    throw error;
+  });
   return pagefindLoad;
 }
 
 function loadConverter(): Promise<ScriptConverter> {
-  converterLoad ??= import('opencc-js/t2cn').then((opencc) => createScriptConverter(opencc, overrides, corpus));
+  converterLoad ??= import('opencc-js/t2cn')
+    .then((opencc) => createScriptConverter(opencc, overrides, corpus))
+    .catch((error: unknown) => {
+      converterLoad = undefined;
+      throw error;
+    });
   return converterLoad;
 }
 
@@ -94,10 +112,11 @@ function readSelection(): FilterSelection {
 function searchUrl(raw: string, selection: FilterSelection): string {
   const params = new URLSearchParams();
   if (raw.trim() !== '') params.set('q', raw.trim());
-  for (const key of FILTER_KEYS) {
+  for (const key of CONTROLS) {
     const value = selection[key];
     if (value !== undefined) params.set(key, value);
   }
+  if (sortSelect.value !== '') params.set('sort', sortSelect.value);
   const query = params.toString();
   return `${location.pathname}${query === '' ? '' : `?${query}`}`;
 }
@@ -122,31 +141,39 @@ function readUrl(): void {
     if (value !== '') ensureOption(select, value);
     select.value = value;
   }
+  const sort = params.get('sort') ?? '';
+  sortSelect.value = [...sortSelect.options].some((o) => o.value === sort) ? sort : '';
 }
 
 // ---------------------------------------------------------------------------
 // Filters
 
-function valueLabel(key: FilterKey, value: string): string {
+function valueLabel(key: Control, value: string): string {
   return key === 'kind' && isRecordKind(value) ? KIND_LABELS[value] : value;
 }
 
-function sortedValues(key: FilterKey, all: FilterCounts): string[] {
-  const values = Object.keys(all[key] ?? {});
-  return key === 'year' ? values.sort().reverse() : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+function sortedValues(key: Control): string[] {
+  if (key === 'yearFrom' || key === 'yearTo') return [...(allValues.year ?? [])].sort().reverse();
+  const values = [...(allValues[key] ?? [])];
+  return key === 'kind' ? values : values.sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 }
 
-/** Rebuilds each filter's options with the counts of the current results; a filter nothing carries stays hidden. */
-function renderFilters(counts: FilterCounts | null, all: FilterCounts): void {
+/**
+ * Rebuilds each filter's options, with the number of results for each value where they were counted
+ * (see showCounts); a filter nothing carries stays hidden.
+ */
+function renderFilters(counts: FilterCounts | null): void {
   for (const [key, select] of selects) {
     const chosen = select.value;
-    const values = sortedValues(key, all);
+    const values = sortedValues(key);
     if (chosen !== '' && !values.includes(chosen)) values.push(chosen);
+    // The year menus bound a range: counts per year would not say what the range holds.
+    const counted = key === 'yearFrom' || key === 'yearTo' ? null : counts;
     const options = values.map((value) => {
-      const count = counts?.[key]?.[value] ?? 0;
-      const label = counts === null ? valueLabel(key, value) : `${valueLabel(key, value)}（${count}）`;
+      const count = counted?.[key]?.[value] ?? 0;
+      const label = counted === null ? valueLabel(key, value) : `${valueLabel(key, value)}（${count}）`;
       const option = new Option(label, value, false, value === chosen);
-      option.disabled = counts !== null && count === 0 && value !== chosen;
+      option.disabled = counted !== null && count === 0 && value !== chosen;
       return option;
     });
     select.replaceChildren(new Option('全部', ''), ...options);
@@ -166,45 +193,49 @@ function renderFilters(counts: FilterCounts | null, all: FilterCounts): void {
 // ---------------------------------------------------------------------------
 // Results
 
-/** Results landing on the same page (a clause and the targets stated in it) are shown as one, the first one leading. */
-interface Group {
-  key: string;
-  lead: RecordData;
-  related: RecordData[];
-}
-
-/** Where results are in the list: the ranked hits, how far they have been read, the groups shown. */
+/** Where results are in the list: the ranked hits and how many have been shown. One result is one page. */
 interface Listing {
   query: ParsedQuery;
   outcome: SearchOutcome;
   next: number;
-  groups: Map<string, Group>;
+  /** The clause or document the query cites, shown first. */
+  cited: CitedPage | null;
 }
 
-function pageKey(url: string): string {
-  return url.replace(/#.*$/, '');
+/** Brackets, 、 and 第…条/款/项/部分/段/行, 表N, or a 号: what a pasted citation or 文号 has and a plain query rarely does. */
+function looksLikeCitation(raw: string): boolean {
+  return /[《〔［【[(（、]|第.{1,6}?(?:条|款|项|部分|段|行|组|点|目)|\d+\s*号|表\d/u.test(raw);
 }
 
-/** Reads hits in order until `count` more pages are shown or the hits run out. */
-async function readGroups(listing: Listing, count: number): Promise<Group[]> {
-  const added: Group[] = [];
-  const hits: readonly RankedHit[] = listing.outcome.hits;
-  while (added.length < count && listing.next < hits.length) {
-    const batch = hits.slice(listing.next, listing.next + count - added.length);
-    listing.next += batch.length;
-    for (const data of await Promise.all(batch.map((h) => h.data()))) {
-      const key = pageKey(data.url);
-      const group = listing.groups.get(key);
-      if (group) {
-        group.related.push(data);
-        continue;
-      }
-      const created = { key, lead: data, related: [] };
-      listing.groups.set(key, created);
-      added.push(created);
-    }
-  }
-  return added;
+/** The page the query cites, when it is a citation or a 文号 (or starts with one and has nothing else); a failure to load the index only means no such result. */
+async function citation(raw: string): Promise<CitedPage | null> {
+  if (!looksLikeCitation(raw)) return null;
+  // Loaded on demand, like Pagefind: most queries are not citations.
+  const page = await import('../lib/search/cite-client.ts').then(({ citedPage }) => citedPage(base, raw)).catch(() => null);
+  return page !== null && (!page.documentOnly || page.whole || page.numbering) ? page : null;
+}
+
+function citedElement(page: CitedPage): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result search-result-cited';
+  li.dataset['url'] = page.url;
+  const title = document.createElement('h2');
+  title.className = 'search-result-title';
+  const link = textElement('a', '', page.citation);
+  link.href = page.url;
+  title.append(link);
+  const facts = document.createElement('p');
+  facts.className = 'search-result-facts';
+  facts.append(textElement('span', 'search-result-kind', page.documentOnly ? '引文：文件' : '引文：条款'));
+  li.append(title, facts);
+  return li;
+}
+
+/** The records of the next `count` hits, in order. */
+async function readNext(listing: Listing, count: number): Promise<RecordData[]> {
+  const hits: readonly RankedHit[] = listing.outcome.hits.slice(listing.next, listing.next + count);
+  listing.next += hits.length;
+  return Promise.all(hits.map((h) => h.data()));
 }
 
 function kindOf(data: RecordData): string {
@@ -219,8 +250,16 @@ function textElement<K extends keyof HTMLElementTagNameMap>(tag: K, className: s
   return el;
 }
 
-function excerptElement(data: RecordData, query: ParsedQuery): HTMLElement {
-  const { segments, cutBefore, cutAfter } = excerpt(data.meta['text'] ?? '', query.terms);
+/** Every term as searched, synonyms and substitutes included: what the excerpt marks. */
+function markedTerms(listing: Listing): ParsedQuery['terms'] {
+  const { plans } = listing.outcome;
+  const searched = plans.length > 0 ? plans.map((p) => p.term) : listing.query.terms;
+  // A synonym is marked where it stands whole: its pieces (人员 of 家庭人员均处于失业状况) would light up unrelated words.
+  return [...searched, ...plans.flatMap((p) => p.also.flatMap((a) => a.split('、')).map((text) => ({ text, quoted: true })))];
+}
+
+function excerptElement(data: RecordData, listing: Listing): HTMLElement {
+  const { segments, cutBefore, cutAfter } = excerpt(data.meta['text'] ?? '', markedTerms(listing));
   const p = document.createElement('p');
   p.className = 'search-result-excerpt';
   if (cutBefore) p.append('…');
@@ -229,49 +268,56 @@ function excerptElement(data: RecordData, query: ParsedQuery): HTMLElement {
   return p;
 }
 
-function relatedElement(related: readonly RecordData[]): HTMLElement {
+/** The targets a clause states and the project a row is, each linking to where it stands on the page. */
+function factsElement(data: RecordData): HTMLElement | null {
+  const facts = JSON.parse(data.meta['facts'] ?? '[]') as [string, string, string][];
+  if (facts.length === 0) return null;
   const ul = document.createElement('ul');
   ul.className = 'search-result-related';
-  for (const data of related) {
+  for (const [kind, name, anchor] of facts) {
     const li = document.createElement('li');
-    const a = textElement('a', '', data.meta['title'] ?? data.url);
-    a.href = data.url;
-    li.append(`${kindOf(data)}：`, a);
+    const a = textElement('a', '', name);
+    a.href = `${data.url}#${anchor}`;
+    li.append(`${kind === 'target' ? '目标' : '项目'}：`, a);
     ul.append(li);
   }
   return ul;
 }
 
-function resultElement(group: Group, query: ParsedQuery): HTMLLIElement {
-  const { lead } = group;
+function resultElement(data: RecordData, listing: Listing): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'search-result';
-  li.dataset['url'] = lead.url;
+  li.dataset['url'] = data.url;
   const facts = document.createElement('p');
   facts.className = 'search-result-facts';
-  facts.append(textElement('span', 'search-result-kind', kindOf(lead)));
-  const source = [lead.meta['source'], lead.meta['citation']].filter((s) => s !== undefined && s !== '').join(' ');
+  facts.append(textElement('span', 'search-result-kind', kindOf(data)));
+  const source = data.meta['source'] ?? '';
   if (source !== '') facts.append(textElement('span', 'search-result-source', source));
   const title = document.createElement('h2');
   title.className = 'search-result-title';
-  const link = textElement('a', '', lead.meta['title'] ?? lead.url);
-  link.href = lead.url;
+  const link = textElement('a', '', data.meta['title'] ?? data.url);
+  link.href = data.url;
   title.append(link);
-  li.append(title, facts, excerptElement(lead, query));
-  if (group.related.length > 0) li.append(relatedElement(group.related));
+  li.append(title, facts, excerptElement(data, listing));
+  const stated = factsElement(data);
+  if (stated !== null) li.append(stated);
   return li;
 }
 
-function renderGroups(groups: readonly Group[], query: ParsedQuery, append: boolean): void {
-  const items = groups.map((g) => resultElement(g, query));
+function renderResults(records: readonly RecordData[], listing: Listing, append: boolean): void {
+  const items = records.filter((d) => d.url !== listing.cited?.url).map((d) => resultElement(d, listing));
   if (append) list.append(...items);
-  else list.replaceChildren(...items);
+  else list.replaceChildren(...(listing.cited === null ? [] : [citedElement(listing.cited)]), ...items);
 }
 
+/** One result is one page (a clause, a table row or a department), so the count is the number of items the list can show. */
 function statusText(listing: Listing): string {
   const n = listing.outcome.hits.length;
   const converted = listing.query.converted ? `（已按简体“${listing.query.text}”搜索）` : '';
-  return n === 0 ? `没有找到结果${converted}` : `找到 ${n} 条结果${converted}`;
+  const cited = listing.cited === null ? '' : `按引文找到：${listing.cited.citation}${n > 0 ? '；' : ''}`;
+  if (n === 0) return cited === '' ? `没有找到结果${converted}` : cited;
+  const label = listing.outcome.mode === 'partial' ? '条部分匹配的结果' : listing.outcome.mode === 'fuzzy' ? '条相近的结果' : '条结果';
+  return `${cited}找到 ${n} ${label}${converted}`;
 }
 
 function updateMore(listing: Listing): void {
@@ -279,7 +325,7 @@ function updateMore(listing: Listing): void {
 }
 
 // ---------------------------------------------------------------------------
-// Notices: nothing found, or only near matches
+// Notices: what else was searched, near or partial matches, and what to try when nothing is found
 
 function suggestionLink(raw: string, label: string): HTMLAnchorElement {
   const a = textElement('a', '', label);
@@ -287,43 +333,92 @@ function suggestionLink(raw: string, label: string): HTMLAnchorElement {
   return a;
 }
 
+function pageLink(path: string, label: string): HTMLAnchorElement {
+  const a = textElement('a', '', label);
+  a.href = `${base}${path}`;
+  return a;
+}
+
 /** The query without each of its terms in turn, with the number of results each would give. */
-async function fewerWords(pagefind: PagefindModule, query: ParsedQuery, selection: FilterSelection): Promise<{ raw: string; count: number }[]> {
+async function fewerWords(pagefind: PagefindApi, query: ParsedQuery, selection: FilterSelection): Promise<{ raw: string; count: number }[]> {
   if (query.terms.length < 2) return [];
   const candidates = query.terms.map((_, i) => withoutTerm(query.terms, i));
   const found = await Promise.all(
     candidates.map(async (raw) => {
-      const response = await searchRecords(pagefind, parseQuery(raw, null), selection, layout);
-      return { raw, count: response.hits.length };
+      const response = await searchRecords(pagefind, parseQuery(raw, null), pagefindFilters(selection, allValues.year ?? []), reading);
+      return { raw, count: response.mode === 'strict' || response.mode === 'split' ? response.hits.length : 0 };
     }),
   );
   return found.filter((f) => f.count > 0).sort((a, b) => b.count - a.count);
 }
 
-async function renderNotice(listing: Listing, pagefind: PagefindModule, selection: FilterSelection): Promise<void> {
+/** 也搜索了：社会保险 — the synonyms searched for the terms, so that a reader knows why a result without their word is there. */
+function alsoSearched(outcome: SearchOutcome): (string | Node)[] {
+  const also = [...new Set(outcome.plans.flatMap((p) => p.also))];
+  return also.length === 0 ? [] : [`也搜索了：${also.join('，')}。`];
+}
+
+/** Listed terms near the query's words: a reader who found nothing may have meant one of them. */
+function synonymSuggestions(query: ParsedQuery): string[] {
+  const words = query.terms.map((t) => t.text);
+  return synonyms.listed.filter((t) => words.some((w) => w !== t && (t.includes(w) || w.includes(t)))).slice(0, 6);
+}
+
+async function renderNotice(listing: Listing, pagefind: PagefindApi, selection: FilterSelection): Promise<void> {
   notice.replaceChildren();
   notice.hidden = true;
   const { query, outcome } = listing;
-  if (outcome.mode === 'fuzzy') {
-    notice.append(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
-    notice.hidden = false;
-    return;
+  const hints: (string | Node)[] = [];
+  if (outcome.mode === 'fuzzy') hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+  if (outcome.mode === 'split') hints.push(`没有与“${query.text}”完全一致的内容，以下结果分别包含：${outcome.plans.map((p) => p.term.text).join('、')}。`);
+  if (outcome.mode === 'partial') {
+    hints.push(`没有同时包含全部 ${outcome.plans.length} 个词语的结果。以下结果包含其中 ${outcome.answered} 个。`);
+    const shorter = await fewerWords(pagefind, query, selection);
+    if (shorter.length > 0) {
+      hints.push('也可以减少词语：');
+      shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
+      hints.push('。');
+    }
   }
-  if (outcome.hits.length > 0) return;
-  const hints: (string | Node)[] = ['没有找到与“', query.text, '”相符的内容。'];
-  const shorter = await fewerWords(pagefind, query, selection);
-  if (shorter.length > 0) {
-    hints.push('试试减少词语：');
-    shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
-    hints.push('。');
-  } else if (query.terms.some((t) => t.quoted)) {
-    hints.push('试试去掉引号：', suggestionLink(query.terms.map((t) => t.text).join(' '), query.terms.map((t) => t.text).join(' ')), '。');
-  } else {
-    hints.push('试试更短或更常用的词语，例如只输入其中的两三个字。');
+  if (outcome.hits.length > 0) hints.push(...alsoSearched(outcome));
+  if (sortSelect.value !== '' && outcome.hits.length > MAX_SORTED) hints.push(`结果较多，按日期排列的是最相关的 ${MAX_SORTED} 条，其后仍按相关度排列；可先用筛选缩小范围。`);
+  if (outcome.hits.length === 0 && listing.cited === null) {
+    hints.push('没有找到与“', query.text, '”相符的内容。');
+    const shorter = await fewerWords(pagefind, query, selection);
+    if (shorter.length > 0) {
+      hints.push('试试减少词语：');
+      shorter.forEach((s, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(s.raw, s.raw), `（${s.count} 条）`));
+      hints.push('。');
+    } else if (query.terms.some((t) => t.quoted)) {
+      const plain = query.terms.map((t) => t.text).join(' ');
+      hints.push('试试去掉引号：', suggestionLink(plain, plain), '。');
+    } else {
+      hints.push('试试更短或更常用的词语，例如只输入其中的两三个字。');
+    }
+    const near = synonymSuggestions(query);
+    if (near.length > 0) {
+      hints.push('相关的说法：');
+      near.forEach((t, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(t, t)));
+      hints.push('。');
+    }
+    hints.push('也可以按', pageLink('topics/', '主题'), '、', pageLink('regions/', '地区'), '或', pageLink('departments/', '部门'), '浏览。');
+    if (Object.keys(selection).length > 0) hints.push('也可以取消筛选条件，在全部结果中搜索。');
   }
-  if (Object.keys(selection).length > 0) hints.push('也可以取消筛选条件，在全部结果中搜索。');
+  if (hints.length === 0) return;
   notice.append(...hints);
   notice.hidden = false;
+}
+
+/**
+ * The results in date order (the document's date; undated last), the most relevant MAX_SORTED of
+ * them: each date comes with its record's data, one request a record.
+ */
+async function byDate(outcome: SearchOutcome, oldestFirst: boolean): Promise<SearchOutcome> {
+  const head = outcome.hits.slice(0, MAX_SORTED);
+  const dates = await Promise.all(head.map(async (h) => (await h.data()).meta['date'] ?? ''));
+  const order = head.map((hit, i) => ({ hit, date: dates[i] ?? '', rank: i }));
+  order.sort((a, b) => (a.date === '' ? 1 : 0) - (b.date === '' ? 1 : 0) || (oldestFirst ? a.date.localeCompare(b.date) : b.date.localeCompare(a.date)) || a.rank - b.rank);
+  return { ...outcome, hits: [...order.map((o) => o.hit), ...outcome.hits.slice(MAX_SORTED)] };
 }
 
 // ---------------------------------------------------------------------------
@@ -339,7 +434,11 @@ function clearResults(): void {
   notice.hidden = true;
   more.hidden = true;
   status.textContent = '';
+  form.removeAttribute('aria-busy');
 }
+
+/** The outcome of a query that was a citation and nothing else. */
+const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, counts: async () => null };
 
 /** Runs the search in the box with the chosen filters; an answer that arrives after a newer search started is dropped. */
 async function runSearch(): Promise<void> {
@@ -352,32 +451,68 @@ async function runSearch(): Promise<void> {
   }
   const started = performance.now();
   form.setAttribute('aria-busy', 'true');
-  const [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);
+  let pagefind: PagefindApi;
+  let converter: ScriptConverter | null;
+  try {
+    [pagefind, converter] = await Promise.all([loadPagefind(), mayBeTraditional(raw, corpus) ? loadConverter() : null]);
+  } catch {
+    if (ticket !== sequence) return;
+    clearResults();
+    status.textContent = '搜索暂时无法加载，请检查网络后重试。';
+    return;
+  }
   const query = parseQuery(raw, converter);
-  const outcome = await searchRecords(pagefind, query, selection, layout);
-  const listing: Listing = { query, outcome, next: 0, groups: new Map() };
-  const groups = await readGroups(listing, PAGE_SIZE);
+  // A citation names its page: the words of a whole citation searched as text would only find loose matches, slowly.
+  const cited = await citation(query.text);
+  // A citation whose numbering its document lacks still names the document: the numbering is no words to search.
+  const found = cited !== null && (cited.whole || cited.numbering) ? NOTHING_SEARCHED : await searchRecords(pagefind, query, pagefindFilters(selection, allValues.year ?? []), reading);
+  const outcome = sortSelect.value === '' ? found : await byDate(found, sortSelect.value === 'oldest');
+  const listing: Listing = { query, outcome, next: 0, cited };
+  const records = await readNext(listing, PAGE_SIZE);
   if (ticket !== sequence) return;
   await renderNotice(listing, pagefind, selection);
   if (ticket !== sequence) return;
   current = listing;
-  renderGroups(groups, query, false);
+  renderResults(records, listing, false);
   status.textContent = statusText(listing);
   updateMore(listing);
   form.removeAttribute('aria-busy');
   // For the benchmark and the end-to-end tests: what was shown and how long it took.
-  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls: groups.map((g) => g.lead.url) } }));
-  const counts = await outcome.counts();
-  if (listing === current) renderFilters(counts, allValues);
+  const urls = [...(cited === null ? [] : [cited.url]), ...records.map((d) => d.url).filter((u) => u !== cited?.url)];
+  form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls, mode: listing.outcome.mode } }));
+  renderFilters(null);
+  if (filtersInUse) void showCounts();
+}
+
+/**
+ * The number of results for each filter value is read from the records (up to MAX_COUNTED of them,
+ * one request each), and only once the reader turns to the filters: most searches never need them,
+ * and their requests would slow the next search.
+ */
+let filtersInUse = false;
+
+async function showCounts(): Promise<void> {
+  const listing = current;
+  if (listing === null || listing.outcome.hits.length > MAX_COUNTED) return;
+  const counts = await listing.outcome.counts();
+  if (listing === current) renderFilters(counts);
+}
+
+// Reaching the fold (its summary or a filter inside it) is turning to the filters; the script opening it on a wide screen is not.
+for (const event of ['focusin', 'pointerdown'] as const) {
+  filterFold.addEventListener(event, () => {
+    filtersInUse = true;
+    void showCounts();
+  });
 }
 
 async function showMore(): Promise<void> {
   const listing = current;
   if (listing === null) return;
   const firstNew = list.children.length;
-  const groups = await readGroups(listing, PAGE_SIZE);
+  const records = await readNext(listing, PAGE_SIZE);
   if (listing !== current) return;
-  renderGroups(groups, listing.query, true);
+  renderResults(records, listing, true);
   updateMore(listing);
   const link = list.children[firstNew]?.querySelector('a');
   if (link instanceof HTMLElement) link.focus();
@@ -403,7 +538,7 @@ form.addEventListener('submit', (event) => {
   void runSearch();
 });
 
-for (const select of selects.values()) {
+for (const select of [...selects.values(), sortSelect]) {
   select.addEventListener('change', () => {
     writeUrl(input.value, readSelection(), true);
     void runSearch();

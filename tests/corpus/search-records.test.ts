@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import {
-  clauseRecords,
-  departmentRecords,
-  documentRecords,
-  projectRecords,
-  searchRecords,
-  targetRecords,
-  toPagefindRecord,
-} from '../../scripts/lib/search-index/records.ts';
+import { clauseRecords, departmentRecords, documentRecords, searchRecords, toPagefindRecord } from '../../scripts/lib/search-index/records.ts';
+import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
+import { linkToken } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
@@ -17,7 +11,9 @@ import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 const xiangtan = generatedDocument('xiangtan-2019-stabilise-employment');
 const jiangsu = generatedDocument('jiangsu-szbf-2012-91');
 const registry = z.array(Department).parse(JSON.parse(fs.readFileSync('content/departments.json', 'utf8')));
-const xiangtanFilters = { region: ['湘潭市', '湖南省'], issuer: ['湘潭市人民政府'], document: ['湘潭稳就业二十四条'], type: ['措施'], year: ['2019'] };
+const xiangtanFilters = { region: ['湘潭市', '湖南省'], issuer: ['湘潭市人民政府'], document: ['湘潭稳就业二十四条'], type: ['措施'], status: ['未注明'], year: ['2019'] };
+const xiangtanContext = ['湘潭稳就业二十四条', '湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知', '湘潭市', '湖南省', '湘潭市人民政府'];
+const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 
 describe('clauseRecords', () => {
   const records = clauseRecords(xiangtan);
@@ -28,12 +24,13 @@ describe('clauseRecords', () => {
     expect(records.map((r) => r.url)).not.toContain('/xiangtan-2019-stabilise-employment/d1/');
   });
 
-  it('names a clause by its citation, carries its text, document context and filters', () => {
+  it('names a clause by its citation, carries its text, its context (titles, region, issuer, the headings above it) and filters', () => {
     expect(loan).toMatchObject({
       kind: 'clause',
       title: '湘潭稳就业二十四条 二、（六）',
+      documentId: 'xiangtan-2019-stabilise-employment',
       source: '湘潭稳就业二十四条',
-      context: ['湘潭稳就业二十四条', '湘潭市', '湖南省'],
+      context: [...xiangtanContext, '湘潭市进一步做好稳就业工作二十四条措施', '实施三项金融财税措施助推创业'],
       filters: { ...xiangtanFilters, kind: ['clause'] },
     });
     expect(loan?.text.startsWith('加大创业担保贷款工作力度。将农村自主创业的农民纳入支持范围')).toBe(true);
@@ -41,26 +38,29 @@ describe('clauseRecords', () => {
   });
 
   it('searches a table row by its values, without the column names it shows', () => {
-    const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10' && r.kind === 'clause');
+    const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
     expect(row?.title).toBe('苏政办发〔2012〕91号 附件1 表1 序号10');
     expect(row?.text.startsWith('序号：10；类别：社；试点项目：农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
     expect(row?.searchText.startsWith('10；社；农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
   });
 });
 
-describe('entity records', () => {
-  it('lands each target on its clause, at an anchor that keeps it apart from the clause record', () => {
-    expect(targetRecords(xiangtan).filter((r) => r.url.startsWith('/xiangtan-2019-stabilise-employment/d1-4.11/')).map((r) => [r.url, r.title, r.citation])).toEqual([
-      ['/xiangtan-2019-stabilise-employment/d1-4.11/#t1', '新增市场主体', '湘潭稳就业二十四条 四、（十一）'],
-      ['/xiangtan-2019-stabilise-employment/d1-4.11/#t2', '带动就业', '湘潭稳就业二十四条 四、（十一）'],
+describe('facts and departments', () => {
+  it('carries the targets a clause states, each with its anchor on the page, and makes it a 目标 result too', () => {
+    const graduates = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-6.17/');
+    expect(graduates?.facts.map((f) => [f.kind, f.name, f.anchor])).toEqual([
+      ['target', '新增高校毕业生在潭就业创业', 't1'],
+      ['target', '实名登记率', 't2'],
+      ['target', '跟踪回访率', 't3'],
+      ['target', '就业服务率', 't4'],
+      ['target', '年终就业及就业准备率', 't5'],
     ]);
   });
 
-  it('lands each project on its table row and finds it by name', () => {
-    // The row is an anchor on its table's page: the project lands beside it, at an anchor of its own.
-    const project = projectRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10/pilot-10');
-    expect(project).toMatchObject({ kind: 'project', title: '农村社会养老保险经办管理服务“四个不出村”试点', citation: '苏政办发〔2012〕91号 附件1 表1 序号10' });
-    expect(project?.searchText.startsWith('农村社会养老保险经办管理服务“四个不出村”试点；')).toBe(true);
+  it('carries the project a table row is', () => {
+    const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
+    expect(row?.facts).toEqual([{ kind: 'project', name: '农村社会养老保险经办管理服务“四个不出村”试点', anchor: 'pilot-10' }]);
+    expect(row?.filters.kind).toEqual(['clause', 'project']);
   });
 
   it('makes one record per registered department named in the corpus, found by every name the texts print', () => {
@@ -70,11 +70,13 @@ describe('entity records', () => {
       url: '/departments/xiangtan-hrss/',
       kind: 'department',
       title: '湘潭市人力资源和社会保障局',
+      documentId: null,
       source: '',
-      citation: '',
+      date: null,
       text: '湘潭市人力资源社会保障部门。又称市人力资源社会保障局、市人社局、市人力资源和社会保障局。见于19个条款，其中牵头17个。',
       searchText: '湘潭市人力资源和社会保障局；市人力资源社会保障局；市人社局；市人力资源和社会保障局',
       context: ['湘潭市'],
+      facts: [],
       filters: { region: ['湘潭市'], document: ['湘潭稳就业二十四条'], kind: ['department'] },
     });
     expect(records.find((r) => r.url === '/departments/shanghai-hrss/')?.text).toBe('上海市人力资源社会保障部门。又称市人力资源社会保障局、市人社局。见于2个条款。');
@@ -90,23 +92,32 @@ describe('searchRecords', () => {
     expect(records.filter((r) => r.kind === 'clause' && r.url.startsWith('/jiangsu-szbf-2012-91/'))).toHaveLength(66);
   });
 
-  it('takes clauses, targets and projects from the documents, in URL order', () => {
+  it('takes one record per clause page, targets and projects with their clause, in document order', () => {
     const records = searchRecords(documents, [documentRecords]);
-    const kinds = new Map<string, number>();
-    for (const r of records) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
-    expect(Object.fromEntries(kinds)).toEqual({ clause: 235, target: 104, project: 24 });
-    expect(records.map((r) => r.url)).toEqual(records.map((r) => r.url).sort());
+    expect(records.map((r) => r.kind)).toEqual(records.map(() => 'clause'));
+    expect(records).toHaveLength(235);
+    expect(records.flatMap((r) => r.facts).length).toBe(104 + 24);
+    const xiangtanUrls = records.filter((r) => r.documentId === 'xiangtan-2019-stabilise-employment').map((r) => r.url);
+    expect(xiangtanUrls.indexOf('/xiangtan-2019-stabilise-employment/d1-2.6/')).toBeLessThan(xiangtanUrls.indexOf('/xiangtan-2019-stabilise-employment/d1-3.9/'));
   });
 });
 
 describe('toPagefindRecord', () => {
   it('indexes the tokens of the searched text, keeps the shown text and the context tokens in metadata', () => {
+    const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-6.17/');
+    if (loan === undefined) throw new Error('no record for d1-6.17');
+    const record = toPagefindRecord(loan, synonyms);
+    expect(record.language).toBe('und');
+    expect(record.content.startsWith(`${indexContent(loan.searchText)} s`)).toBe(true);
+    expect(record.meta).toMatchObject({ title: loan.title, kind: 'clause', text: loan.text, ctx: indexContent(loan.context.join('；')), source: '湘潭稳就业二十四条' });
+    expect(JSON.parse(record.meta['facts'] ?? '[]')).toHaveLength(5);
+    expect(record.filters).toEqual({ ...xiangtanFilters, kind: ['clause', 'target'] });
+  });
+
+  it('follows the text with the link tokens of the synonyms standing free in it', () => {
     const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-2.6/');
     if (loan === undefined) throw new Error('no record for d1-2.6');
-    const record = toPagefindRecord(loan);
-    expect(record.language).toBe('und');
-    expect(record.content).toBe(indexContent(loan.searchText));
-    expect(record.meta).toEqual({ title: loan.title, kind: 'clause', text: loan.text, ctx: indexContent('湘潭稳就业二十四条；湘潭市；湖南省'), source: '湘潭稳就业二十四条' });
-    expect(record.filters).toEqual({ ...xiangtanFilters, kind: ['clause'] });
+    // 创业担保贷款 is listed with its former name 小额担保贷款: a 小额担保贷款 query finds the clause.
+    expect(toPagefindRecord(loan, synonyms).content.split(' ')).toContain(linkToken('小额担保贷款', '创业担保贷款'));
   });
 });

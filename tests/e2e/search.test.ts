@@ -83,11 +83,11 @@ describe('search', () => {
       const page = await open('/search/?q=%22%E5%9B%9B%E4%B8%AA%E4%B8%8D%E5%87%BA%E6%9D%91%22');
       await page.locator('.search-result').first().waitFor();
       expect(await shownIds(page)).toEqual(['jiangsu-szbf-2012-91/a1-t1.r10']);
-      // The project and the table row it comes from both say it: one result, the row listed under the project.
+      // One result per page: the table row, with the project it is listed under it.
       const first = page.locator('.search-result').first();
-      expect(await first.locator('.search-result-title').innerText()).toBe('农村社会养老保险经办管理服务“四个不出村”试点');
-      expect(await first.locator('.search-result-related').innerText()).toBe('条款：苏政办发〔2012〕91号 附件1 表1 序号10');
-      expect(await page.locator('#search-status').innerText()).toBe('找到 2 条结果');
+      expect(await first.locator('.search-result-title').innerText()).toBe('苏政办发〔2012〕91号 附件1 表1 序号10');
+      expect(await first.locator('.search-result-related').innerText()).toBe('项目：农村社会养老保险经办管理服务“四个不出村”试点');
+      expect(await page.locator('#search-status').innerText()).toBe('找到 1 条结果');
     },
     timeout,
   );
@@ -100,7 +100,9 @@ describe('search', () => {
       expect((await shownIds(page))[0]).toMatch(/^departments\//);
       const kind = page.locator('select[name="kind"]');
       await kind.locator('option[value="department"]').waitFor({ state: 'attached' });
-      expect(await kind.locator('option[value="department"]').innerText()).toBe('部门（3）');
+      // The counts come once the reader turns to the filters.
+      await kind.focus();
+      await page.waitForFunction(() => document.querySelector('select[name="kind"] option[value="department"]')?.textContent === '部门（3）');
       const filtered = page.evaluate(() => new Promise<void>((resolve) => document.getElementById('search-form')?.addEventListener('search-rendered', () => resolve(), { once: true })));
       await kind.selectOption('department');
       await filtered;
@@ -113,14 +115,105 @@ describe('search', () => {
   );
 
   it(
-    'says clearly when nothing matches and suggests fewer words',
+    'shows the results for most of the words, labelled, and suggests fewer words',
     async () => {
       const page = await open('/search/');
       await typeQuery(page, '创业担保贷款 宇宙飞船');
+      expect(await page.locator('#search-status').innerText()).toMatch(/^找到 \d+ 条部分匹配的结果$/);
+      const notice = page.locator('#search-notice');
+      expect(await notice.innerText()).toContain('没有同时包含全部 2 个词语的结果。以下结果包含其中 1 个。也可以减少词语：创业担保贷款');
+      expect(await notice.getByRole('link', { name: '创业担保贷款' }).getAttribute('href')).toBe('/search/?q=%E5%88%9B%E4%B8%9A%E6%8B%85%E4%BF%9D%E8%B4%B7%E6%AC%BE');
+    },
+    timeout,
+  );
+
+  it(
+    'says clearly when nothing matches and offers topics, regions and departments to browse',
+    async () => {
+      const page = await open('/search/');
+      await typeQuery(page, '宇宙飞船');
       expect(await page.locator('#search-status').innerText()).toBe('没有找到结果');
       const notice = page.locator('#search-notice');
-      expect(await notice.innerText()).toContain('没有找到与“创业担保贷款 宇宙飞船”相符的内容。试试减少词语：创业担保贷款');
-      expect(await notice.getByRole('link', { name: '创业担保贷款' }).getAttribute('href')).toBe('/search/?q=%E5%88%9B%E4%B8%9A%E6%8B%85%E4%BF%9D%E8%B4%B7%E6%AC%BE');
+      expect(await notice.innerText()).toContain('没有找到与“宇宙飞船”相符的内容。');
+      for (const [name, path] of [['主题', '/topics/'], ['地区', '/regions/'], ['部门', '/departments/']] as const) {
+        expect(await notice.getByRole('link', { name }).getAttribute('href')).toBe(path);
+      }
+    },
+    timeout,
+  );
+
+  it(
+    'says which synonyms it also searched, and clears the busy state when the box is emptied mid-search',
+    async () => {
+      const page = await open('/search/');
+      await typeQuery(page, '社保补贴');
+      expect(await page.locator('#search-notice').innerText()).toContain('也搜索了：社会保险补贴。');
+      // A fresh page whose search engine is slow to arrive: the search is still running when the box is emptied.
+      await page.context().close();
+      const slow = await open('/search/');
+      await slow.route('**/pagefind/pagefind.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await slow.fill('#search-q', '零就业家庭');
+      await slow.waitForFunction(() => document.getElementById('search-form')?.getAttribute('aria-busy') === 'true');
+      await slow.fill('#search-q', '');
+      await slow.waitForTimeout(2500);
+      expect(await slow.locator('#search-form').getAttribute('aria-busy')).toBeNull();
+      expect(await slow.locator('.search-result').count()).toBe(0);
+    },
+    timeout,
+  );
+
+  it(
+    'lands a pasted citation or 文号 on its clause or document, on /cite/ and in the search box',
+    async () => {
+      const page = await open('/cite/?q=' + encodeURIComponent('《湘潭市进一步做好稳就业工作二十四条措施》第二部分第（六）项'));
+      await page.waitForURL(`**/${loan}/`);
+      await page.goto(session.server.origin + '/cite/?q=' + encodeURIComponent('宜府办函[2014]282号'));
+      await page.waitForURL('**/yibin-yfbh-2014-282/');
+      await page.goto(session.server.origin + '/search/');
+      const found = await typeQuery(page, '湘潭稳就业二十四条 二、(六)');
+      expect(found.urls[0]).toBe(`/${loan}/`);
+      expect(await page.locator('#search-status').innerText()).toBe('按引文找到：湘潭稳就业二十四条 二、（六）');
+      expect(consoleErrors).toEqual([]);
+    },
+    timeout,
+  );
+
+  it(
+    'searches within a document from its page, and sorts by date',
+    async () => {
+      const page = await open('/yibin-yfbh-2014-282/');
+      await page.locator('.search-within input[name="q"]').fill('公益性岗位');
+      await page.locator('.search-within input[name="q"]').press('Enter');
+      await page.waitForURL(/\/search\/\?/);
+      await page.locator('.search-result').first().waitFor();
+      expect(new URL(page.url()).searchParams.get('document')).toBe('宜府办函〔2014〕282号');
+      expect((await shownIds(page)).every((id) => id.startsWith('yibin-yfbh-2014-282/'))).toBe(true);
+
+      await page.goto(session.server.origin + '/search/?q=%E5%85%AC%E7%9B%8A%E6%80%A7%E5%B2%97%E4%BD%8D&sort=oldest');
+      await page.locator('.search-result').first().waitFor();
+      const oldest = await shownIds(page);
+      expect(oldest[0]?.startsWith('jiangsu-szbf-2012-91/')).toBe(true);
+      expect(oldest.at(-1)?.startsWith('xiangtan-2019-stabilise-employment/')).toBe(true);
+    },
+    timeout,
+  );
+
+  it(
+    'tries to load the search engine again after a failed load',
+    async () => {
+      const page = await open('/search/');
+      // The network fails until the reader tries again.
+      let offline = true;
+      await page.route('**/pagefind/pagefind.js*', (route) => (offline ? route.abort() : route.continue()));
+      await page.fill('#search-q', '零就业家庭');
+      await page.waitForFunction(() => document.getElementById('search-status')?.textContent?.includes('无法加载') === true);
+      expect(await page.locator('#search-form').getAttribute('aria-busy')).toBeNull();
+      offline = false;
+      const retried = await typeQuery(page, '创业担保贷款');
+      expect(retried.urls.length).toBeGreaterThan(0);
     },
     timeout,
   );

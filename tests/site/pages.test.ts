@@ -18,7 +18,10 @@ describe('a clause page', () => {
     expect(html).toContain('<cite>湘潭稳就业二十四条 二、（六）</cite>');
     expect(html).toContain('加大创业担保贷款工作力度');
     expect(html).toContain(`data-copy="${site}/${xiangtan}/d1-2.6/" data-copied="已复制链接"`);
-    expect(html).toContain('data-copy="湘潭稳就业二十四条 二、（六）" data-copied="已复制引文"');
+    // Every copied citation carries the URL; the formal one and the GB/T 7714 reference are offered too.
+    expect(html).toContain(`data-copy="湘潭稳就业二十四条 二、（六） ${site}/${xiangtan}/d1-2.6/" data-copied="已复制引文和链接"`);
+    expect(html).toContain(`data-copy="《湘潭市进一步做好稳就业工作二十四条措施》第二部分第（六）项 ${site}/${xiangtan}/d1-2.6/"`);
+    expect(html).toContain(`data-copy="湘潭市人民政府. 湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知[EB/OL]. (2019-02-01)[{accessed}]. ${site}/${xiangtan}/."`);
     expect(html).toContain(`<a href="/${xiangtan}/#d1-2.6">在全文中查看</a>`);
   });
 

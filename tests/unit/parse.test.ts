@@ -75,6 +75,14 @@ describe('parseStructure: numbering that runs on or restarts', () => {
     ]);
   });
 
+  it('cites the items of a later implicit group apart from the first group\'s, naming the group by its place', () => {
+    const r = parse(['二、主要目标', '1、坚持以人为本', '2、坚持改革创新', '1、实现更加充分的就业。内容', '2、建设社会保障体系。内容'].join('\n'));
+    const citation = (id: string) => (find(r.parts, id) as Provision).citation;
+    expect(citation('m-2.u1.1')).toBe('测试文件 二、1、');
+    expect(citation('m-2.u2')).toBe('测试文件 二、 未编号第2组');
+    expect(citation('m-2.u2.1')).toBe('测试文件 二、 未编号第2组 1、');
+  });
+
   it('gives level-3 items directly under a level-1 heading an implicit level-2 parent, so (一) cannot collide with 1、', () => {
     const r = parse(['二、原则', '1、坚持以人为本', '（一）坚持民生优先', '1、完善机制'].join('\n'));
     expect(ids(r.parts)).toEqual(['m', 'm-2', 'm-2.u1', 'm-2.u1.1', 'm-2.1', 'm-2.1.1']);

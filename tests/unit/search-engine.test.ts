@@ -1,11 +1,21 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { searchRecords, type FilterCounts, type PagefindApi, type PagefindHit, type PagefindResponse } from '../../src/lib/search/engine.ts';
+import { pagefindFilters, searchRecords, slips, yearsBetween, type PagefindApi, type PagefindFilters, type PagefindHit, type PagefindResponse, type QueryReading } from '../../src/lib/search/engine.ts';
 import { parseQuery } from '../../src/lib/search/query.ts';
+import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
+import { linkTokens } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
+import { DEPARTMENT_TOKEN } from '#core/search/facets.ts';
+
+const table = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const reading: QueryReading = { synonyms: table, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
 
 interface FakeRecord {
   id: string;
   text: string;
+  /** A department page: its content ends with the department marker, as scripts/lib/search-index/records.ts writes it. */
+  department?: boolean;
   context?: string;
   filters?: Record<string, string[]>;
 }
@@ -19,15 +29,10 @@ interface FakeRecord {
 function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: string[] } {
   const indexed = records.map((r) => ({
     ...r,
-    words: indexContent(r.text).split(' ').filter((w) => w !== ''),
+    words: [...indexContent(r.text).split(' '), ...linkTokens(r.text, table), ...(r.department === true ? [DEPARTMENT_TOKEN] : [])].filter((w) => w !== ''),
     ctx: indexContent(r.context ?? '').split(' ').filter((w) => w !== ''),
   }));
   const calls: string[] = [];
-  const counts = (rs: readonly FakeRecord[]): FilterCounts => {
-    const c: Record<string, Record<string, number>> = {};
-    for (const r of rs) for (const [k, vs] of Object.entries(r.filters ?? {})) for (const v of vs) (c[k] ??= {})[v] = (c[k]?.[v] ?? 0) + 1;
-    return c;
-  };
   const hit = (r: (typeof indexed)[number], words: number[]): PagefindHit => ({
     id: r.id,
     score: words.length,
@@ -56,95 +61,141 @@ function fakePagefind(records: readonly FakeRecord[]): PagefindApi & { calls: st
           const values = records.find((r) => r.id === id)?.filters?.[k] ?? [];
           return typeof v === 'string' ? values.includes(v) : v.any.some((x) => values.includes(x));
         });
-      const results = matching.filter((h) => inFilters(h.id)).sort((a, b) => b.score - a.score);
-      const byId = (hs: readonly PagefindHit[]) => records.filter((r) => hs.some((h) => h.id === r.id));
-      return { results, filters: counts(byId(results)), totalFilters: counts(byId(matching)) };
+      return { results: matching.filter((h) => inFilters(h.id)).sort((a, b) => b.score - a.score) };
     },
   };
 }
 
 /**
- * Shards merged as Pagefind's mergeIndex merges them: each bundle matches on its own (ignoring the
- * tokens it has never seen), results are pooled and sorted by score, counts added up. Every record
- * carries its bundle as a filter, as scripts/search-index.ts writes them.
+ * Shards merged as Pagefind's mergeIndex merges them: each bundle matches on its own (an exact search
+ * finds nothing in a bundle lacking one of its tokens), results are pooled and sorted by score.
  */
-function mergedPagefind(shards: readonly (readonly FakeRecord[])[]): PagefindApi & { calls: string[] } {
-  const bundles = shards.map((records, i) => fakePagefind(records.map((r) => ({ ...r, filters: { ...r.filters, bundle: [String(i)] } }))));
-  const add = (all: FilterCounts[]): FilterCounts => {
-    const sum: Record<string, Record<string, number>> = {};
-    for (const c of all) for (const [k, vs] of Object.entries(c)) for (const [v, n] of Object.entries(vs ?? {})) (sum[k] ??= {})[v] = (sum[k]?.[v] ?? 0) + n;
-    return sum;
-  };
-  const calls: string[] = [];
+function mergedPagefind(shards: readonly (readonly FakeRecord[])[]): PagefindApi {
+  const bundles = shards.map((records) => fakePagefind(records));
   return {
-    calls,
-    async search(term, options) {
-      calls.push(term);
-      const responses = (await Promise.all(bundles.map((b) => b.search(term, options)))).filter((r) => r !== null);
-      return {
-        results: responses.flatMap((r) => r.results).sort((a, b) => b.score - a.score),
-        filters: add(responses.map((r) => r.filters)),
-        totalFilters: add(responses.map((r) => r.totalFilters)),
-      };
+    async search(term, options): Promise<PagefindResponse> {
+      const responses = await Promise.all(bundles.map((b) => b.search(term, options)));
+      return { results: responses.flatMap((r) => r?.results ?? []).sort((a, b) => b.score - a.score) };
     },
   };
 }
 
 const corpus: FakeRecord[] = [
-  // Holds every pair of 创业担保贷款 but not the phrase; its repetitions give it the higher Pagefind score.
   { id: 'pieces', text: '自主创业担当，担保贷款，担保贷款，创业担当', filters: { region: ['徐汇区'], kind: ['clause'] } },
   { id: 'phrase', text: '加大创业担保贷款工作力度', context: '湘潭稳就业二十四条', filters: { region: ['湘潭市'], kind: ['clause'] } },
   { id: 'family', text: '帮助零就业家庭成员就业', context: '湘潭稳就业二十四条', filters: { region: ['湘潭市'], kind: ['clause'] } },
   { id: 'other', text: '农村零转移家庭动态为零', filters: { region: ['江苏省'], kind: ['clause'] } },
+  { id: 'insurance', text: '为灵活就业人员缴纳社会保险补贴', context: '苏政办发〔2012〕91号；促进灵活就业', filters: { region: ['江苏省'], kind: ['clause'] } },
+  { id: 'office', text: '区人力社保局负责', filters: { region: ['徐汇区'], kind: ['clause'] } },
+  { id: 'card', text: '按时参加社保并缴费', filters: { region: ['徐汇区'], kind: ['clause'] } },
+  { id: 'pension', text: '参加养老保险、医疗保险和失业保险', filters: { region: ['徐汇区'], kind: ['clause'] } },
 ];
 
-async function ids(query: string, selection = {}) {
-  const outcome = await searchRecords(fakePagefind(corpus), parseQuery(query, null), selection);
-  return { mode: outcome.mode, ids: outcome.hits.map((h) => h.id), counts: await outcome.counts() };
+async function search(query: string, filters: PagefindFilters = {}, api: PagefindApi = fakePagefind(corpus)) {
+  const outcome = await searchRecords(api, parseQuery(query, null), filters, reading);
+  return { mode: outcome.mode, ids: outcome.hits.map((h) => h.id), also: outcome.plans.flatMap((p) => p.also), answered: outcome.answered, counts: await outcome.counts() };
 }
 
 describe('searchRecords', () => {
-  it('ranks a record holding the query verbatim above one holding its pieces apart', async () => {
-    expect((await ids('创业担保贷款')).ids).toEqual(['phrase', 'pieces']);
+  it('finds the records holding the query verbatim, not those holding its pieces apart', async () => {
+    expect((await search('创业担保贷款')).ids).toEqual(['phrase']);
+    expect((await search('"创业担保贷款"')).ids).toEqual(['phrase']);
   });
 
-  it('keeps only verbatim matches for a quoted phrase', async () => {
-    expect((await ids('"创业担保贷款"')).ids).toEqual(['phrase']);
+  it('requires every space-separated term, over the text and its context, one of them in the text', async () => {
+    expect((await search('湘潭 贷款')).ids).toEqual(['phrase']);
+    expect((await search('灵活就业 社保补贴')).ids).toEqual(['insurance']);
+    expect((await search('湘潭')).ids).toEqual([]);
   });
 
-  it('requires every space-separated term, matching the document context too', async () => {
-    expect((await ids('湘潭 贷款')).ids).toEqual(['phrase']);
-    expect((await ids('创业 家庭')).ids).toEqual([]);
+  it('searches the synonyms of a listed term, in their free occurrences only, and says so', async () => {
+    const found = await search('社会保险');
+    expect(found.ids).toEqual(['insurance', 'card']);
+    expect(found.also).toEqual(['社保']);
   });
 
-  it('finds nothing when one of several terms is nowhere in the index', async () => {
-    expect((await ids('创业担保贷款 宇宙飞船')).ids).toEqual([]);
+  it('ranks the words as typed (wherever they stand, 人力社保 too) above a synonym', async () => {
+    expect((await search('社保')).ids).toEqual(['office', 'card', 'insurance']);
+  });
+
+  it('searches an unspaced query that finds nothing as the words it is made of', async () => {
+    const found = await search('灵活就业社保补贴');
+    expect(found.mode).toBe('split');
+    expect(found.ids).toEqual(['insurance']);
+  });
+
+  it('shows the records answering most terms, labelled, when none answers them all', async () => {
+    expect(await search('创业担保贷款 宇宙飞船')).toMatchObject({ mode: 'partial', ids: ['phrase'], answered: 1 });
+  });
+
+  it('shows the records naming most parts of an expansion none names in full, labelled', async () => {
+    expect(await search('五险一金')).toMatchObject({ mode: 'partial', ids: ['pension'], answered: 3 });
+  });
+
+  it('puts a department page before the clauses that name the department as often', async () => {
+    const records: FakeRecord[] = [
+      { id: 'clause', text: '由市人社局负责，市人社局牵头' },
+      { id: 'page', text: '湘潭市人力资源和社会保障局；市人社局', department: true },
+    ];
+    expect((await search('人社局', {}, fakePagefind(records))).ids).toEqual(['page', 'clause']);
+  });
+
+  it('tells department pages by the index layout when it can, without searching their marker', async () => {
+    const records: FakeRecord[] = [
+      { id: 'clause', text: '由市人社局负责，市人社局牵头' },
+      { id: 'page', text: '湘潭市人力资源和社会保障局；市人社局' },
+    ];
+    const pagefind = fakePagefind(records);
+    const api: PagefindApi = { search: (term, options) => pagefind.search(term, options), isDepartment: (id) => id === 'page' };
+    expect((await search('人社局', {}, api)).ids).toEqual(['page', 'clause']);
+    expect(pagefind.calls.some((c) => c.includes(DEPARTMENT_TOKEN))).toBe(false);
   });
 
   it('finds a single character', async () => {
-    expect((await ids('零')).ids.sort()).toEqual(['family', 'other']);
+    expect((await search('零')).ids.sort()).toEqual(['family', 'other']);
   });
 
   it('falls back to records sharing most character pairs when nothing holds the query verbatim', async () => {
-    expect(await ids('零就业家廷')).toEqual({ mode: 'fuzzy', ids: ['family'], counts: { region: { 湘潭市: 1 }, kind: { clause: 1 } } });
+    expect(await search('零就业家廷')).toMatchObject({ mode: 'fuzzy', ids: ['family'], counts: { region: { 湘潭市: 1 }, kind: { clause: 1 } } });
   });
 
-  it('counts filter values with Pagefind, showing the unfiltered counts of a chosen filter', async () => {
-    const outcome = await ids('贷款', { region: '湘潭市' });
-    expect(outcome.ids).toEqual(['phrase']);
-    expect(outcome.counts).toEqual({ region: { 徐汇区: 1, 湘潭市: 1 }, kind: { clause: 1 } });
+  it('keeps to the chosen filters and counts the values of the results from their records', async () => {
+    const found = await search('贷款', { region: '湘潭市' });
+    expect(found.ids).toEqual(['phrase']);
+    expect(found.counts).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 } });
+  });
+});
+
+describe('slips', () => {
+  it('cuts a term around each of its characters, as that one being wrong leaves it', () => {
+    expect(slips('零就业家廷')).toEqual([
+      { before: '', after: '就业家廷' },
+      { before: '零', after: '业家廷' },
+      { before: '零就', after: '家廷' },
+      { before: '零就业', after: '廷' },
+      { before: '零就业家', after: '' },
+    ]);
+  });
+});
+
+describe('pagefindFilters', () => {
+  it('passes the chosen values and turns a year range into any of its years', () => {
+    expect(pagefindFilters({ region: '湘潭市', yearFrom: '2013', yearTo: '2016' }, ['2012', '2014', '2016', '2019'])).toEqual({ region: '湘潭市', year: { any: ['2014', '2016'] } });
+    expect(pagefindFilters({ yearFrom: '2015' }, ['2012', '2016', '2019'])).toEqual({ year: { any: ['2016', '2019'] } });
+    expect(yearsBetween(['2019', '2012'], undefined, undefined)).toEqual(['2012', '2019']);
   });
 
-  it('runs one ordinary and one positional search per term', async () => {
-    const pagefind = fakePagefind(corpus);
-    await searchRecords(pagefind, parseQuery('创业 "担保贷款"', null), {});
-    expect(pagefind.calls).toHaveLength(3);
-    expect(pagefind.calls.filter((c) => c.startsWith('"'))).toHaveLength(2);
+  it('finds only records of the years in range', async () => {
+    const dated: FakeRecord[] = [
+      { id: 'early', text: '公益性岗位安置', filters: { year: ['2012'] } },
+      { id: 'late', text: '公益性岗位开发', filters: { year: ['2019'] } },
+    ];
+    expect((await search('公益性岗位', pagefindFilters({ yearFrom: '2015' }, ['2012', '2019']), fakePagefind(dated))).ids).toEqual(['late']);
   });
 });
 
 describe('searchRecords on merged shards', () => {
-  // 担保 is in the first shard only: alone, the second would answer 创业担保贷款 with its 创业 and 贷款.
+  // 担保 is in the first shard only: an ordinary search of the second would answer 创业担保贷款 with its 创业 and 贷款.
   const shards: FakeRecord[][] = [
     [{ id: 'phrase', text: '加大创业担保贷款工作力度', filters: { region: ['湘潭市'], kind: ['clause'] } }],
     [
@@ -153,28 +204,12 @@ describe('searchRecords on merged shards', () => {
     ],
   ];
 
-  it('keeps each search to the bundles that hold every token of the query', async () => {
-    const outcome = await searchRecords(mergedPagefind(shards), parseQuery('创业担保贷款', null), {}, { merged: true });
-    expect(outcome.hits.map((h) => h.id)).toEqual(['phrase']);
-    expect(await outcome.counts()).toEqual({ region: { 湘潭市: 1 }, kind: { clause: 1 }, bundle: { '0': 1 } });
+  it('takes no answer from a bundle lacking one of the tokens', async () => {
+    expect((await search('创业担保贷款', {}, mergedPagefind(shards))).ids).toEqual(['phrase']);
   });
 
-  it('searches no more than a single bundle would where every bundle answering holds the query verbatim', async () => {
-    const pagefind = mergedPagefind(shards);
-    const outcome = await searchRecords(pagefind, parseQuery('就业家庭', null), {}, { merged: true });
-    expect(outcome.hits.map((h) => h.id)).toEqual(['family']);
-    expect(pagefind.calls).toHaveLength(2);
-  });
-
-  it('would otherwise take a bundle lacking a token for an answer', async () => {
-    const outcome = await searchRecords(mergedPagefind(shards), parseQuery('创业担保贷款', null), {});
-    expect(outcome.hits.map((h) => h.id)).toEqual(['phrase', 'loan']);
-  });
-
-  it('finds what a single bundle finds when every bundle holds the tokens, with the chosen filters', async () => {
-    const merged = await searchRecords(mergedPagefind(shards), parseQuery('就业', null), { region: '江苏省' }, { merged: true });
-    expect(merged.hits.map((h) => h.id)).toEqual(['family']);
-    const none = await searchRecords(mergedPagefind(shards), parseQuery('宇宙飞船', null), {}, { merged: true });
-    expect(none.hits).toEqual([]);
+  it('finds what a single bundle finds, with the chosen filters', async () => {
+    expect((await search('就业', { region: '江苏省' }, mergedPagefind(shards))).ids).toEqual(['family']);
+    expect((await search('宇宙飞船', {}, mergedPagefind(shards))).ids).toEqual([]);
   });
 });

@@ -4,14 +4,16 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanQuery,
   mayBeTraditional,
-  pairQueries,
   parseQuery,
   parseTerms,
-  requiredTokens,
+  phraseQuery,
+  planTerm,
+  splitTerm,
   toSimplified,
-  verbatimQuery,
   withoutTerm,
 } from '../../src/lib/search/query.ts';
+import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
+import { linkToken } from '#core/search/synonyms.ts';
 import { corpusCharacters, createScriptConverter, type Override } from '../../src/lib/search/script.ts';
 import { indexContent, phraseTokens, termTokens, wordRuns } from '#core/search/tokens.ts';
 
@@ -19,6 +21,9 @@ const overrides = JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.js
 /** A simplified corpus in which 著 occurs (显著), as it does in ours. */
 const corpus = new Set(corpusCharacters(['就业创业担保贷款零家庭显著困难人员', '专著土著乾安县']));
 const converter = createScriptConverter(OpenCC, overrides, corpus);
+const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+const segment = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment);
 
 /** Token spelling, for readable expectations: a + base-36 code points. */
 const t = (chars: string) => `a${[...chars].map((c) => (c.codePointAt(0) ?? 0).toString(36).padStart(4, '0')).join('')}`;
@@ -165,19 +170,53 @@ describe('tokens', () => {
 describe('Pagefind queries', () => {
   const terms = parseTerms('创业担保 "零就业" 业');
 
-  it('requires every term', () => {
-    expect(requiredTokens(terms)).toBe([t('创业'), t('业担'), t('担保'), t('零就'), t('就业'), t('业')].join(' '));
-  });
-
-  it('quotes the chain of a term for the positional search', () => {
-    expect(terms.map(verbatimQuery)).toEqual([`"${[t('创业'), t('业担'), t('担保')].join(' ')}"`, `"${[t('零就'), t('就业')].join(' ')}"`, null]);
-  });
-
-  it('lists the distinct pairs of a term for the fuzzy fallback', () => {
-    expect(pairQueries({ text: '保障保障', quoted: false })).toEqual([t('保障'), t('障保')]);
+  it('quotes the chain of a phrase for the positional search, and searches a single character by its token', () => {
+    expect(terms.map((term) => phraseQuery(term.text))).toEqual([`"${[t('创业'), t('业担'), t('担保')].join(' ')}"`, `"${[t('零就'), t('就业')].join(' ')}"`, t('业')]);
   });
 
   it('suggests the query without one term, keeping quotes', () => {
     expect(withoutTerm(terms, 2)).toBe('创业担保 "零就业"');
+  });
+});
+
+describe('planTerm', () => {
+  const typed = (text: string) => ({ kind: 'atom', query: phraseQuery(text), role: 'typed' });
+  const added = (source: string, word: string) => ({ kind: 'atom', query: `"${linkToken(source, word)}"`, role: 'added' });
+
+  it('searches a quoted phrase as written, without synonyms', () => {
+    expect(planTerm({ text: '社保', quoted: true }, synonyms)).toEqual({ term: { text: '社保', quoted: true }, match: typed('社保'), also: [] });
+  });
+
+  it('searches a listed term or any term it is linked to, through their link tokens', () => {
+    const plan = planTerm({ text: '医保', quoted: false }, synonyms);
+    expect(plan.match).toEqual({ kind: 'any', of: [typed('医保'), added('医保', '医疗保险'), added('医保', '医疗保障')] });
+    expect(plan.also).toEqual(['医疗保险', '医疗保障']);
+  });
+
+  it('requires the parts of an all-parts expansion together', () => {
+    const plan = planTerm({ text: '三项社会保险', quoted: false }, synonyms);
+    expect(plan.match).toEqual({ kind: 'any', of: [typed('三项社会保险'), { kind: 'all', of: ['养老保险', '失业保险', '工伤保险'].map((w) => added('三项社会保险', w)) }] });
+  });
+
+  it('searches a term holding a listed term with it replaced, as a phrase', () => {
+    const plan = planTerm({ text: '湘潭低保', quoted: false }, synonyms);
+    expect(plan.also).toEqual(['湘潭最低生活保障']);
+    expect(plan.match).toEqual({ kind: 'any', of: [typed('湘潭低保'), { kind: 'atom', query: phraseQuery('湘潭最低生活保障'), role: 'added' }] });
+  });
+
+  it('searches an unlisted term as typed', () => {
+    expect(planTerm({ text: '四个不出村', quoted: false }, synonyms).match).toEqual(typed('四个不出村'));
+  });
+});
+
+describe('splitTerm', () => {
+  it('cuts an unspaced query at the listed terms it holds and the words between them', () => {
+    expect(splitTerm({ text: '灵活就业社保补贴', quoted: false }, synonyms, segment)?.map((t) => t.text)).toEqual(['灵活就业', '社保补贴']);
+    expect(splitTerm({ text: '湘潭创业补贴', quoted: false }, synonyms, segment)?.map((t) => t.text)).toEqual(['湘潭', '创业', '补贴']);
+  });
+
+  it('leaves short and quoted terms, and terms that do not cut into two words, alone', () => {
+    expect(splitTerm({ text: '社保补贴', quoted: false }, synonyms, segment)).toBeNull();
+    expect(splitTerm({ text: '灵活就业社保补贴', quoted: true }, synonyms, segment)).toBeNull();
   });
 });

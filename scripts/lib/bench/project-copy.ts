@@ -6,13 +6,15 @@ const OWN_CACHES = new Set(['.astro', '.vite', '.cache']);
 
 /**
  * node_modules in `to` as a folder of links to the packages in `modules`, so that Astro's and Vite's
- * caches are written in the copy and builds there never share them.
+ * caches are written in the copy and builds there never share them. Links already there are kept, so
+ * a kept copy gains the packages added since it was made.
  */
 export function linkNodeModules(modules: string, to: string): void {
   const dir = path.join(to, 'node_modules');
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of fs.readdirSync(modules)) {
-    if (!OWN_CACHES.has(entry)) fs.symlinkSync(path.join(modules, entry), path.join(dir, entry));
+    const link = path.join(dir, entry);
+    if (!OWN_CACHES.has(entry) && !fs.existsSync(link)) fs.symlinkSync(path.join(modules, entry), link);
   }
 }
 

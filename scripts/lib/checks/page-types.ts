@@ -15,6 +15,7 @@ export interface SectionType {
 export const SECTION_TYPES: readonly SectionType[] = [
   { name: 'home', pattern: /^\/$/ },
   { name: 'search', pattern: /^\/search\/$/ },
+  { name: 'cite', pattern: /^\/cite\/$/ },
   { name: 'data', pattern: /^\/data\/$/ },
   { name: 'about', pattern: /^\/(?:about|method|methods)\/$/ },
   { name: 'group-index', pattern: /^\/for\/$/ },

@@ -3,6 +3,7 @@ import { bookTitle } from '#core/chinese/book-title.ts';
 import type { Diagnostic } from '#schemas/diagnostic.ts';
 import type { Drop } from '#schemas/document.ts';
 import type { Block, Paragraph, ParagraphRole, Part, Provision, Table } from '#schemas/structure.ts';
+import { implicitGroupName } from '#core/document-index.ts';
 import { classifyLine, splitTitle, type LineKind } from './classify.ts';
 import { isStatuteHeading, looksLikeStatute, parseStatute, type StatuteLine } from './statute.ts';
 import { buildTable, type SourceTableLine } from './tables.ts';
@@ -276,6 +277,10 @@ class PartBuilder {
   private implicit(parent: Frame, level: number, n: number, lostHeading = false): Frame {
     parent.counters.u += 1;
     const id = `${parent.prefix}u${parent.counters.u}`;
+    // The group prints no number. The first of a parent's groups is cited like the parent (二、1、 is
+    // what the page prints); a later one is named by its place, so that its items cite apart from the
+    // first group's and say where they stand (二、 未编号第2组 1、).
+    const labels = parent.counters.u === 1 ? [...parent.labels] : [...parent.labels, ` ${implicitGroupName(parent.counters.u)} `];
     const node: Provision = {
       type: 'provision',
       id,
@@ -286,12 +291,12 @@ class PartBuilder {
       title: null,
       text: '',
       lines: { start: n, end: n },
-      citation: this.citation(parent.labels),
+      citation: this.citation(labels),
       ...(lostHeading ? { restored: 'lost-heading' as const } : {}),
       children: [],
     };
     parent.children.push(node);
-    const frame = newFrame(`${id}.`, level, node, parent.labels);
+    const frame = newFrame(`${id}.`, level, node, labels);
     this.stack.push(frame);
     return frame;
   }
@@ -343,7 +348,7 @@ class PartBuilder {
   }
 
   private citation(labels: readonly string[]): string {
-    return [this.partCitation, labels.join('')].filter((s) => s !== '').join(' ');
+    return [this.partCitation, labels.join('').replace(/\s+/g, ' ').trim()].filter((s) => s !== '').join(' ');
   }
 
   /** Closes an open bullet: what follows a bullet list belongs to the list's parent. */

@@ -1,27 +1,42 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
-import { routes } from '#core/routes.ts';
+import { entityAnchor, routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
-import type { FilterKey, RecordKind } from '#core/search/facets.ts';
+import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
+import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
 import { siteId } from '#core/site-id.ts';
+import { validityLabel } from '#core/validity-label.ts';
+
+/** What a clause record also states, shown with the result and found by the 目标 and 项目 kinds: a target, or the project a table row is. */
+export interface RecordFact {
+  kind: 'target' | 'project';
+  /** The target's indicator or the project's name. */
+  name: string;
+  /** The anchor on the clause's page where it stands (t2, pilot-1). */
+  anchor: string;
+}
 
 /** One search result as the index holds it: a page of the site and what finds it. */
 export interface SearchRecord {
   url: string;
   kind: RecordKind;
-  /** How a result names it: the clause citation, or the name of the target, department or project. */
+  /** How a result names it: the clause citation, or the department's name. */
   title: string;
-  /** The document it comes from (short title); empty for a record that spans documents. */
+  /** The document it comes from, for the catalogue's filters and within-document search; null for a record that spans documents. */
+  documentId: string | null;
+  /** The document's short title, shown with the result; empty for a record that spans documents. */
   source: string;
-  /** For a record that stands in a clause: that clause's citation; else empty. */
-  citation: string;
+  /** The document's date (ISO), for sorting by date; null when it has none or the record spans documents. */
+  date: string | null;
   /** The text shown under the result, excerpted and highlighted in the browser. */
   text: string;
   /** The text that is searched; differs from `text` where labels would only add noise (table column names). */
   searchText: string;
-  /** Names that place the record without being its text (document short title, regions): a query term may match them, a phrase ranks by the text. */
+  /** Names that place the record without being its text (document titles, 文号, region, issuer, the headings above it): a query term may match them, a phrase ranks by the text. */
   context: readonly string[];
+  facts: readonly RecordFact[];
+  /** Pagefind filters, applied only when a reader picks a value (they are never all loaded: see toPagefindRecord). */
   filters: Partial<Record<FilterKey, readonly string[]>>;
 }
 
@@ -43,7 +58,7 @@ export type RecordSource = (documents: readonly Document[]) => SearchRecord[];
  */
 const paths = routes();
 
-/** The filters every record of a document carries. */
+/** The filters every record of a document carries; its validity as the document states it (validityLabel). */
 function documentFilters(doc: Document): SearchRecord['filters'] {
   const { region, issuer, shortTitle, type, date } = doc.meta;
   return {
@@ -51,12 +66,25 @@ function documentFilters(doc: Document): SearchRecord['filters'] {
     ...(issuer === null ? {} : { issuer: [issuer] }),
     document: [shortTitle],
     type: [type],
+    status: [validityLabel(doc.meta)],
     ...(date === null ? {} : { year: [date.slice(0, 4)] }),
   };
 }
 
+/** What places every record of a document: its titles, 文号, region and issuer. */
 function documentContext(doc: Document): string[] {
-  return [doc.meta.shortTitle, doc.meta.region.name, ...doc.meta.region.within];
+  const { shortTitle, title, docNumber, region, issuer } = doc.meta;
+  return [shortTitle, title, docNumber, region.name, ...region.within, issuer].filter((s): s is string => s !== null && s !== '');
+}
+
+/** The titles of the part and the provisions a node stands in: a clause under 三、促进灵活就业 is about 灵活就业. */
+function headingsAbove(index: DocumentIndex, entry: NodeEntry): string[] {
+  return entry.ancestorIds.flatMap((id) => {
+    const above = index.byId.get(id);
+    if (above === undefined) return [];
+    const title = above.kind === 'part' || above.kind === 'provision' ? above.node.title : null;
+    return title === null ? [] : [title];
+  });
 }
 
 /**
@@ -85,50 +113,50 @@ function isSearchable(entry: NodeEntry): boolean {
   }
 }
 
-/** What every record standing in a node of a document carries: its kind, the document, the node's citation, the filters. */
-function inNode(doc: Document, index: DocumentIndex, kind: RecordKind, nodeId: string): Pick<SearchRecord, 'kind' | 'source' | 'citation' | 'filters'> {
-  return { kind, source: doc.meta.shortTitle, citation: index.byId.get(nodeId)?.citation ?? '', filters: { ...documentFilters(doc), kind: [kind] } };
+/** The targets a document states and the projects its rows are, by the node they stand in. */
+function factsByNode(doc: Document): Map<string, RecordFact[]> {
+  const facts = new Map<string, RecordFact[]>();
+  const add = (nodeId: string, fact: RecordFact) => facts.set(nodeId, [...(facts.get(nodeId) ?? []), fact]);
+  for (const t of doc.extracted.targets) add(t.clauseId, { kind: 'target', name: t.indicator, anchor: entityAnchor(t.id) });
+  for (const p of doc.extracted.projects) add(p.rowId, { kind: 'project', name: p.name, anchor: entityAnchor(p.id) });
+  return facts;
 }
 
-/** One record per provision, paragraph and table row of a document. */
+/**
+ * One record per provision, paragraph and table row page of a document. The targets a clause states
+ * and the project a row is travel with it: their words are the clause's words, so a record of their
+ * own would only repeat the clause in the results and the index.
+ */
 export function clauseRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
+  const context = documentContext(doc);
+  const facts = factsByNode(doc);
+  const filters = documentFilters(doc);
   return index.entries.filter(isSearchable).flatMap((entry): SearchRecord[] => {
     const searchText = searchableText(entry);
     if (searchText.trim() === '') return [];
-    return [{ ...inNode(doc, index, 'clause', entry.id), url: paths.node(doc.id, entry.id), title: entry.citation, text: plainText(entry), searchText, context: documentContext(doc) }];
+    const stated = facts.get(entry.id) ?? [];
+    // A clause stating a target is also a 目标 result, a row that is a project a 项目 result.
+    const kinds: RecordKind[] = ['clause', ...(['target', 'project'] as const).filter((k) => stated.some((f) => f.kind === k))];
+    return [
+      {
+        url: paths.node(doc.id, entry.id),
+        kind: 'clause',
+        title: entry.citation,
+        documentId: doc.id,
+        source: doc.meta.shortTitle,
+        date: doc.meta.date,
+        text: plainText(entry),
+        searchText,
+        context: [...context, ...headingsAbove(index, entry)],
+        facts: stated,
+        filters: { ...filters, kind: kinds },
+      },
+    ];
   });
 }
 
-/** One record per extracted target, landing on the clause that states it. */
-export function targetRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
-  return doc.extracted.targets.map((t) => ({
-    ...inNode(doc, index, 'target', t.clauseId),
-    url: paths.entity(doc.id, t.clauseId, t.id),
-    title: t.indicator,
-    text: t.sentence,
-    searchText: t.sentence.includes(t.indicator) ? t.sentence : `${t.indicator}：${t.sentence}`,
-    context: documentContext(doc),
-  }));
-}
-
-/** One record per pilot or demonstration project, landing on its table row. */
-export function projectRecords(doc: Document, index: DocumentIndex = indexDocument(doc)): SearchRecord[] {
-  return doc.extracted.projects.map((p) => ({
-    ...inNode(doc, index, 'project', p.rowId),
-    url: paths.entity(doc.id, p.rowId, p.id),
-    title: p.name,
-    text: [p.goal, p.regionsText].filter((s) => s !== '').join('；'),
-    searchText: [p.name, p.goal, p.requirements, p.regionsText].filter((s) => s !== '').join('；'),
-    context: [...documentContext(doc), ...p.regions],
-  }));
-}
-
-/** The clauses, targets and projects of every document, each document indexed once. */
-export const documentRecords: RecordSource = (documents) =>
-  documents.flatMap((doc) => {
-    const index = indexDocument(doc);
-    return [...clauseRecords(doc, index), ...targetRecords(doc, index), ...projectRecords(doc, index)];
-  });
+/** The clause records of every document. */
+export const documentRecords: RecordSource = (documents) => documents.flatMap((doc) => clauseRecords(doc));
 
 function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
@@ -163,11 +191,13 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
           url: paths.department(dept.id),
           kind: 'department',
           title: dept.name,
+          documentId: null,
           source: '',
-          citation: '',
+          date: null,
           text: `${dept.jurisdiction}${dept.function}部门。${aliasText}见于${clauses}个条款${leadText}。`,
           searchText: [dept.name, ...aliases].join('；'),
           context: [dept.jurisdiction],
+          facts: [],
           filters: { region: [dept.jurisdiction], document: sorted(found.map((f) => f.doc.meta.shortTitle)), kind: ['department'] },
         },
       ];
@@ -175,22 +205,26 @@ export function departmentRecords(registry: readonly Department[]): RecordSource
   };
 }
 
-/** The records of the corpus from the given sources; duplicate texts (linked by `duplicateOf`) are left out, since their canonical document is indexed. */
+/**
+ * The records of the corpus from the given sources, in document order (the order the catalogue lists
+ * them in); duplicate texts (linked by `duplicateOf`) are left out, since their canonical document is indexed.
+ */
 export function searchRecords(documents: readonly Document[], sources: readonly RecordSource[]): SearchRecord[] {
   const canonical = documents.filter((d) => d.duplicateOf === null);
-  return sources
-    .flatMap((source) => source(canonical))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return sources.flatMap((source) => source(canonical));
 }
 
 /**
  * The record as Pagefind indexes it. Its content is the token stream of the searched text
- * (see src/core/search/tokens.ts); the shown text travels in the metadata, where Pagefind
- * keeps but never matches it (its words are not tokens). The context goes into the `ctx` field as
- * tokens: a query term can then be found there (湘潭 for a Xiangtan clause), while an exact search
- * tells a text match (word locations) from a context-only one (none).
+ * (see src/core/search/tokens.ts), followed by the tokens of the synonyms that stand free in it
+ * (src/core/search/synonyms.ts); the shown text travels in the metadata, where Pagefind keeps but
+ * never matches it (its words are not tokens). The context goes into the `ctx` field as tokens: a
+ * query term can then be found there (湘潭 for a Xiangtan clause), while an exact search tells a text
+ * match (word locations) from a context-only one (none). The filters are Pagefind's, but the search
+ * page never loads them all: Pagefind counts every value of every loaded filter over all results of
+ * every search, in time that grows with their product (12.7 s for 公益性岗位 湘潭 at 1,000 documents).
  */
-export function toPagefindRecord(record: SearchRecord): PagefindRecord {
+export function toPagefindRecord(record: SearchRecord, synonyms: SynonymTable): PagefindRecord {
   const meta: Record<string, string> = {
     title: record.title,
     kind: record.kind,
@@ -198,7 +232,10 @@ export function toPagefindRecord(record: SearchRecord): PagefindRecord {
     ctx: indexContent(record.context.join('；')),
   };
   if (record.source !== '') meta['source'] = record.source;
-  if (record.citation !== '' && record.citation !== record.title) meta['citation'] = record.citation;
+  if (record.date !== null) meta['date'] = record.date;
+  if (record.facts.length > 0) meta['facts'] = JSON.stringify(record.facts.map((f) => [f.kind, f.name, f.anchor]));
+  const marker = record.kind === 'department' ? [DEPARTMENT_TOKEN] : [];
+  const content = [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms), ...marker].filter((s) => s !== '').join(' ');
   const filters = Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]]));
-  return { url: record.url, content: indexContent(record.searchText), language: INDEX_LANGUAGE, meta, filters };
+  return { url: record.url, content, language: INDEX_LANGUAGE, meta, filters };
 }

@@ -6,13 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BUNDLE_FILTER, SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
+import { SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { loadRegistry } from '#core/department-registry.ts';
+import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import { readDocuments } from '../ingest/write.ts';
 import { EXTERNAL_OUTPUT } from '../ingest/source-folders.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
+import { renamePages } from './page-names.ts';
 import { writeBundle } from './pagefind-bundle.ts';
 import { bundleKey, partitionDocuments } from './shards.ts';
 import {
@@ -29,6 +31,7 @@ export type SearchIndexOptions = {
   out: string | undefined;
   documents: string;
   departments: string;
+  synonyms: string;
   cache: string;
   documentsPerShard: number;
   jobs: number;
@@ -47,16 +50,8 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   const { site, cache: cacheDir } = options;
   const out = options.out ?? path.join(site, 'pagefind');
 
-  // Targets and projects land on their clause's page: each page is looked up once.
-  const pages = new Map<string, boolean>();
   function pageExists(url: string): boolean {
-    const pagePath = url.replace(/#.*$/, '');
-    let exists = pages.get(pagePath);
-    if (exists === undefined) {
-      exists = fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
-      pages.set(pagePath, exists);
-    }
-    return exists;
+    return fs.existsSync(path.join(site, ...url.split('/').filter((s) => s !== ''), 'index.html'));
   }
 
   /** Records whose page is missing: a clause without its page is a site bug; entity pages may not be built yet. */
@@ -71,6 +66,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   const documents = [options.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
   const canonical = documents.filter((d) => d.duplicateOf === null);
   const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(options.departments, 'utf8'))));
+  const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync(options.synonyms, 'utf8'))));
   const groups = partitionDocuments(canonical, options.documentsPerShard);
   // One bundle holds everything while the corpus fits in one shard; beyond that the department
   // records, which count mentions over the whole corpus, form the primary bundle on their own, so that
@@ -101,9 +97,8 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
   const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
 
-  const bundles = checked.map((c, i) => {
-    const records = c.present.map(toPagefindRecord);
-    if (sharded) for (const record of records) record.filters[BUNDLE_FILTER] = [String(i)];
+  const bundles = checked.map((c) => {
+    const records = c.present.map((r) => toPagefindRecord(r, synonyms));
     return { records, key: bundleKey(records, settings) };
   });
   const failures: string[] = [];
@@ -122,11 +117,13 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
 
   const [primary, ...shards] = bundles.map((b) => b.key);
   fs.rmSync(out, { recursive: true, force: true });
-  const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`) };
+  const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`), departmentsApart: sharded };
   // Linking is cheap, so the site's copy is remade whole: nothing of an older index can stay behind.
   const files =
     linkTree(path.join(cacheDir, primary ?? ''), out) +
     shards.reduce((n, key, i) => n + linkTree(path.join(cacheDir, key), path.join(out, manifest.shards[i] ?? '')), 0);
+  // Pages named by their place, so that the page lists the browser loads first compress (page-names.ts).
+  [out, ...manifest.shards.map((folder) => path.join(out, folder))].forEach((folder, bundle) => renamePages(folder, bundle));
   fs.writeFileSync(path.join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   pruneCache(cacheDir, bundles.map((b) => b.key));
 

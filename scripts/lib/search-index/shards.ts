@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Document } from '#schemas/document.ts';
+import { fnv1a } from '#core/fnv1a.ts';
 import type { PagefindRecord } from './records.ts';
 
 /**
@@ -15,15 +16,6 @@ import type { PagefindRecord } from './records.ts';
  */
 export const DOCUMENTS_PER_SHARD = 100;
 
-/** FNV-1a: a shard is chosen by the document id alone, so adding a document leaves the others where they were. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 /**
  * How many shards: one for a corpus of up to a fifth of a shard, which indexes in a second or two and
@@ -40,6 +32,7 @@ export function shardCount(documents: number, perShard: number): number {
 export function partitionDocuments<D extends Pick<Document, 'id'>>(documents: readonly D[], perShard: number): D[][] {
   const count = shardCount(documents.length, perShard);
   const groups: D[][] = Array.from({ length: count }, () => []);
+  // A shard is chosen by the document id alone, so adding a document leaves the others where they were.
   for (const doc of documents) groups[fnv1a(doc.id) % count]?.push(doc);
   return groups.filter((g) => g.length > 0);
 }

@@ -1,5 +1,5 @@
-/** The filters every search record may carry, in the order the search page shows them. */
-export const FILTER_KEYS = ['kind', 'region', 'issuer', 'document', 'type', 'year'] as const;
+/** The filters every search record may carry, in the order the search page shows them (year as a range of two menus). */
+export const FILTER_KEYS = ['kind', 'region', 'issuer', 'document', 'type', 'status', 'year'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** What a search result is. */
@@ -13,6 +13,7 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
   issuer: '发文机关',
   document: '文件',
   type: '文种',
+  status: '有效性',
   year: '年份',
 };
 
@@ -28,3 +29,10 @@ export const KIND_LABELS: Readonly<Record<RecordKind, string>> = {
 export function isRecordKind(value: string): value is RecordKind {
   return (RECORD_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * A token every department record's content ends with: one small search tells the engine which
+ * results are department pages, which then come before the clauses that merely name the department.
+ * `k` keeps it apart from the character tokens (`a…`) and the synonym link tokens (`s…`).
+ */
+export const DEPARTMENT_TOKEN = 'kdepartmentpage';

@@ -7,22 +7,21 @@
 /** The list of shards, in the primary bundle's folder. */
 export const SHARD_MANIFEST = 'shards.json';
 
-/** What the manifest holds: each shard's folder, relative to the primary bundle's, ending in `/`. */
+/**
+ * What the manifest holds: each shard's folder, relative to the primary bundle's, ending in `/`; and
+ * whether the primary bundle holds the department pages and nothing else (a sharded index), so that
+ * a result is known to be a department page by its bundle (src/core/search/page-names.ts).
+ */
 export interface ShardManifest {
   shards: string[];
+  departmentsApart: boolean;
 }
 
-/** The shard folders of a manifest as read from the network; an unexpected shape is an error, not an empty list. */
-export function shardFolders(manifest: unknown): string[] {
-  const shards = (manifest as Partial<ShardManifest> | null)?.shards;
-  if (!Array.isArray(shards) || !shards.every((s) => typeof s === 'string' && /^[\w/-]+\/$/.test(s) && !s.startsWith('/'))) {
+/** A manifest as read from the network; an unexpected shape is an error, not an empty list. */
+export function readManifest(manifest: unknown): ShardManifest {
+  const { shards, departmentsApart } = (manifest ?? {}) as Partial<ShardManifest>;
+  if (!Array.isArray(shards) || !shards.every((s) => typeof s === 'string' && /^[\w/-]+\/$/.test(s) && !s.startsWith('/')) || typeof departmentsApart !== 'boolean') {
     throw new Error(`search: ${SHARD_MANIFEST} does not list shard folders: ${JSON.stringify(manifest)}`);
   }
-  return shards;
+  return { shards, departmentsApart };
 }
-
-/**
- * The filter naming the bundle a record is in, where there are several: a search can then be kept
- * to the bundles that hold all of its tokens (src/lib/search/engine.ts).
- */
-export const BUNDLE_FILTER = 'bundle';

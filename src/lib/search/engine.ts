@@ -1,6 +1,7 @@
-import type { FilterKey } from '#core/search/facets.ts';
-import { BUNDLE_FILTER } from '#core/search/shard-manifest.ts';
-import { pairQueries, requiredTokens, verbatimQuery, type ParsedQuery, type QueryTerm } from './query.ts';
+import { DEPARTMENT_TOKEN, type FilterKey } from '#core/search/facets.ts';
+import { fnv1a } from '#core/fnv1a.ts';
+import type { QuerySynonyms } from '#core/search/synonyms.ts';
+import { phraseQuery, planTerm, splitTerm, type Match, type ParsedQuery, type QueryTerm, type TermPlan } from './query.ts';
 
 /** What Pagefind's `data()` gives for a record (only the fields used here). */
 export interface RecordData {
@@ -24,115 +25,190 @@ export type FilterCounts = Record<string, Record<string, number> | undefined>;
 /** Pagefind's search response, as used here. */
 export interface PagefindResponse {
   results: PagefindHit[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
 }
+
+/** Pagefind filters: a value, or any of several (a range of years). */
+export type PagefindFilters = Record<string, string | { any: string[] }>;
 
 /** The part of Pagefind's JS API the engine calls. */
 export interface PagefindApi {
-  search(term: string, options: { filters: Record<string, string | { any: string[] }> }): Promise<PagefindResponse | null>;
+  search(term: string, options: { filters: PagefindFilters }): Promise<PagefindResponse | null>;
+  /**
+   * Whether a result is a department page, when the index's layout tells (a sharded index keeps them
+   * in a bundle of their own); without it, they are found by searching their marker, which in a
+   * sharded index costs an index chunk from every shard.
+   */
+  isDepartment?(id: string): boolean;
 }
 
-/** The filters chosen on the page: one value per key. */
-export type FilterSelection = Partial<Record<FilterKey, string>>;
+/** The filters chosen on the page: one value per key, the year as a range. */
+export type FilterSelection = Partial<Record<Exclude<FilterKey, 'year'>, string>> & { yearFrom?: string; yearTo?: string };
 
 /** A result in its final place. */
 export interface RankedHit {
   id: string;
-  score: number;
-  /** How many terms the record's text holds verbatim. */
-  verbatim: number;
+  /** How well the record answers: per term, 3 for the term as typed in its text, 2 for a synonym in its text, 1 for its context only. */
+  grade: number;
   data(): Promise<RecordData>;
 }
 
 /**
- * - `strict`: every term's characters are there; records holding every term verbatim come first.
+ * - `strict`: records answering every term (in their text, or in their context for all but one);
+ * - `split`: an unspaced query that found nothing, searched as the words it is made of;
+ * - `partial`: no record answers every term: those answering most of them;
  * - `fuzzy`: nothing holds the query verbatim, so records sharing most of its character pairs are
  *   shown instead (a one-character typo breaks at most two pairs).
  */
-export type SearchMode = 'strict' | 'fuzzy';
+export type SearchMode = 'strict' | 'split' | 'partial' | 'fuzzy';
 
 export interface SearchOutcome {
   mode: SearchMode;
   hits: RankedHit[];
+  /** The terms as searched, with the synonyms each also searched. */
+  plans: TermPlan[];
+  /** For `partial`: how many of the terms the results answer. */
+  answered: number;
   /**
-   * Results per filter value for the current query and filters; null when they cannot be known
-   * cheaply. A function, so that results can be shown before counts that need records' data.
+   * Results per filter value, counted from the records' data; null when there are more results than
+   * are worth reading for it. A function, so that results are shown before their counts.
    */
   counts(): Promise<FilterCounts | null>;
 }
 
-/** Above this many results, counting filter values from each record's data costs more than it is worth. */
-const MAX_COUNTED_FROM_DATA = 30;
+/** Above this many results, the filter counts are not read from the records (one request each): the menus show the values without counts. */
+export const MAX_COUNTED = 50;
 
 /** Shortest unquoted term for the fuzzy fallback: it needs at least two character pairs. */
 const MIN_FUZZY_LENGTH = 3;
 
-/** The bundles a search may answer from; null for all of them. */
-type Scope = readonly string[] | null;
+const TYPED_IN_TEXT = 3;
+const ADDED_IN_TEXT = 2;
+const IN_CONTEXT = 1;
 
-function pagefindFilters(selection: FilterSelection, scope: Scope): Record<string, string | { any: string[] }> {
-  const chosen = Object.fromEntries(Object.entries(selection).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
-  return scope === null ? chosen : { ...chosen, [BUNDLE_FILTER]: { any: [...scope] } };
+/** Years a range covers, from the years the corpus has: Pagefind filters by value, so a range is any of its years. */
+export function yearsBetween(years: readonly string[], from: string | undefined, to: string | undefined): string[] {
+  return years.filter((y) => (from === undefined || from === '' || y >= from) && (to === undefined || to === '' || y <= to)).sort();
 }
 
-const NO_RESULTS: PagefindResponse = { results: [], filters: {}, totalFilters: {} };
-
-async function run(api: PagefindApi, term: string, selection: FilterSelection, scope: Scope = null): Promise<PagefindResponse> {
-  if (scope !== null && scope.length === 0) return NO_RESULTS;
-  return (await api.search(term, { filters: pagefindFilters(selection, scope) })) ?? NO_RESULTS;
+/** The Pagefind filters of a selection; `years` is every year the corpus has. */
+export function pagefindFilters(selection: FilterSelection, years: readonly string[]): PagefindFilters {
+  const { yearFrom, yearTo, ...values } = selection;
+  const filters: PagefindFilters = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  if ((yearFrom ?? '') !== '' || (yearTo ?? '') !== '') filters['year'] = { any: yearsBetween(years, yearFrom, yearTo) };
+  return filters;
 }
 
-/** Where a term stands verbatim: records whose text holds it, and records holding it anywhere (the context included). */
-interface Verbatim {
-  inText: ReadonlySet<string>;
-  anywhere: ReadonlySet<string>;
-  response: PagefindResponse;
+async function run(api: PagefindApi, query: string, filters: PagefindFilters): Promise<PagefindHit[]> {
+  return (await api.search(query, { filters }))?.results ?? [];
 }
 
-/**
- * Where a term stands verbatim, from its positional search: word locations mean the text, none the
- * context. A term of one character has no positional search: the ordinary one tells the same.
- */
-async function verbatimOf(api: PagefindApi, term: QueryTerm, required: Promise<PagefindResponse>, selection: FilterSelection, scope: Scope): Promise<Verbatim> {
-  const query = verbatimQuery(term);
-  const response = await (query === null ? required : run(api, query, selection, scope));
-  return {
-    inText: new Set(response.results.filter((r) => r.words.length > 0).map((r) => r.id)),
-    anywhere: new Set(response.results.map((r) => r.id)),
-    response,
-  };
+/** A record's grade for one term, with its Pagefind result (for its data) and how often the term's atoms matched in its text. */
+interface Graded {
+  grade: number;
+  hit: PagefindHit;
+  occurrences: number;
 }
 
-/**
- * Whether a record answers the query: a quoted term must stand verbatim in its text; with several
- * terms, each must stand verbatim somewhere in the record (Pagefind alone would drop a term whose
- * characters the index has never seen, and find the others).
- */
-function answers(id: string, terms: readonly QueryTerm[], verbatim: readonly Verbatim[]): boolean {
-  return terms.every((t, i) => {
-    const v = verbatim[i];
-    if (v === undefined) return false;
-    if (t.quoted) return v.inText.has(id);
-    return terms.length === 1 || v.anywhere.has(id);
-  });
+type Grades = Map<string, Graded>;
+
+function atomsOf(match: Match): string[] {
+  return match.kind === 'atom' ? [match.query] : match.of.flatMap(atomsOf);
 }
 
-/**
- * For the filter a reader has chosen, the counts of its other values come from the unfiltered
- * results: that is what they would get by switching to one of them.
- */
-function countsFor(response: PagefindResponse, selection: FilterSelection): FilterCounts {
-  const counts: FilterCounts = { ...response.filters };
-  for (const [key, value] of Object.entries(selection)) {
-    if (value !== undefined && value !== '') counts[key] = response.totalFilters[key] ?? counts[key];
+/** The grades a match gives, from the results of its atoms: the best alternative of `any`, the weakest part of `all`. */
+function grade(match: Match, results: ReadonlyMap<string, readonly PagefindHit[]>): Grades {
+  if (match.kind === 'atom') {
+    const graded: Grades = new Map();
+    for (const hit of results.get(match.query) ?? []) {
+      const inText = hit.words.length > 0;
+      graded.set(hit.id, { grade: inText ? (match.role === 'typed' ? TYPED_IN_TEXT : ADDED_IN_TEXT) : IN_CONTEXT, hit, occurrences: hit.words.length });
+    }
+    return graded;
   }
-  return counts;
+  const parts = match.of.map((m) => grade(m, results));
+  if (match.kind === 'any') {
+    const best: Grades = new Map();
+    for (const part of parts) {
+      for (const [id, g] of part) {
+        const seen = best.get(id);
+        if (seen === undefined || g.grade > seen.grade) best.set(id, { ...g, occurrences: g.occurrences + (seen?.occurrences ?? 0) });
+        else seen.occurrences += g.occurrences;
+      }
+    }
+    return best;
+  }
+  const [first, ...rest] = parts;
+  const all: Grades = new Map();
+  for (const [id, g] of first ?? []) {
+    const others = rest.map((p) => p.get(id));
+    if (others.some((o) => o === undefined)) continue;
+    const defined = others.filter((o): o is Graded => o !== undefined);
+    all.set(id, { grade: Math.min(g.grade, ...defined.map((o) => o.grade)), hit: g.hit, occurrences: defined.reduce((n, o) => n + o.occurrences, g.occurrences) });
+  }
+  return all;
+}
+
+/**
+ * A term whose all-parts expansion found no record naming every part (五险一金), as one term per part,
+ * each found through its link token: the records naming most of the parts can then be shown.
+ */
+function partsOf(plan: TermPlan): TermPlan[] | null {
+  const together = plan.match.kind === 'any' ? plan.match.of.find((m) => m.kind === 'all') : undefined;
+  if (together === undefined || together.kind !== 'all') return null;
+  const words = plan.also.find((a) => a.includes('、'))?.split('、') ?? [];
+  return together.of.map((match, i) => ({ term: { text: words[i] ?? plan.term.text, quoted: false }, match, also: [] }));
+}
+
+/** Runs every distinct atom of the plans once, all at once: Pagefind fetches the index chunks the first search needs, the others find them loaded. */
+async function atomResults(api: PagefindApi, plans: readonly TermPlan[], filters: PagefindFilters): Promise<Map<string, PagefindHit[]>> {
+  const queries = [...new Set(plans.flatMap((p) => atomsOf(p.match)))];
+  const found = await Promise.all(queries.map((q) => run(api, q, filters)));
+  return new Map(queries.map((q, i) => [q, found[i] ?? []]));
+}
+
+/** A record of the results, with what ranks it. */
+interface Candidate {
+  id: string;
+  /** A department page: it comes before the clauses that name the department as often. */
+  department: boolean;
+  /** Terms it answers. */
+  answered: number;
+  grade: number;
+  occurrences: number;
+  /** Its place in Pagefind's results, for a stable order among equals. */
+  order: number;
+  hit: PagefindHit;
+}
+
+/** Every record answering at least one term in its text, with how many terms it answers and how well. */
+function candidates(perTerm: readonly Grades[], isDepartment: (id: string) => boolean): Candidate[] {
+  const byId = new Map<string, Candidate & { inText: boolean }>();
+  let order = 0;
+  for (const grades of perTerm) {
+    for (const [id, g] of grades) {
+      const c = byId.get(id) ?? { id, department: isDepartment(id), answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
+      c.answered += 1;
+      c.grade += g.grade;
+      c.occurrences += g.occurrences;
+      c.inText ||= g.grade > IN_CONTEXT;
+      byId.set(id, c);
+    }
+  }
+  // A record found by its context alone (湘潭 in the title of every Xiangtan clause) answers no term with words of its own.
+  return [...byId.values()].filter((c) => c.inText);
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return b.grade - a.grade || Number(b.department) - Number(a.department) || b.occurrences - a.occurrences || a.order - b.order;
+}
+
+function ranked(list: readonly Candidate[]): RankedHit[] {
+  return [...list].sort(byRank).map((c) => ({ id: c.id, grade: c.grade, data: () => c.hit.data() }));
 }
 
 /** Counts filter values over the given hits from their records' data. */
 async function countFromData(hits: readonly RankedHit[]): Promise<FilterCounts | null> {
-  if (hits.length > MAX_COUNTED_FROM_DATA) return null;
+  if (hits.length > MAX_COUNTED) return null;
   const counts: Record<string, Record<string, number>> = {};
   for (const data of await Promise.all(hits.map((h) => h.data()))) {
     for (const [key, values] of Object.entries(data.filters)) {
@@ -149,32 +225,69 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
   return () => (result ??= f());
 }
 
-function byRank(a: RankedHit, b: RankedHit): number {
-  return b.verbatim - a.verbatim || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * How many of the term's characters stand in the text at their places, at the best place, and the
+ * text there: 创业担保货款 against …创业担保贷款… is 5 of 6, at 创业担保贷款.
+ */
+export function bestAlignment(text: string, term: string): { same: number; window: string } {
+  const t = [...term];
+  const chars = [...text];
+  let best = { same: 0, window: '' };
+  for (let at = 1 - t.length; at < chars.length; at++) {
+    let same = 0;
+    for (let i = 0; i < t.length; i++) if (chars[at + i] === t[i]) same += 1;
+    if (same > best.same) best = { same, window: chars.slice(Math.max(0, at), at + t.length).join('') };
+  }
+  return best;
 }
 
+/** Near matches whose text is read to rank them: the first ones by how many of the term's slips they fit. */
+const FUZZY_READ = 20;
+
 /**
- * Records sharing all the character pairs a one-character typo leaves (two broken in the middle of
- * the term, one at an end), most shared first: what a term with a wrong character still finds.
- * One Pagefind search per pair, since Pagefind itself requires all of a query's tokens.
+ * The term around each of its characters, as that character being the wrong one leaves it: the
+ * words before and after it (公共就业服物 → 公共就业服 + nothing, 公共就 + 业服物 …), each side
+ * searched verbatim when it has two characters or more.
  */
-async function fuzzyHits(api: PagefindApi, term: QueryTerm, selection: FilterSelection): Promise<RankedHit[]> {
-  const pairs = pairQueries(term);
-  if (pairs.length < 2) return [];
-  const shared = new Map<string, { hit: PagefindHit; pairs: number; score: number }>();
-  for (const response of await Promise.all(pairs.map((p) => run(api, p, selection)))) {
-    for (const hit of response.results) {
-      const entry = shared.get(hit.id) ?? { hit, pairs: 0, score: 0 };
-      entry.pairs += 1;
-      entry.score += hit.score;
-      shared.set(hit.id, entry);
+export function slips(term: string): { before: string; after: string }[] {
+  const chars = [...term];
+  return chars.map((_, k) => ({ before: chars.slice(0, k).join(''), after: chars.slice(k + 1).join('') }));
+}
+
+const searchedSide = (side: string) => [...side].length >= 2;
+
+/**
+ * Records holding the term with one character wrong: for some place in the term, what stands before
+ * it and what stands after it, each verbatim. One exact search per side: Pagefind intersects the
+ * sides' tokens first, so even a side made of common words costs little, where a search for each
+ * character pair of the term costs as much as the commonest pair (就业: 28,000 records at 1,000
+ * documents). The first ones are ranked by how many of the term's characters their text has in
+ * place (the word meant), then by how many places they fit.
+ */
+async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<RankedHit[]> {
+  // A side of one character cannot be searched verbatim: a place leaving one counts only when the other side has three or more
+  // (创业担保 of 创业担保货款), so that no place rests on two characters alone (计算 of 量子计算).
+  const around = slips(term.text).filter((s) => [s.before, s.after].every((side, i, both) => side === '' || searchedSide(side) || [...(both[1 - i] ?? '')].length >= 3));
+  const sides = [...new Set(around.flatMap((s) => [s.before, s.after]).filter(searchedSide))];
+  const found = new Map(await Promise.all(sides.map(async (side) => [side, await run(api, phraseQuery(side), filters)] as const)));
+  const fits = new Map<string, { hit: PagefindHit; places: number; spread: number }>();
+  for (const { before, after } of around) {
+    const held = [before, after].filter(searchedSide).map((side) => new Map((found.get(side) ?? []).map((h) => [h.id, h])));
+    const [first, ...rest] = held;
+    for (const [id, hit] of first ?? []) {
+      if (!rest.every((m) => m.has(id))) continue;
+      const entry = fits.get(id) ?? { hit, places: 0, spread: fnv1a(id) };
+      entry.places += 1;
+      fits.set(id, entry);
     }
   }
-  const needed = Math.max(1, pairs.length - 2);
-  return [...shared.values()]
-    .filter((e) => e.pairs >= needed)
-    .sort((a, b) => b.pairs - a.pairs || b.score - a.score || (a.hit.id < b.hit.id ? -1 : 1))
-    .map((e) => ({ id: e.hit.id, score: e.score, verbatim: 0, data: () => e.hit.data() }));
+  // Among equals (thousands at 1,000 documents), an order spread over the corpus: pages are named in
+  // document order, and the first document's texts alone would decide which word was meant.
+  const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.spread - b.spread);
+  const head = ordered.slice(0, FUZZY_READ);
+  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
+  const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
+  return [...read.map((r) => r.e), ...ordered.slice(FUZZY_READ)].map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
 }
 
 function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
@@ -182,90 +295,72 @@ function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
   return terms.length === 1 && only !== undefined && !only.quoted && [...only.text].length >= MIN_FUZZY_LENGTH;
 }
 
-/**
- * The bundles that hold every token of the query, from one search per token. Pagefind ignores a
- * token its index has never seen; where the index is several merged bundles, a bundle without one
- * of the tokens would answer the others alone.
- */
-async function bundlesHoldingEveryToken(api: PagefindApi, terms: readonly QueryTerm[], selection: FilterSelection): Promise<string[]> {
-  const tokens = [...new Set(terms.flatMap(pairQueries))];
-  const holding = (await Promise.all(tokens.map((t) => run(api, t, selection)))).map((response) => new Set(bundlesIn(response)));
-  const [first, ...rest] = holding;
-  return [...(first ?? [])].filter((bundle) => rest.every((set) => set.has(bundle))).sort();
+/** How the engine reads a query beyond its terms: the synonym list, and a word segmenter for unspaced queries. */
+export interface QueryReading {
+  synonyms: QuerySynonyms;
+  /** Cuts a run of Chinese into words (the browser's Intl.Segmenter). */
+  segment(text: string): string[];
 }
 
-/** The bundles a response has results in. */
-function bundlesIn(response: PagefindResponse): string[] {
-  return Object.entries(response.filters[BUNDLE_FILTER] ?? {}).flatMap(([bundle, n]) => (n > 0 ? [bundle] : []));
-}
-
-/** How the index is laid out. */
-export interface IndexLayout {
-  /** Shards merged into the primary bundle, each record carrying its bundle as a filter (src/core/search/shard-manifest.ts). */
-  merged: boolean;
-}
-
-/** The outcome of the required and the positional searches. */
 interface Pass {
-  required: PagefindResponse;
-  verbatim: Verbatim[];
-  hits: RankedHit[];
+  plans: TermPlan[];
+  perTerm: Grades[];
+  found: Candidate[];
 }
 
-async function strictPass(api: PagefindApi, terms: readonly QueryTerm[], selection: FilterSelection, scope: Scope): Promise<Pass> {
-  // All at once: Pagefind fetches the index chunks the first search needs, the others find them loaded.
-  const requiredSearch = run(api, requiredTokens(terms), selection, scope);
-  const [required, ...verbatim] = await Promise.all([requiredSearch, ...terms.map((t) => verbatimOf(api, t, requiredSearch, selection, scope))]);
-  const hits = required.results
-    .filter((r) => answers(r.id, terms, verbatim))
-    .map((r) => ({ id: r.id, score: r.score, verbatim: verbatim.filter((v) => v.inText.has(r.id)).length, data: () => r.data() }))
-    .sort(byRank);
-  return { required, verbatim, hits };
+async function searchTerms(api: PagefindApi, terms: readonly QueryTerm[], reading: QueryReading, filters: PagefindFilters): Promise<Pass> {
+  return searchPlans(api, terms.map((t) => planTerm(t, reading.synonyms)), filters);
 }
 
-/**
- * Whether a bundle lacking a token may have answered: some bundle has results of a single term
- * beyond those holding it verbatim (the positional search wants every token), or results of several
- * terms were dropped for lack of one (they stay out, but Pagefind's counts would hold them).
- */
-function mayHoldStrays({ required, verbatim, hits }: Pass): boolean {
-  const [single, ...others] = verbatim;
-  if (single === undefined || others.length > 0) return hits.length !== required.results.length;
-  const holding = single.response.filters[BUNDLE_FILTER] ?? {};
-  return Object.entries(required.filters[BUNDLE_FILTER] ?? {}).some(([bundle, n]) => n > (holding[bundle] ?? 0));
+async function searchPlans(api: PagefindApi, plans: TermPlan[], filters: PagefindFilters): Promise<Pass> {
+  // The department pages are few (one search of their marker, alongside the terms' own, unless the layout tells).
+  const layout = api.isDepartment?.bind(api);
+  const [results, marked] = await Promise.all([atomResults(api, plans, filters), layout === undefined ? run(api, `"${DEPARTMENT_TOKEN}"`, filters) : []]);
+  const perTerm = plans.map((p) => grade(p.match, results));
+  const departments = new Set(marked.map((h) => h.id));
+  return { plans, perTerm, found: candidates(perTerm, layout ?? ((id) => departments.has(id))) };
+}
+
+function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answered: number): SearchOutcome {
+  return { mode, hits, plans, answered, counts: once(() => countFromData(hits)) };
 }
 
 /**
- * Runs a parsed query: one Pagefind search that requires every term, one positional search per term
- * to learn which records hold it verbatim, then ranks records holding more terms verbatim first
- * (Pagefind's score breaks ties). Quoted terms keep only records holding them verbatim. On merged
- * bundles, where that may have let a bundle lacking a token answer, the searches run again on the
- * bundles that hold every token.
+ * Runs a parsed query. Every term is searched as its plan says (src/lib/search/query.ts): the term
+ * verbatim, or a synonym, in the record's text or in its context (document titles, 文号, region,
+ * issuer, the headings above it). A record answers the query when it answers every term, at least one
+ * of them with its own words; records answering more terms as typed come first. When none answers,
+ * an unspaced query is searched as its words, then the records answering most of the terms are
+ * shown (labelled), and a single term falls back to near matches.
  */
-export async function searchRecords(api: PagefindApi, query: ParsedQuery, selection: FilterSelection, layout: IndexLayout = { merged: false }): Promise<SearchOutcome> {
+export async function searchRecords(api: PagefindApi, query: ParsedQuery, filters: PagefindFilters, reading: QueryReading): Promise<SearchOutcome> {
   const { terms } = query;
-  if (terms.length === 0) return { mode: 'strict', hits: [], counts: async () => ({}) };
-  let pass = await strictPass(api, terms, selection, null);
-  if (layout.merged && mayHoldStrays(pass)) {
-    const scope = await bundlesHoldingEveryToken(api, terms, selection);
-    if (bundlesIn(pass.required).some((bundle) => !scope.includes(bundle))) pass = await strictPass(api, terms, selection, scope);
-  }
-  const { required, verbatim, hits } = pass;
+  if (terms.length === 0) return outcome('strict', [], [], 0);
+  let pass = await searchTerms(api, terms, reading, filters);
+  const complete = (p: Pass) => p.found.filter((c) => c.answered === p.plans.length);
+  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
 
+  // A single term with one wrong character: the near matches, when one of them holds all but that character.
   const [only] = terms;
-  if (only !== undefined && isFuzzyCandidate(terms) && !hits.some((h) => h.verbatim > 0)) {
-    const fuzzy = await fuzzyHits(api, only, selection);
-    if (fuzzy.length > 0) return { mode: 'fuzzy', hits: fuzzy, counts: once(() => countFromData(fuzzy)) };
+  const fuzzy = only !== undefined && isFuzzyCandidate(terms) ? await fuzzyHits(api, only, filters) : [];
+  if (fuzzy.length > 0 && only !== undefined && (await alignedWithOneSlip(fuzzy[0], only.text))) return outcome('fuzzy', fuzzy, pass.plans, 0);
+
+  // An unspaced query that found nothing, as the words it is made of: only when some record has them all.
+  const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
+  if (split.some((s) => s !== null)) {
+    const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, filters);
+    if (complete(cut).length > 0) return outcome('split', ranked(complete(cut)), cut.plans, cut.plans.length);
   }
-  return { mode: 'strict', hits, counts: once(() => strictCounts(hits, required, verbatim, selection)) };
+  if (pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), filters);
+  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
+  const most = Math.max(0, ...pass.found.map((c) => c.answered));
+  if (pass.plans.length > 1 && most > 0) return outcome('partial', ranked(pass.found.filter((c) => c.answered === most)), pass.plans, most);
+  if (fuzzy.length > 0) return outcome('fuzzy', fuzzy, pass.plans, 0);
+  return outcome('strict', [], pass.plans, 0);
 }
 
-/**
- * Pagefind's own counts where one of its responses holds exactly the hits shown (the ordinary
- * search, or the positional search of a single quoted term); else counted from the records' data.
- */
-function strictCounts(hits: readonly RankedHit[], required: PagefindResponse, verbatim: readonly Verbatim[], selection: FilterSelection): Promise<FilterCounts | null> {
-  const [single] = verbatim;
-  const exact = hits.length === required.results.length ? required : verbatim.length === 1 && single?.response.results.length === hits.length ? single.response : null;
-  return exact === null ? countFromData(hits) : Promise.resolve(countsFor(exact, selection));
+/** True when the hit's text holds the term with one character different, at its place. */
+async function alignedWithOneSlip(hit: RankedHit | undefined, term: string): Promise<boolean> {
+  if (hit === undefined) return false;
+  return bestAlignment((await hit.data()).meta['text'] ?? '', term).same >= [...term].length - 1;
 }

@@ -1,4 +1,5 @@
 import { removePinyinAnnotations } from '#core/chinese/pinyin.ts';
+import { linkToken, listedIn, type QuerySynonyms } from '#core/search/synonyms.ts';
 import { phraseTokens, termTokens, wordRuns } from '#core/search/tokens.ts';
 
 /** One thing the user asked for: a word (all of its characters required, verbatim ranks first) or a quoted phrase (verbatim only). */
@@ -98,23 +99,82 @@ export function parseQuery(raw: string, converter: ScriptConverter | null): Pars
   return { text: script.text, terms: parseTerms(script.text), converted: script.converted };
 }
 
-/** The Pagefind query that requires every term (each as its chain of character pairs). */
-export function requiredTokens(terms: readonly QueryTerm[]): string {
-  return terms
-    .map((t) => termTokens(t.text))
-    .filter((s) => s !== '')
-    .join(' ');
+/**
+ * What a record must hold for a query term, as a tree of Pagefind searches. An atom is one search:
+ * a phrase's token chain, quoted for Pagefind's positional search (a single character: its token,
+ * found as a prefix), or the link token of a synonym (src/core/search/synonyms.ts). `typed` atoms are
+ * the words as the reader wrote them; `added` ones come from the synonym list and rank after them.
+ */
+export type Match = { kind: 'atom'; query: string; role: 'typed' | 'added' } | { kind: 'all' | 'any'; of: Match[] };
+
+/** A query term as searched: what must match, and what was searched besides the term as typed (shown to the reader). */
+export interface TermPlan {
+  term: QueryTerm;
+  match: Match;
+  /** The synonyms searched too, in the list's order; the parts of an expansion joined with 、. */
+  also: string[];
 }
 
-/** The Pagefind query that finds a term verbatim, quoted for Pagefind's positional search; null for a single character. */
-export function verbatimQuery(term: QueryTerm): string | null {
-  const tokens = phraseTokens(term.text);
-  return tokens === null ? null : `"${tokens}"`;
+/** The Pagefind query that finds a phrase verbatim: its quoted chain, or for one character its token. */
+export function phraseQuery(text: string): string {
+  const chain = phraseTokens(text);
+  return chain === null ? termTokens(text) : `"${chain}"`;
 }
 
-/** The query's character pairs one by one (or the character, for a one-character term), for the fuzzy fallback. */
-export function pairQueries(term: QueryTerm): string[] {
-  return [...new Set(termTokens(term.text).split(' ').filter((s) => s !== ''))];
+function atom(query: string, role: 'typed' | 'added'): Match {
+  return { kind: 'atom', query, role };
+}
+
+/** Most variants of a term searched with a listed term inside it replaced: each is one more search. */
+const MAX_SUBSTITUTES = 6;
+
+/**
+ * How a term is searched. A quoted phrase: verbatim only. A listed term (社保): itself, or any term it
+ * is linked to, found through its link token (the parts of an all-parts expansion together). A term
+ * holding listed terms (湘潭社保): itself, or the term with one of them replaced by a term it is
+ * linked to (湘潭社会保险), as phrases.
+ */
+export function planTerm(term: QueryTerm, synonyms: QuerySynonyms): TermPlan {
+  const typed = atom(phraseQuery(term.text), 'typed');
+  if (term.quoted) return { term, match: typed, also: [] };
+  const whole = synonyms.added[term.text];
+  if (whole !== undefined) {
+    const alternatives = whole.map((a): Match => {
+      const tokens = a.words.map((w) => atom(`"${linkToken(term.text, w)}"`, 'added'));
+      return tokens.length === 1 && tokens[0] !== undefined ? tokens[0] : { kind: 'all', of: tokens };
+    });
+    return { term, match: { kind: 'any', of: [typed, ...alternatives] }, also: whole.map((a) => a.words.join('、')) };
+  }
+  const variants = listedIn(term.text, synonyms).flatMap((m) =>
+    (synonyms.added[m.term] ?? []).filter((a) => a.words.length === 1).map((a) => `${term.text.slice(0, m.start)}${a.words[0] ?? ''}${term.text.slice(m.end)}`),
+  );
+  const substitutes = [...new Set(variants)].slice(0, MAX_SUBSTITUTES);
+  if (substitutes.length === 0) return { term, match: typed, also: [] };
+  return { term, match: { kind: 'any', of: [typed, ...substitutes.map((v) => atom(phraseQuery(v), 'added'))] }, also: substitutes };
+}
+
+/** Shortest unspaced term that is cut into words when it finds nothing as a whole. */
+const MIN_SPLIT_LENGTH = 4;
+
+/**
+ * An unspaced term that found nothing, cut into the words people would have spaced: the listed terms
+ * it holds (longest first, as the synonym list reads them) and, between them, the words a segmenter
+ * finds; single characters are dropped (they would match nearly every record). Null when the term
+ * cannot be cut into two or more words.
+ */
+export function splitTerm(term: QueryTerm, synonyms: QuerySynonyms, segment: (text: string) => string[]): QueryTerm[] | null {
+  if (term.quoted || [...term.text].length < MIN_SPLIT_LENGTH) return null;
+  const words: string[] = [];
+  let at = 0;
+  const between = (end: number) => words.push(...segment(term.text.slice(at, end)));
+  for (const m of listedIn(term.text, { listed: synonyms.listed, added: Object.fromEntries(synonyms.listed.map((t) => [t, []])) })) {
+    between(m.start);
+    words.push(m.term);
+    at = m.end;
+  }
+  between(term.text.length);
+  const kept = words.filter((w) => [...w].length > 1 && searchable(w));
+  return kept.length >= 2 ? kept.map((text) => ({ text, quoted: false })) : null;
 }
 
 /** The query without one term, for the "fewer words" suggestion. */

@@ -1,0 +1,17 @@
+/**
+ * How the index names its pages (scripts/lib/search-index/page-names.ts renames Pagefind's hashes):
+ * by bundle and place, `und_3_1k` being page 56 of bundle 3. The search page reads a result's bundle
+ * from its name: when the primary bundle (0) holds the department pages alone, a result from it is
+ * a department page, with no search needed to tell.
+ */
+
+/** The name of page `index` of bundle `bundle` (0: the primary bundle, then the shards in the manifest's order). */
+export function pageName(language: string, bundle: number, index: number): string {
+  return `${language}_${bundle.toString(36)}_${index.toString(36)}`;
+}
+
+/** The bundle a page name says it is in; null for a name not made by pageName. */
+export function bundleOfPage(name: string): number | null {
+  const match = /^[^_]+_([0-9a-z]+)_[0-9a-z]+$/.exec(name);
+  return match?.[1] === undefined ? null : parseInt(match[1], 36);
+}
