@@ -50,8 +50,16 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   const { site, cache: cacheDir } = options;
   const out = options.out ?? path.join(site, 'pagefind');
 
+  // A paragraph's, row's or bullet's record lands on its anchor on its holder's page: many records, one page to look for.
+  const pages = new Map<string, boolean>();
   function pageExists(url: string): boolean {
-    return fs.existsSync(path.join(site, ...url.split('/').filter((s) => s !== ''), 'index.html'));
+    const pagePath = url.replace(/#.*$/, '');
+    let exists = pages.get(pagePath);
+    if (exists === undefined) {
+      exists = fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
+      pages.set(pagePath, exists);
+    }
+    return exists;
   }
 
   /** Records whose page is missing: a clause without its page is a site bug; entity pages may not be built yet. */
