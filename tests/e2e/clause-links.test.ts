@@ -54,7 +54,7 @@ describe('copying a clause link on a document page', () => {
       const page = await open(`${xiangtan}d1-2.6/`);
       await page.getByRole('button', { name: '复制引文' }).click();
       await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制引文和链接');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('湘潭稳就业二十四条 二、（六） https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('湘潭稳就业二十四条 二、（六） https://policy-atlas.test/xiangtan-2019-stabilise-employment/d1-2.6/');
     },
     timeout,
   );
@@ -66,12 +66,12 @@ describe('copying a clause link on a document page', () => {
       await page.getByText('正式引文和参考文献格式').click();
       await page.locator('.citation-forms button').first().click();
       await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制正式引文和链接');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('《湘潭市进一步做好稳就业工作二十四条措施》第二部分第（六）项 https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/d1-2.6/');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('《湘潭市进一步做好稳就业工作二十四条措施》第二部分第（六）项 https://policy-atlas.test/xiangtan-2019-stabilise-employment/d1-2.6/');
       await page.locator('.citation-forms button').nth(1).click();
       await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '已复制参考文献');
       const today = await page.evaluate(() => new Date().toLocaleDateString('sv-SE'));
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-        `湘潭市人民政府. 湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知[EB/OL]. (2019-02-01)[${today}]. https://policy-atlas.example.org/xiangtan-2019-stabilise-employment/.`,
+        `湘潭市人民政府. 湘潭市人民政府关于印发《湘潭市进一步做好稳就业工作二十四条措施》的通知[EB/OL]. (2019-02-01)[${today}]. https://policy-atlas.test/xiangtan-2019-stabilise-employment/.`,
       );
     },
     timeout,

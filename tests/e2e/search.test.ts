@@ -1,7 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { landingId, typeQuery } from '../helpers/search-page.ts';
+import { typeQuery } from '../helpers/search-page.ts';
+import { landingId } from '../../scripts/lib/bench/search-quality.ts';
 
 const SITE = 'dist';
 const timeout = 30_000;

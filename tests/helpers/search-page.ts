@@ -1,5 +1,4 @@
 import type { Page } from 'playwright-core';
-import { isAnchoredBlock } from '#core/routes.ts';
 
 /** What the search page showed for a query. */
 export interface RenderedSearch {
@@ -25,16 +24,3 @@ export async function typeQuery(page: Page, query: string): Promise<RenderedSear
   return rendered;
 }
 
-/**
- * The site path a result URL lands on, without slashes: documentId/nodeId. A paragraph, row or
- * bullet lands at its anchor on its holder's page (/d/a1-t1/#a1-t1.r3, /d/#ch-1.p1): that names it.
- */
-export function landingId(url: string): string {
-  const { pathname, hash } = new URL(url, 'http://site.invalid');
-  const path = pathname.replace(/^\/|\/$/g, '');
-  // A target's or project's anchor there names its node first: #a1-t1.r3/pilot-1.
-  const anchor = decodeURIComponent(hash.slice(1)).split('/')[0] ?? '';
-  if (!isAnchoredBlock(anchor)) return path;
-  const holder = path.split('/').at(-1) ?? '';
-  return anchor.startsWith(`${holder}.`) || anchor.startsWith(`${holder}-`) ? `${path.slice(0, -holder.length)}${anchor}` : `${path}/${anchor}`;
-}

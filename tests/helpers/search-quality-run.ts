@@ -12,7 +12,8 @@ import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { readDocuments } from '../../scripts/lib/ingest/write.ts';
 import { departmentRecords, documentRecords, searchRecords } from '../../scripts/lib/search-index/records.ts';
 import { QueryFile, relevantPages, type SearchQuery } from '../../scripts/lib/bench/search-quality.ts';
-import { landingId, typeQuery } from './search-page.ts';
+import { typeQuery } from './search-page.ts';
+import { landingId } from '../../scripts/lib/bench/search-quality.ts';
 import { statuteFixture } from './statute-fixture.ts';
 
 /** The class answered from the statute fixture rather than the site. */

@@ -10,7 +10,7 @@ import { DIST } from '../helpers/dist.ts';
  * to the downloads is a decision seen in review, not a side effect.
  */
 const PUBLISHED_CSV_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  targets: ['id', 'documentId', 'clauseId', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'scope', 'achieved', 'status', 'attribute', 'sentence', 'url'],
+  targets: ['id', 'documentId', 'clauseId', 'indicator', 'value', 'max', 'unit', 'comparator', 'from', 'deadline', 'recurrence', 'stage', 'scope', 'scopeRegion', 'achieved', 'status', 'attribute', 'sentence', 'url'],
   departments: ['id', 'name', 'aliases', 'jurisdiction', 'function', 'kind', 'lead', 'support', 'clauses', 'url'],
   projects: ['id', 'documentId', 'kind', 'number', 'category', 'name', 'goal', 'requirements', 'regions', 'regionsText', 'deadline', 'url'],
   documents: ['id', 'title', 'docNumber', 'issuer', 'date', 'region', 'type', 'status', 'statusAsOf', 'effective', 'expires', 'validity', 'workId', 'duplicateOf', 'url'],

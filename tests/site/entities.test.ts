@@ -131,9 +131,11 @@ describe('the targets page', () => {
   it('lists every target and a summary per document', () => {
     const { targets } = siteFixture().corpus;
     expect(html.match(/<tr id="[^"]+\/t\d+"/g)).toHaveLength(targets.length);
-    // The totals row: every target, how many met, not met, unclear, and without a reported result.
-    const count = (status: string | null) => targets.filter((t) => t.status === status).length;
-    expect(textOf(html)).toContain(`合计${targets.length}${count('met')}${count('not-met')}${count('unknown')}${count(null)}`);
+    // The totals row counts the documents' own goals: how many met, not met, unclear, and without a reported result.
+    const goals = targets.filter((t) => t.stage === 'goal');
+    const count = (status: string | null) => goals.filter((t) => t.status === status).length;
+    expect(textOf(html)).toContain(`合计${goals.length}${count('met')}${count('not-met')}${count('unknown')}${count(null)}`);
+    expect(textOf(html)).toContain(`另有 ${targets.length - goals.length} 项是文件回顾的以往时期指标`);
   });
 
   it('ships the filter form hidden, for the script to show', () => {

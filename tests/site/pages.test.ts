@@ -175,7 +175,7 @@ describe('site-wide files', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toMatch(/<form class="site-search" action="\/search\/" method="get" role="search"><input name="q" type="search" aria-label="搜索"/);
     expect(html).toContain('<a class="skip-link" href="#main">');
-    // The home and search pages have a search box of their own and leave out the header's.
-    for (const file of ['index.html', `${xiangtan}/index.html`, 'search/index.html']) expect([file, readDist(file).match(/type="search"/g)?.length]).toEqual([file, 1]);
+    // The home and search pages have a search box of their own and leave out the header's; a document page adds one for searching within it.
+    for (const [file, boxes] of [['index.html', 1], [`${xiangtan}/index.html`, 2], ['search/index.html', 1]] as const) expect([file, readDist(file).match(/type="search"/g)?.length]).toEqual([file, boxes]);
   });
 });

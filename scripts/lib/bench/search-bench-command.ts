@@ -21,10 +21,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { copyProject } from './project-copy.ts';
-import { classScores, scoreQuery, type QueryScore, type SearchQuery } from './search-quality.ts';
+import { classScores, landingId, scoreQuery, type QueryScore, type SearchQuery } from './search-quality.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
 import { launchChromium } from '../../../tests/helpers/browser.ts';
-import { landingId, typeQuery } from '../../../tests/helpers/search-page.ts';
+import { typeQuery } from '../../../tests/helpers/search-page.ts';
 import { pageAnswers, readQueries, relevantSets, statuteAnswers, STATUTE_CLASS, type Answer } from '../../../tests/helpers/search-quality-run.ts';
 import { serveStatic } from '../../../tests/helpers/static-server.ts';
 

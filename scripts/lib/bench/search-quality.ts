@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { SearchRecord } from '../search-index/records.ts';
+import { isAnchoredBlock } from '#core/routes.ts';
 
 /**
  * A rule for the relevant pages: the clause pages where every group of `holds` has one of its terms
@@ -41,9 +42,23 @@ export const QueryFile = z.object({ about: z.string(), queries: z.array(SearchQu
 /** Classes whose queries must find nothing: they pass when nothing is shown. */
 export const NOTHING_CLASS = 'nothing';
 
+/**
+ * The site path a result URL lands on, without slashes: documentId/nodeId. A paragraph, row or
+ * bullet lands at its anchor on its holder's page (/d/a1-t1/#a1-t1.r3, /d/#ch-1.p1): that names it.
+ */
+export function landingId(url: string): string {
+  const { pathname, hash } = new URL(url, 'http://site.invalid');
+  const path = pathname.replace(/^\/|\/$/g, '');
+  // A target's or project's anchor there names its node first: #a1-t1.r3/pilot-1.
+  const anchor = decodeURIComponent(hash.slice(1)).split('/')[0] ?? '';
+  if (!isAnchoredBlock(anchor)) return path;
+  const holder = path.split('/').at(-1) ?? '';
+  return anchor.startsWith(`${holder}.`) || anchor.startsWith(`${holder}-`) ? `${path.slice(0, -holder.length)}${anchor}` : `${path}/${anchor}`;
+}
+
 /** The page a record lands on, as the benchmark names pages: `documentId/nodeId` or `departments/id`. */
 export function landingOf(record: Pick<SearchRecord, 'url'>): string {
-  return record.url.replace(/^\/|\/$/g, '');
+  return landingId(record.url);
 }
 
 /** The relevant pages of a query in a corpus, from its hand-written list or its rule. */

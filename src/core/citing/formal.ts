@@ -7,6 +7,7 @@
 import type { DocumentIndex, NodeEntry } from '../document-index.ts';
 import type { Document } from '../schemas/document.ts';
 import { citationTail } from './cite-index.ts';
+import { bookTitle } from '../chinese/book-title.ts';
 
 const CN = '〇零一二两三四五六七八九十百千';
 
@@ -29,7 +30,7 @@ function citedTitle(doc: Document, partId: string): string {
 /** 《full title》（文号）, the formal citation of the document (or of one of the documents it issues). */
 export function formalDocumentCitation(doc: Document, partId: string | null = null): string {
   const title = partId === null ? doc.meta.title : citedTitle(doc, partId);
-  return `《${title}》${doc.meta.docNumber === null ? '' : `（${doc.meta.docNumber}）`}`;
+  return `${bookTitle(title)}${doc.meta.docNumber === null ? '' : `（${doc.meta.docNumber}）`}`;
 }
 
 /** The formal citation of a node: its document's (or issued document's) title and 文号, then its numbering. */
