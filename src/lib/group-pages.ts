@@ -4,6 +4,7 @@
  * force, where, and who delivers it.
  */
 import { siteId } from '#core/site-id.ts';
+import { unreadablePieces, type TextPiece } from '#core/unreadable-pieces.ts';
 import { measureWindows, noLongerInForce, type MeasureWindow, type ValidityView } from '#core/validity-view.ts';
 import { BeneficiaryGroups, broaderChain, type BeneficiaryGroup } from '#schemas/beneficiary-groups.ts';
 import type { Document } from '#schemas/document.ts';
@@ -18,6 +19,8 @@ export interface Measure {
   benefit: BenefitRecord;
   /** The clause it comes from. */
   ref: NodeRef;
+  /** Its sentence, with the spots the source garbled or masked marked as on the clause's page. */
+  sentence: TextPiece[];
   /** Its amount, duration and limits in one line; empty when the text gives no figure. */
   figures: string;
   /** The region of the document's government. */
@@ -87,6 +90,7 @@ export function groupPages(inputs: GroupInputs): GroupPage[] {
     const base = {
       benefit,
       ref: resolveNode(indexes, siteId(benefit.documentId, benefit.clauseId)),
+      sentence: unreadablePieces(benefit.sentence, benefit.line, doc.lines, doc.unreadable),
       figures: benefitFigures(benefit),
       region: doc.meta.region.name,
       validity: view,

@@ -65,6 +65,14 @@ describe('groupPages: the measures for each beneficiary group', () => {
   });
 });
 
+describe('groupPages: sentences as the source printed them', () => {
+  it('marks the spots the capture garbled in the sentences a group page quotes', () => {
+    const marked = page('college-graduates').measures.flatMap((m) => m.sentence.filter((p) => p.unreadable !== null).map((p) => [m.benefit.documentId, p.unreadable, p.text]));
+    expect(marked).toContainEqual(['xiangtan-2019-stabilise-employment', 'lost', '?刈畹凸べY']);
+    for (const m of page('college-graduates').measures) expect(m.sentence.map((p) => p.text).join('')).toBe(m.benefit.sentence);
+  });
+});
+
 describe('benefit figures as a reader says them', () => {
   const figure = { value: 75, max: null, unit: '万元', per: null, comparator: '≤' as const, text: '75万元' };
   it('adds the bound and the per-unit the printed words leave out, never twice', () => {
