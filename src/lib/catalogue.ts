@@ -6,8 +6,8 @@ import { alignOriginal, type OriginalText } from './original.ts';
 export interface DocumentView {
   document: Document;
   /**
-   * The content entry's digest: a hash of the generated JSON file. The ingest writes that file as the
-   * Document schema's output, so equal digests mean equal data; page cache keys are made from it.
+   * The SHA-256 of the generated JSON file (src/core/document-files.ts). The ingest writes that file as
+   * the Document schema's output, so equal digests mean equal data; page cache keys are made from it.
    */
   digest: string;
   index: DocumentIndex;
@@ -16,7 +16,7 @@ export interface DocumentView {
   duplicate: { canonical: DocumentView; counterparts: ReadonlyMap<string, NodeEntry> } | null;
 }
 
-/** One document as the content collection holds it. */
+/** One document as read from its file. */
 export interface CatalogueEntry {
   data: Document;
   digest: string;

@@ -1,27 +1,22 @@
-import { getCollection } from 'astro:content';
+import path from 'node:path';
+import { DOCUMENT_FOLDERS, readDocumentFiles } from '#core/document-files.ts';
 import { catalogue, type Catalogue, type DocumentView } from './catalogue.ts';
 
 export type { DocumentView } from './catalogue.ts';
 
 let loaded: Promise<Catalogue> | undefined;
 
+/** The ingested documents (src/core/document-files.ts), read from the project the build runs in. */
 async function loadCatalogue(): Promise<Catalogue> {
-  const entries = await getCollection('documents');
-  return catalogue(
-    entries.map(({ id, data, digest }) => {
-      // The glob loader always sets it; without it no page could be keyed for the incremental build.
-      if (digest === undefined) throw new Error(`${id}: the content entry has no digest`);
-      return { data, digest: String(digest) };
-    }),
-  );
+  const files = readDocumentFiles(DOCUMENT_FOLDERS.map((folder) => path.resolve(process.cwd(), folder)));
+  return catalogue(files.map(({ document, digest }) => ({ data: document, digest })));
 }
 
-/** The collection is read once per build and shared by every page. */
+/** The documents are read once per build (or dev server) and shared by every page. */
 function getCatalogue(): Promise<Catalogue> {
   loaded ??= loadCatalogue();
   return loaded;
 }
-
 /** Every document with its index, newest first, then by id. */
 export async function allViews(): Promise<readonly DocumentView[]> {
   return (await getCatalogue()).views;

@@ -18,7 +18,8 @@ import { pathToFileURL } from 'node:url';
 import { listFiles } from '#core/list-files.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import { readDocuments } from '../ingest/write.ts';
-import { EXTERNAL_OUTPUT, externalSourceFolders, SHARED_CORPUS, SOURCE_FOLDERS_VARIABLE, sourceTextsUnder } from '../ingest/source-folders.ts';
+import { COMMITTED_OUTPUT, EXTERNAL_OUTPUT } from '#core/document-files.ts';
+import { externalSourceFolders, SHARED_CORPUS, SOURCE_FOLDERS_VARIABLE, sourceTextsUnder } from '../ingest/source-folders.ts';
 import { pagesBuilt } from './astro-log.ts';
 import { editOneSentence, pageTracker, parseSizes, scaled, type PageTracker, type Previous, type ProgressMode, type Size } from './build-bench-plan.ts';
 import { checkTargets, formatBytes, formatSeconds, formatTargets, progressLine, resultTable, type Phase, type SizeResult } from './figures.ts';
@@ -103,7 +104,7 @@ function phase(m: Measured): Phase {
 
 /** The title and the normalised lines of every ingested document, by id: the corpus text the floor publishes. */
 function corpusTexts(site: string): Map<string, CorpusText> {
-  const folders = ['content/generated/documents', EXTERNAL_OUTPUT].map((f) => path.join(site, f)).filter((f) => fs.existsSync(f));
+  const folders = [COMMITTED_OUTPUT, EXTERNAL_OUTPUT].map((f) => path.join(site, f)).filter((f) => fs.existsSync(f));
   return new Map(folders.flatMap(readDocuments).map((doc) => [doc.id, { title: doc.meta.title, lines: doc.lines }]));
 }
 

@@ -27,7 +27,8 @@ import { cacheKey, codeVersion, DEFAULT_CACHE_DIR, loadEntry, pruneEntries, stor
 import { ingestSource } from './pipeline.ts';
 import { externalJobs, loadCategories, SOURCE_CATEGORIES_FILE, type SourceJob } from './external-sources.ts';
 import { readSidecar, readSourceBytes } from './read-source.ts';
-import { EXTERNAL_OUTPUT, externalSourceFolders } from './source-folders.ts';
+import { externalSourceFolders } from './source-folders.ts';
+import { EXTERNAL_OUTPUT } from '#core/document-files.ts';
 import { summarise } from './report.ts';
 import { outputOf, serialise, staleFiles, writeChanged, type Output } from './write.ts';
 

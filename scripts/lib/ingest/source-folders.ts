@@ -11,13 +11,6 @@ import { ManifestEntry, SourceManifest } from '#schemas/source-manifest.ts';
 
 /** The committed sources, each `<name>.txt` with its `<name>.meta.json`. */
 export const COMMITTED_SOURCES = 'content/sources';
-/** Where the documents of the committed sources are written (and checked by `ingest --check`). */
-export const COMMITTED_OUTPUT = 'content/generated/documents';
-/**
- * Where the documents of the ATLAS_SOURCES folders are written: a build folder, never committed, so
- * that `ingest --check` stays about the committed sources. Emptied when ATLAS_SOURCES is unset.
- */
-export const EXTERNAL_OUTPUT = 'build/documents';
 /** The environment variable naming extra source folders, `:`-separated like PATH. */
 export const SOURCE_FOLDERS_VARIABLE = 'ATLAS_SOURCES';
 /** The shared corpus of real laws, from the project root: read in place, never copied in. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentDigest } from '#core/digest.ts';
-import { Document } from '#schemas/document.ts';
+import { readDocumentFiles } from '#core/document-files.ts';
+import type { Document } from '#schemas/document.ts';
 
 /**
  * The committed form of a document: schema key order (zod outputs keys in schema order), two-space
@@ -13,11 +14,7 @@ export function serialise(doc: Document): string {
 
 /** The documents written into `dir`, read back and validated, in file-name order. */
 export function readDocuments(dir: string): Document[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => Document.parse(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))));
+  return readDocumentFiles([dir]).map((f) => f.document);
 }
 
 /** A file to write: the SHA-256 of its bytes, and its text, which may be rendered only when the file has to be written. */

@@ -11,7 +11,7 @@ import { loadRegistry } from '#core/department-registry.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { consoleOutput, type CliOutput } from '../cli-output.ts';
 import { readDocuments } from '../ingest/write.ts';
-import { EXTERNAL_OUTPUT } from '../ingest/source-folders.ts';
+import { EXTERNAL_OUTPUT } from '#core/document-files.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
 import { renamePages } from './page-names.ts';
@@ -70,7 +70,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
     return { present, missing };
   }
 
-  // The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/content.config.ts).
+  // The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/core/document-files.ts).
   const documents = [options.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
   const canonical = documents.filter((d) => d.duplicateOf === null);
   const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(options.departments, 'utf8'))));
