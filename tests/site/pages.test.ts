@@ -72,9 +72,11 @@ describe('a clause page', () => {
 describe('a document page', () => {
   const html = readDist(`${xiangtan}/index.html`);
 
-  it('keeps each clause anchor, with its copy controls pointing to the clause page', () => {
+  it('keeps each clause anchor, with the link and citation its copy buttons are made from', () => {
     expect(html).toContain('id="d1-2.6"');
-    expect(html).toContain(`data-copy="${site}/${xiangtan}/d1-2.6/"`);
+    expect(html).toContain(`data-copy-link="${site}/${xiangtan}/d1-2.6/" data-cite="湘潭稳就业二十四条 二、（六）"`);
+    // The buttons themselves are made by the page's script (tests/e2e/clause-links.test.ts clicks them).
+    expect(html).not.toContain(`data-copy="${site}/${xiangtan}/d1-2.6/"`);
   });
 
   it('holds the published traditional text beside the simplified one, marked as zh-Hant', () => {
