@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { typeQuery } from '../helpers/search-page.ts';
+import { typeQuery } from '../../scripts/lib/bench/search-page.ts';
 import { landingId } from '../../scripts/lib/bench/search-quality.ts';
 
 const SITE = 'dist';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classScores, scoreQuery, type QueryScore } from '../../scripts/lib/bench/search-quality.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { pageAnswers, readQueries, relevantSets, statuteAnswers, type Answer } from '../helpers/search-quality-run.ts';
+import { pageAnswers, readQueries, relevantSets, statuteAnswers, type Answer } from '../../scripts/lib/bench/search-quality-run.ts';
 
 const TARGET = 0.95;
 /**
