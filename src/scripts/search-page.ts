@@ -13,6 +13,7 @@ import { createScriptConverter, type Override } from '../lib/search/script.ts';
 import type { CitedPage } from '../lib/search/cite-client.ts';
 import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
 import { bundleOfPage } from '#core/search/page-names.ts';
+import { homophoneReader, type HomophoneTable } from '#core/search/homophones.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
@@ -40,7 +41,22 @@ const synonyms = JSON.parse(form.dataset['synonyms'] ?? '{"listed":[],"added":{}
 /** Every value of every filter in the corpus, for the filter menus (from the page: Pagefind's filter lists are never loaded). */
 const allValues = JSON.parse(form.dataset['filterValues'] ?? '{}') as Partial<Record<FilterKey, string[]>>;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
+let homophonesLoad: Promise<(char: string) => string[]> | undefined;
+/** The homophone table, fetched once a query falls back to near matches; a failed fetch is forgotten, so the next one tries again. */
+function homophones(char: string): Promise<readonly string[]> {
+  homophonesLoad ??= fetch(`${base}search/homophones.json`)
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`search: homophones.json: HTTP ${response.status}`);
+      return homophoneReader((await response.json()) as HomophoneTable);
+    })
+    .catch((error: unknown) => {
+      homophonesLoad = undefined;
+      throw error;
+    });
+  // Near matches without homophones are still near matches.
+  return homophonesLoad.then((read) => read(char)).catch(() => []);
+}
+const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment), homophones };
 
 /** The menus of the page: one per filter, the year as a range of two (从/至), and the order. */
 type Control = Exclude<FilterKey, 'year'> | 'yearFrom' | 'yearTo';
