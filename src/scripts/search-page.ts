@@ -385,7 +385,14 @@ async function renderNotice(listing: Listing, pagefind: PagefindApi, selection: 
   notice.hidden = true;
   const { query, outcome } = listing;
   const hints: (string | Node)[] = [];
-  if (outcome.mode === 'fuzzy') hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+  if (outcome.mode === 'fuzzy') {
+    hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+    // The words read like the query that the first results hold: one of them is likely what was meant.
+    if (outcome.heard.length > 0) {
+      hints.push('读音相近：');
+      outcome.heard.forEach((word, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(word, word)));
+    }
+  }
   if (outcome.mode === 'split') hints.push(`没有与“${query.text}”完全一致的内容，以下结果分别包含：${outcome.plans.map((p) => p.term.text).join('、')}。`);
   if (outcome.mode === 'partial') {
     hints.push(`没有同时包含全部 ${outcome.plans.length} 个词语的结果。以下结果包含其中 ${outcome.answered} 个。`);
@@ -454,7 +461,7 @@ function clearResults(): void {
 }
 
 /** The outcome of a query that was a citation and nothing else. */
-const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, counts: async () => null };
+const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, heard: [], counts: async () => null };
 
 /** Runs the search in the box with the chosen filters; an answer that arrives after a newer search started is dropped. */
 async function runSearch(): Promise<void> {

@@ -129,6 +129,21 @@ describe('search', () => {
   );
 
   it(
+    'shows near matches for a wrong character, the word read like it first, and links that word',
+    async () => {
+      const page = await open('/search/');
+      const rendered = await typeQuery(page, '城镇登记失业律');
+      expect(await page.locator('#search-status').innerText()).toMatch(/^找到 \d+ 条相近的结果$/);
+      const notice = page.locator('#search-notice');
+      expect(await notice.innerText()).toContain('请检查是否有错别字。读音相近：城镇登记失业率');
+      expect(await notice.getByRole('link', { name: '城镇登记失业率' }).getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('城镇登记失业率')}`);
+      expect(await page.locator('.search-result').first().innerText()).toContain('城镇登记失业率');
+      expect(rendered.urls.length).toBeGreaterThan(0);
+    },
+    timeout,
+  );
+
+  it(
     'says clearly when nothing matches and offers topics, regions and departments to browse',
     async () => {
       const page = await open('/search/');

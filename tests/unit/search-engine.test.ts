@@ -170,7 +170,7 @@ describe('searchRecords', () => {
     const read = homophoneReader(homophoneTable(['金今基进'], (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true })));
     const heard: QueryReading = { ...reading, homophones: async (char) => read(char) };
     const outcome = await searchRecords(fakePagefind(insurance), parseQuery('失业保险今', null), {}, heard);
-    expect({ mode: outcome.mode, first: outcome.hits[0]?.id, all: outcome.hits.length }).toEqual({ mode: 'fuzzy', first: 'paid', all: 9 });
+    expect({ mode: outcome.mode, first: outcome.hits[0]?.id, all: outcome.hits.length, heard: outcome.heard }).toEqual({ mode: 'fuzzy', first: 'paid', all: 9, heard: ['失业保险金'] });
   });
 
   it('keeps to the chosen filters and counts the values of the results from their records', async () => {
