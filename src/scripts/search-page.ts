@@ -13,6 +13,7 @@ import { createScriptConverter, type Override } from '../lib/search/script.ts';
 import type { CitedPage } from '../lib/search/cite-client.ts';
 import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
 import { bundleOfPage } from '#core/search/page-names.ts';
+import { homophoneReader, type HomophoneTable } from '#core/search/homophones.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
@@ -40,7 +41,22 @@ const synonyms = JSON.parse(form.dataset['synonyms'] ?? '{"listed":[],"added":{}
 /** Every value of every filter in the corpus, for the filter menus (from the page: Pagefind's filter lists are never loaded). */
 const allValues = JSON.parse(form.dataset['filterValues'] ?? '{}') as Partial<Record<FilterKey, string[]>>;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment) };
+let homophonesLoad: Promise<(char: string) => string[]> | undefined;
+/** The homophone table, fetched once a query falls back to near matches; a failed fetch is forgotten, so the next one tries again. */
+function homophones(char: string): Promise<readonly string[]> {
+  homophonesLoad ??= fetch(`${base}search/homophones.json`)
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`search: homophones.json: HTTP ${response.status}`);
+      return homophoneReader((await response.json()) as HomophoneTable);
+    })
+    .catch((error: unknown) => {
+      homophonesLoad = undefined;
+      throw error;
+    });
+  // Near matches without homophones are still near matches.
+  return homophonesLoad.then((read) => read(char)).catch(() => []);
+}
+const reading: QueryReading = { synonyms, segment: (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike === true).map((s) => s.segment), homophones };
 
 /** The menus of the page: one per filter, the year as a range of two (从/至), and the order. */
 type Control = Exclude<FilterKey, 'year'> | 'yearFrom' | 'yearTo';
@@ -369,7 +385,14 @@ async function renderNotice(listing: Listing, pagefind: PagefindApi, selection: 
   notice.hidden = true;
   const { query, outcome } = listing;
   const hints: (string | Node)[] = [];
-  if (outcome.mode === 'fuzzy') hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+  if (outcome.mode === 'fuzzy') {
+    hints.push(`没有与“${query.text}”完全一致的内容，以下是最接近的结果。请检查是否有错别字。`);
+    // The words read like the query that the first results hold: one of them is likely what was meant.
+    if (outcome.heard.length > 0) {
+      hints.push('读音相近：');
+      outcome.heard.forEach((word, i) => hints.push(...(i > 0 ? ['、'] : []), suggestionLink(word, word)));
+    }
+  }
   if (outcome.mode === 'split') hints.push(`没有与“${query.text}”完全一致的内容，以下结果分别包含：${outcome.plans.map((p) => p.term.text).join('、')}。`);
   if (outcome.mode === 'partial') {
     hints.push(`没有同时包含全部 ${outcome.plans.length} 个词语的结果。以下结果包含其中 ${outcome.answered} 个。`);
@@ -438,7 +461,7 @@ function clearResults(): void {
 }
 
 /** The outcome of a query that was a citation and nothing else. */
-const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, counts: async () => null };
+const NOTHING_SEARCHED: SearchOutcome = { mode: 'strict', hits: [], plans: [], answered: 0, heard: [], counts: async () => null };
 
 /** Runs the search in the box with the chosen filters; an answer that arrives after a newer search started is dropped. */
 async function runSearch(): Promise<void> {

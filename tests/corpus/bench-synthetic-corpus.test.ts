@@ -107,10 +107,23 @@ describe('generateCorpus', () => {
   });
 
   it('writes only real published lines (a moved section differs only in its heading number)', () => {
-    const stripLabel = (l: string) => l.replace(/^\s*[一二三四五六七八九十]+、/, '');
+    // The one change beside heading numbers: an issued document's title carries the document's tag.
+    const stripLabel = (l: string) => l.replace(/^\s*[一二三四五六七八九十]+、/, '').replace(/（基准样本\d+）/g, '');
     const real = new Set(seeds.flatMap((s) => s.document.originalLines.map(stripLabel)));
     const foreign = corpus.flatMap((s) => s.text.split('\n').filter((l) => !real.has(stripLabel(l))));
     expect(foreign).toEqual([]);
+  });
+
+  it('gives the documents a layout issues titles of their own, still read as issued documents', () => {
+    const issued = (d: Document) => d.parts.flatMap((p) => (p.kind === 'document' && p.title !== null ? [p.title] : []));
+    const titles = corpus.flatMap((s) => {
+      const base = seeds.find((x) => x.document.id === s.layout);
+      if (!base) throw new Error(`${s.id}: no seed ${s.layout}`);
+      expect(issued(documentOf(s.id))).toEqual(issued(base.document).map((t) => `${t}（基准样本${s.id.slice(6)}）`));
+      return issued(documentOf(s.id));
+    });
+    expect(titles.length).toBeGreaterThan(COUNT / 3);
+    expect(new Set(titles).size).toBe(titles.length);
   });
 
   it('mixes sections of different sources without mixing scripts in one document', () => {

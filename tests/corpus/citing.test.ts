@@ -12,7 +12,7 @@ import { citationKey, findDocument, findNode, type CiteDocument } from '#core/ci
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import type { Document } from '#schemas/document.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
-import { statuteFixture } from '../helpers/statute-fixture.ts';
+import { statuteFixture } from '../../scripts/lib/bench/statute-fixture.ts';
 
 const related = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8')))).related;
 

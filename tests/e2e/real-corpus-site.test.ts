@@ -9,11 +9,11 @@ import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { Document } from '#schemas/document.ts';
 import type { Block } from '#schemas/structure.ts';
 import { axeViolations, VIEWS } from '../helpers/axe.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium } from '../../scripts/lib/bench/browser.ts';
 import { astroBuild, runInCopy } from '../helpers/project-build.ts';
-import { typeQuery } from '../helpers/search-page.ts';
+import { typeQuery } from '../../scripts/lib/bench/search-page.ts';
 import { landingId } from '../../scripts/lib/bench/search-quality.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/bench/static-server.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 /**

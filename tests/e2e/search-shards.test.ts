@@ -10,8 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkTree } from '../../scripts/lib/search-index/bundle-cache.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { typeQuery } from '../helpers/search-page.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/bench/static-server.ts';
+import { typeQuery } from '../../scripts/lib/bench/search-page.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useSiteInBrowser } from '../helpers/browser.ts';
-import { typeQuery } from '../helpers/search-page.ts';
+import { typeQuery } from '../../scripts/lib/bench/search-page.ts';
 import { landingId } from '../../scripts/lib/bench/search-quality.ts';
 
 const SITE = 'dist';
@@ -124,6 +124,21 @@ describe('search', () => {
       const notice = page.locator('#search-notice');
       expect(await notice.innerText()).toContain('没有同时包含全部 2 个词语的结果。以下结果包含其中 1 个。也可以减少词语：创业担保贷款');
       expect(await notice.getByRole('link', { name: '创业担保贷款' }).getAttribute('href')).toBe('/search/?q=%E5%88%9B%E4%B8%9A%E6%8B%85%E4%BF%9D%E8%B4%B7%E6%AC%BE');
+    },
+    timeout,
+  );
+
+  it(
+    'shows near matches for a wrong character, the word read like it first, and links that word',
+    async () => {
+      const page = await open('/search/');
+      const rendered = await typeQuery(page, '城镇登记失业律');
+      expect(await page.locator('#search-status').innerText()).toMatch(/^找到 \d+ 条相近的结果$/);
+      const notice = page.locator('#search-notice');
+      expect(await notice.innerText()).toContain('请检查是否有错别字。读音相近：城镇登记失业率');
+      expect(await notice.getByRole('link', { name: '城镇登记失业率' }).getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('城镇登记失业率')}`);
+      expect(await page.locator('.search-result').first().innerText()).toContain('城镇登记失业率');
+      expect(rendered.urls.length).toBeGreaterThan(0);
     },
     timeout,
   );

@@ -1,14 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { serveStatic, type StaticServer } from './static-server.ts';
-
-/** Debian's Chromium, installed by .ci/run; the flags keep it quiet and offline. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+import { launchChromium } from '../../scripts/lib/bench/browser.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/bench/static-server.ts';
 
 /** A built site served on loopback and a Chromium to open it, for the tests of one file. */
 export type SiteSession = { readonly server: StaticServer; readonly browser: Browser };

@@ -7,8 +7,8 @@ import config from '../../astro.config.mjs';
 import { formatDiagnostic } from '#schemas/diagnostic.ts';
 import { axeViolations, VIEWS } from '../helpers/axe.ts';
 import { callCommand } from '../helpers/commands.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { launchChromium } from '../../scripts/lib/bench/browser.ts';
+import { serveStatic } from '../../scripts/lib/bench/static-server.ts';
 
 /**
  * The site checks must fail on a broken page, not just pass on a good one: each is run on a small

@@ -6,6 +6,8 @@ import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkTokens } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { DEPARTMENT_TOKEN } from '#core/search/facets.ts';
+import { pinyin } from 'pinyin-pro';
+import { homophoneReader, homophoneTable } from '#core/search/homophones.ts';
 
 const table = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -157,6 +159,18 @@ describe('searchRecords', () => {
 
   it('falls back to records sharing most character pairs when nothing holds the query verbatim', async () => {
     expect(await search('零就业家廷')).toMatchObject({ mode: 'fuzzy', ids: ['family'], counts: { region: { 湘潭市: 1 }, kind: { clause: 1 } } });
+  });
+
+  it('puts first the near matches holding a character read like the one typed (a pinyin keyboard slip)', async () => {
+    // Many texts hold 失业保险 with some other character after it; the one read like 今 is the word meant.
+    const insurance: FakeRecord[] = [
+      ...[...'费制待基条法缴参'].map((c, i) => ({ id: `other-${i}`, text: `落实失业保险${c}政策` })),
+      { id: 'paid', text: '按规定领取失业保险金' },
+    ];
+    const read = homophoneReader(homophoneTable(['金今基进'], (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true })));
+    const heard: QueryReading = { ...reading, homophones: async (char) => read(char) };
+    const outcome = await searchRecords(fakePagefind(insurance), parseQuery('失业保险今', null), {}, heard);
+    expect({ mode: outcome.mode, first: outcome.hits[0]?.id, all: outcome.hits.length, heard: outcome.heard }).toEqual({ mode: 'fuzzy', first: 'paid', all: 9, heard: ['失业保险金'] });
   });
 
   it('keeps to the chosen filters and counts the values of the results from their records', async () => {

@@ -23,10 +23,10 @@ import type { Browser, Page } from 'playwright-core';
 import { copyProject } from './project-copy.ts';
 import { classScores, landingId, scoreQuery, type QueryScore, type SearchQuery } from './search-quality.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
-import { launchChromium } from '../../../tests/helpers/browser.ts';
-import { typeQuery } from '../../../tests/helpers/search-page.ts';
-import { pageAnswers, readQueries, relevantSets, statuteAnswers, STATUTE_CLASS, type Answer } from '../../../tests/helpers/search-quality-run.ts';
-import { serveStatic } from '../../../tests/helpers/static-server.ts';
+import { launchChromium } from './browser.ts';
+import { typeQuery } from './search-page.ts';
+import { pageAnswers, readQueries, relevantSets, statuteAnswers, STATUTE_CLASS, type Answer } from './search-quality-run.ts';
+import { serveStatic } from './static-server.ts';
 
 /** The options of `npm run bench:search` (scripts/bench-search.ts parses them). */
 export type SearchBenchOptions = {

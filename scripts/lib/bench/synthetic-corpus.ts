@@ -152,9 +152,35 @@ function assemble(k: number, skeleton: Skeleton, choice: readonly Section[], rea
     if (!section) throw new Error('assemble: fewer sections than slots');
     return { part: piece.part, span: section.span, tables: section.tables, from: section.seed, relabel: { from: section.provision.label, to: piece.label } };
   });
-  const lines = segments.flatMap(segmentLines);
+  const titles = issuedTitles(skeleton.seed);
+  const tag = benchTag(k);
+  const lines = segments.flatMap((segment) => (segment.relabel === null ? segmentLines(segment).map((line) => retitle(line, titles, tag)) : segmentLines(segment)));
+  return { id: benchId(k), text: lines.join('\n'), sidecar: sidecarFor(k, skeleton.seed, segments, realNumbers), layout: skeleton.seed.document.id, sections: choice.map(sectionName) };
+}
+
+/** `（基准样本00042）`: what makes a synthetic document's names its own. */
+function benchTag(k: number): string {
   const id = benchId(k);
-  return { id, text: lines.join('\n'), sidecar: sidecarFor(k, skeleton.seed, segments, realNumbers), layout: skeleton.seed.document.id, sections: choice.map(sectionName) };
+  return `（基准样本${id.slice(id.indexOf('-') + 1)}）`;
+}
+
+/**
+ * The titles of the documents a seed issues (湘潭市进一步做好稳就业工作二十四条措施), as printed on
+ * their title lines: the text names them, not the sidecar, so a copy of the layout would carry them.
+ */
+function issuedTitles(seed: CorpusSeed): string[] {
+  const { document } = seed;
+  return document.parts.flatMap((p) => (p.kind === 'document' && p.title !== null ? [(document.originalLines[p.lines.start - 1] ?? '').trim()] : [])).filter((t) => t !== '');
+}
+
+/**
+ * An issued document's title with the document's tag, wherever the layout prints it (its title line
+ * and the cover's 《…》): a real corpus has one document under a title, and 200 synthetic documents
+ * issuing 《湘潭市进一步做好稳就业工作二十四条措施》 made its formal citations ambiguous. The cover
+ * still cites the title its title line prints, so the ingest finds the issued document as before.
+ */
+export function retitle(line: string, titles: readonly string[], tag: string): string {
+  return titles.reduce((text, title) => text.split(title).join(`${title}${tag}`), line);
 }
 
 function segmentLines(segment: Segment): string[] {
@@ -173,12 +199,12 @@ export function relabel(line: string, from: string, to: string): string {
 
 /**
  * The base seed's sidecar under the new id, with a title, short title and 文号 of its own (so no two
- * documents cite alike), and the column corrections of every table carried to the id it gets here:
+ * documents cite alike; the titles of the documents it issues are tagged in its text, `retitle`), and the column corrections of every table carried to the id it gets here:
  * tables are numbered per part in order, so a moved table's id changes with its place.
  */
 function sidecarFor(k: number, base: CorpusSeed, segments: readonly Segment[], realNumbers: ReadonlySet<string>): SourceMeta {
   const id = benchId(k);
-  const tag = `（基准样本${id.slice(id.indexOf('-') + 1)}）`;
+  const tag = benchTag(k);
   const reason = `benchmark corpus: the layout and metadata of ${base.document.id} with top-level sections recombined from the seed corpus`;
   const { meta } = base.document;
   const corrections: SourceMeta['corrections'] = { ...base.sidecar.corrections, title: { value: `${meta.title}${tag}`, reason } };

@@ -23,6 +23,8 @@ const SIGNATURE = Buffer.from('pagefind_dcd');
 
 /** A page as pf_meta lists it: its name, its word count, and the fragment group holding it ('' for a fragment of its own). */
 type PageEntry = [name: string, words: number, group: string];
+/** An index chunk as pf_meta lists it: the first and last token it holds, and its name. */
+type ChunkEntry = [from: string, to: string, name: string];
 
 interface Entry {
   languages: Record<string, { hash: string }>;
@@ -30,6 +32,10 @@ interface Entry {
 
 function isPageEntry(value: unknown): value is PageEntry {
   return Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'string';
+}
+
+function isChunkEntry(value: unknown): value is ChunkEntry {
+  return Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string');
 }
 
 function readPagefindFile(file: string): unknown {
@@ -45,8 +51,8 @@ function replaceFile(file: string, content: string | Buffer): void {
 }
 
 /**
- * Renames the pages of the bundle in `dir` (bundle number `bundle` of the site) by their place:
- * their fragments, the page list of each language's pf_meta (written under a new name, the hash of
+ * Renames the pages and index chunks of the bundle in `dir` (bundle number `bundle` of the site) by
+ * their place: their fragments and chunk files, the lists of each language's pf_meta (written under a new name, the hash of
  * its new content, as Pagefind names it) and pagefind-entry.json. Returns the pages renamed. Fails
  * on a layout it does not know (another Pagefind version, fragment groups) rather than guessing.
  */
@@ -58,12 +64,21 @@ export function renamePages(dir: string, bundle: number): number {
     const metaFile = path.join(dir, `pagefind.${info.hash}.pf_meta`);
     const meta = readPagefindFile(metaFile);
     const pages: unknown = Array.isArray(meta) ? meta[1] : undefined;
-    if (!Array.isArray(pages) || !pages.every(isPageEntry)) throw new Error(`${metaFile}: not the pf_meta layout of Pagefind 1.6 (version, pages of [name, words, group], …)`);
+    const chunks: unknown = Array.isArray(meta) ? meta[2] : undefined;
+    if (!Array.isArray(pages) || !pages.every(isPageEntry) || !Array.isArray(chunks) || !chunks.every(isChunkEntry)) {
+      throw new Error(`${metaFile}: not the pf_meta layout of Pagefind 1.6 (version, pages of [name, words, group], index chunks of [from, to, name], …)`);
+    }
     pages.forEach((page, i) => {
       if (page[2] !== '') throw new Error(`${metaFile}: page ${page[0]} is in fragment group ${page[2]}: renaming grouped fragments is not supported`);
       const name = pageName(language, bundle, i);
       fs.renameSync(path.join(dir, 'fragment', `${page[0]}.pf_fragment`), path.join(dir, 'fragment', `${name}.pf_fragment`));
       page[0] = name;
+    });
+    // The index chunks too, in their own folder: their random names were about 7 % of the lists at 1,000 documents.
+    chunks.forEach((chunk, i) => {
+      const name = pageName(language, bundle, i);
+      fs.renameSync(path.join(dir, 'index', `${chunk[2]}.pf_index`), path.join(dir, 'index', `${name}.pf_index`));
+      chunk[2] = name;
     });
     const content = zlib.gzipSync(Buffer.concat([SIGNATURE, encode(meta)]), { level: 9 });
     const hash = `${language}_${createHash('sha256').update(content).digest('hex').slice(0, 11)}`;

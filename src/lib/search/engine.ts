@@ -68,6 +68,8 @@ export interface SearchOutcome {
   plans: TermPlan[];
   /** For `partial`: how many of the terms the results answer. */
   answered: number;
+  /** For `fuzzy`: the words read like the term that the first results hold (失业保险金 for 失业保险今). */
+  heard: string[];
   /**
    * Results per filter value, counted from the records' data; null when there are more results than
    * are worth reading for it. A function, so that results are shown before their counts.
@@ -264,14 +266,17 @@ const searchedSide = (side: string) => [...side].length >= 2;
  * documents). The first ones are ranked by how many of the term's characters their text has in
  * place (the word meant), then by how many places they fit.
  */
-async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters): Promise<RankedHit[]> {
+async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFilters, homophones: QueryReading['homophones']): Promise<{ hits: RankedHit[]; heard: string[] }> {
   // A side of one character cannot be searched verbatim: a place leaving one counts only when the other side has three or more
   // (创业担保 of 创业担保货款), so that no place rests on two characters alone (计算 of 量子计算).
-  const around = slips(term.text).filter((s) => [s.before, s.after].every((side, i, both) => side === '' || searchedSide(side) || [...(both[1 - i] ?? '')].length >= 3));
+  const around = slips(term.text)
+    .map((s, place) => ({ ...s, place }))
+    .filter((s) => [s.before, s.after].every((side, i, both) => side === '' || searchedSide(side) || [...(both[1 - i] ?? '')].length >= 3));
   const sides = [...new Set(around.flatMap((s) => [s.before, s.after]).filter(searchedSide))];
   const found = new Map(await Promise.all(sides.map(async (side) => [side, await run(api, phraseQuery(side), filters)] as const)));
   const fits = new Map<string, { hit: PagefindHit; places: number; spread: number }>();
-  for (const { before, after } of around) {
+  const fitted = new Set<number>();
+  for (const { before, after, place } of around) {
     const held = [before, after].filter(searchedSide).map((side) => new Map((found.get(side) ?? []).map((h) => [h.id, h])));
     const [first, ...rest] = held;
     for (const [id, hit] of first ?? []) {
@@ -279,15 +284,40 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
       const entry = fits.get(id) ?? { hit, places: 0, spread: fnv1a(id) };
       entry.places += 1;
       fits.set(id, entry);
+      fitted.add(place);
     }
   }
   // Among equals (thousands at 1,000 documents), an order spread over the corpus: pages are named in
   // document order, and the first document's texts alone would decide which word was meant.
   const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.spread - b.spread);
+  const heard = homophones === undefined ? { hits: [], words: [] } : await heardHits(api, term.text, [...fitted], filters, homophones);
   const head = ordered.slice(0, FUZZY_READ);
   const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
   const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
-  return [...read.map((r) => r.e), ...ordered.slice(FUZZY_READ)].map((e) => ({ id: e.hit.id, grade: 0, data: () => e.hit.data() }));
+  const rest = [...read.map((r) => r.e.hit), ...ordered.slice(FUZZY_READ).map((e) => e.hit)];
+  const heardIds = new Set(heard.hits.map((h) => h.id));
+  const hits = [...heard.hits, ...rest.filter((h) => !heardIds.has(h.id))].map((hit) => ({ id: hit.id, grade: 0, data: () => hit.data() }));
+  return { hits, heard: heard.words };
+}
+
+/** Homophones tried at each place of a term where near matches stand: the likeliest few (a search each). */
+const HOMOPHONES_TRIED = 6;
+
+/**
+ * The records holding the term with the character at one of `places` replaced by one read alike
+ * (失业保险今 → 失业保险金): what a pinyin keyboard's slip stood for. Only places where some record
+ * holds the rest of the term are tried; the readings tried first come first.
+ */
+async function heardHits(api: PagefindApi, term: string, places: readonly number[], filters: PagefindFilters, homophones: NonNullable<QueryReading['homophones']>): Promise<{ hits: PagefindHit[]; words: string[] }> {
+  const chars = [...term];
+  const words = (
+    await Promise.all(
+      [...places].sort((a, b) => a - b).map(async (place) => (await homophones(chars[place] ?? '')).slice(0, HOMOPHONES_TRIED).map((c) => [...chars.slice(0, place), c, ...chars.slice(place + 1)].join(''))),
+    )
+  ).flat();
+  const found = (await Promise.all(words.map((word) => run(api, phraseQuery(word), filters)))).map((hits) => hits.filter((hit) => hit.words.length > 0));
+  const seen = new Set<string>();
+  return { hits: found.flat().filter((hit) => !seen.has(hit.id) && seen.add(hit.id)), words: words.filter((_, i) => (found[i]?.length ?? 0) > 0) };
 }
 
 function isFuzzyCandidate(terms: readonly QueryTerm[]): boolean {
@@ -300,6 +330,8 @@ export interface QueryReading {
   synonyms: QuerySynonyms;
   /** Cuts a run of Chinese into words (the browser's Intl.Segmenter). */
   segment(text: string): string[];
+  /** The corpus's characters read like a character, likeliest slip first (src/core/search/homophones.ts); loaded only for near matches. */
+  homophones?: (char: string) => Promise<readonly string[]>;
 }
 
 interface Pass {
@@ -321,8 +353,8 @@ async function searchPlans(api: PagefindApi, plans: TermPlan[], filters: Pagefin
   return { plans, perTerm, found: candidates(perTerm, layout ?? ((id) => departments.has(id))) };
 }
 
-function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answered: number): SearchOutcome {
-  return { mode, hits, plans, answered, counts: once(() => countFromData(hits)) };
+function outcome(mode: SearchMode, hits: RankedHit[], plans: TermPlan[], answered: number, heard: string[] = []): SearchOutcome {
+  return { mode, hits, plans, answered, heard, counts: once(() => countFromData(hits)) };
 }
 
 /**
@@ -342,8 +374,8 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
 
   // A single term with one wrong character: the near matches, when one of them holds all but that character.
   const [only] = terms;
-  const fuzzy = only !== undefined && isFuzzyCandidate(terms) ? await fuzzyHits(api, only, filters) : [];
-  if (fuzzy.length > 0 && only !== undefined && (await alignedWithOneSlip(fuzzy[0], only.text))) return outcome('fuzzy', fuzzy, pass.plans, 0);
+  const fuzzy = only !== undefined && isFuzzyCandidate(terms) ? await fuzzyHits(api, only, filters, reading.homophones) : { hits: [], heard: [] };
+  if (fuzzy.hits.length > 0 && only !== undefined && (await alignedWithOneSlip(fuzzy.hits[0], only.text))) return outcome('fuzzy', fuzzy.hits, pass.plans, 0, fuzzy.heard);
 
   // An unspaced query that found nothing, as the words it is made of: only when some record has them all.
   const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
@@ -355,7 +387,7 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
   if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
   const most = Math.max(0, ...pass.found.map((c) => c.answered));
   if (pass.plans.length > 1 && most > 0) return outcome('partial', ranked(pass.found.filter((c) => c.answered === most)), pass.plans, most);
-  if (fuzzy.length > 0) return outcome('fuzzy', fuzzy, pass.plans, 0);
+  if (fuzzy.hits.length > 0) return outcome('fuzzy', fuzzy.hits, pass.plans, 0, fuzzy.heard);
   return outcome('strict', [], pass.plans, 0);
 }
 

@@ -9,11 +9,10 @@ import { citeIndex } from '#core/citing/cite-index.ts';
 import { findDocument, findNode } from '#core/citing/paste.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
-import { readDocuments } from '../../scripts/lib/ingest/write.ts';
-import { departmentRecords, documentRecords, searchRecords } from '../../scripts/lib/search-index/records.ts';
-import { QueryFile, relevantPages, type SearchQuery } from '../../scripts/lib/bench/search-quality.ts';
+import { readDocuments } from '../ingest/write.ts';
+import { departmentRecords, documentRecords, searchRecords } from '../search-index/records.ts';
+import { landingId, QueryFile, relevantPages, type SearchQuery } from './search-quality.ts';
 import { typeQuery } from './search-page.ts';
-import { landingId } from '../../scripts/lib/bench/search-quality.ts';
 import { statuteFixture } from './statute-fixture.ts';
 
 /** The class answered from the statute fixture rather than the site. */

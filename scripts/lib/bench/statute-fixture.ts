@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { loadRegistry } from '#core/department-registry.ts';
 import type { Document } from '#schemas/document.ts';
 import { SourceMeta } from '#schemas/sidecar.ts';
-import { loadOverrides } from '../../scripts/lib/ingest/normalise.ts';
-import { ingestSource } from '../../scripts/lib/ingest/pipeline.ts';
+import { loadOverrides } from '../ingest/normalise.ts';
+import { ingestSource } from '../ingest/pipeline.ts';
 
 export const STATUTE_FIXTURE_ID = 'social-insurance-law';
 
