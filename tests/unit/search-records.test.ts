@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauseRecords, documentRecords, searchRecords, toPagefindRecord } from '../../scripts/lib/search-index/records.ts';
+import { clauseRecords, documentRecords, outerNames, searchRecords, toPagefindRecord } from '../../scripts/lib/search-index/records.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { synonymTable } from '#core/search/synonym-table.ts';
 import { documentOfTable, measuresDocument, withFacts } from '../helpers/document-builder.ts';
@@ -20,12 +20,12 @@ describe('clauseRecords', () => {
   });
 
   it('names a clause by its citation, carries its title and text, document context and filters', () => {
-    // The context: short and full title, region, issuer, and the heading of the part above the clause.
+    // The context: full title (which holds the short title and the issuer), region, and the heading of the part above the clause.
     expect(loan).toMatchObject({
       kind: 'clause',
       title: '某市稳就业措施 二、（六）',
       source: '某市稳就业措施',
-      context: ['某市稳就业措施', '某市人民政府关于印发《某市稳就业措施》的通知', '湘潭市', '湖南省', '某市人民政府', '支持创业'],
+      context: ['某市人民政府关于印发《某市稳就业措施》的通知', '湘潭市', '湖南省', '支持创业'],
       filters: { ...filters, kind: ['clause'] },
     });
     expect(loan?.text).toBe('加大创业担保贷款力度。将返乡农民纳入支持范围。（责任单位：市人社局）');
@@ -37,6 +37,12 @@ describe('clauseRecords', () => {
     const row = clauseRecords(table).find((r) => r.url === '/annex/m-t1/#m-t1.r1');
     expect(row?.text.startsWith('序号：10；类别：社；试点项目：社保一卡通试点')).toBe(true);
     expect(row?.searchText.startsWith('10；社；社保一卡通试点')).toBe(true);
+  });
+});
+
+describe('outerNames', () => {
+  it('keeps each name once, and none that another name holds', () => {
+    expect(outerNames(['社会保险法', '中华人民共和国社会保险法', '全国', '全国人民代表大会常务委员会', '第一章 总则', '全国'])).toEqual(['中华人民共和国社会保险法', '全国人民代表大会常务委员会', '第一章 总则']);
   });
 });
 
