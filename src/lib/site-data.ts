@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hanCounts } from '#core/search/homophones.ts';
 import topicsJson from '../../content/topics.json';
 import groupsJson from '../../content/beneficiary-groups.json';
 import type { BeneficiaryGroup } from '#schemas/beneficiary-groups.ts';
@@ -65,6 +66,8 @@ export interface SiteData {
   validity: ReadonlyMap<string, ValidityView>;
   /** For each version of a work, a digest of all its versions (ids, dates, contents): what its pages show of the others. */
   workDigests: ReadonlyMap<string, string>;
+  /** How often each Han character occurs in the canonical documents' text: the search page's character list and homophone table. */
+  hanCounts: ReadonlyMap<string, number>;
 }
 
 let data: Promise<SiteData> | undefined;
@@ -111,6 +114,7 @@ async function load(): Promise<SiteData> {
     asOf,
     validity,
     workDigests: workDigests(works, new Map(views.map((v) => [v.document.id, v.digest]))),
+    hanCounts: hanCounts(canonical.flatMap((d) => d.lines)),
   };
 }
 

@@ -7,7 +7,7 @@ import { linkTokens } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { DEPARTMENT_TOKEN } from '#core/search/facets.ts';
 import { pinyin } from 'pinyin-pro';
-import { homophoneReader, homophoneTable } from '#core/search/homophones.ts';
+import { hanCounts, homophoneReader, homophoneTable } from '#core/search/homophones.ts';
 
 const table = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -167,7 +167,7 @@ describe('searchRecords', () => {
       ...[...'费制待基条法缴参'].map((c, i) => ({ id: `other-${i}`, text: `落实失业保险${c}政策` })),
       { id: 'paid', text: '按规定领取失业保险金' },
     ];
-    const read = homophoneReader(homophoneTable(['金今基进'], (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true })));
+    const read = homophoneReader(homophoneTable(hanCounts(['金今基进']), (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true })));
     const heard: QueryReading = { ...reading, homophones: async (char) => read(char) };
     const outcome = await searchRecords(fakePagefind(insurance), parseQuery('失业保险今', null), {}, heard);
     expect({ mode: outcome.mode, first: outcome.hits[0]?.id, all: outcome.hits.length, heard: outcome.heard }).toEqual({ mode: 'fuzzy', first: 'paid', all: 9, heard: ['失业保险金'] });

@@ -15,11 +15,12 @@ import {
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkToken } from '#core/search/synonyms.ts';
 import { corpusCharacters, createScriptConverter, type Override } from '../../src/lib/search/script.ts';
+import { hanCounts } from '#core/search/homophones.ts';
 import { indexContent, phraseTokens, termTokens, wordRuns } from '#core/search/tokens.ts';
 
 const overrides = JSON.parse(fs.readFileSync('content/normalise/t2s-overrides.json', 'utf8')) as Override[];
 /** A simplified corpus in which 著 occurs (显著), as it does in ours. */
-const corpus = new Set(corpusCharacters(['就业创业担保贷款零家庭显著困难人员', '专著土著乾安县']));
+const corpus = new Set(corpusCharacters(hanCounts(['就业创业担保贷款零家庭显著困难人员', '专著土著乾安县'])));
 const converter = createScriptConverter(OpenCC, overrides, corpus);
 const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync('content/synonyms.json', 'utf8'))));
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });

@@ -18,10 +18,15 @@ export type Readings = (char: string) => readonly string[];
 
 const TONED = /^[a-z]+[1-5]$/;
 
-/** The table of the characters in `texts`: each under every reading it has, commonest in the texts first. */
-export function homophoneTable(texts: Iterable<string>, readings: Readings): HomophoneTable {
+/** How often each Han character occurs in `texts`: what the homophone table and the search page's list of the corpus's characters are made from, counted once per build. */
+export function hanCounts(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const text of texts) for (const char of text.match(/\p{Script=Han}/gu) ?? []) counts.set(char, (counts.get(char) ?? 0) + 1);
+  return counts;
+}
+
+/** The table of the counted characters (hanCounts): each under every reading it has, commonest in the texts first. */
+export function homophoneTable(counts: ReadonlyMap<string, number>, readings: Readings): HomophoneTable {
   const bySyllable = new Map<string, string[]>();
   const commonestFirst = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([char]) => char);
   for (const char of commonestFirst) {

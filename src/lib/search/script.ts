@@ -13,14 +13,12 @@ export interface Override {
 }
 
 /**
- * The Chinese characters the corpus uses, once each, in code point order. The corpus is simplified,
+ * The Chinese characters the corpus uses (counted by hanCounts), once each, in code point order. The corpus is simplified,
  * so a query character outside this set is either traditional or found nowhere: only then is the
  * converter worth loading, and only such a character proves a query traditional.
  */
-export function corpusCharacters(texts: Iterable<string>): string {
-  const found = new Set<string>();
-  for (const text of texts) for (const char of text.match(/\p{Script=Han}/gu) ?? []) found.add(char);
-  return [...found].sort().join('');
+export function corpusCharacters(counts: ReadonlyMap<string, number>): string {
+  return [...counts.keys()].sort().join('');
 }
 
 /**

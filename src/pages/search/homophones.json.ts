@@ -8,10 +8,7 @@ import { getSiteData } from '../../lib/site-data.ts';
  * for a query that falls back to near matches: which character a pinyin keyboard slip stood for.
  */
 export const GET: APIRoute = async () => {
-  const { canonical } = await getSiteData();
-  const table = homophoneTable(
-    canonical.flatMap((d) => d.lines),
-    (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true }),
-  );
+  const { hanCounts } = await getSiteData();
+  const table = homophoneTable(hanCounts, (char) => pinyin(char, { toneType: 'num', type: 'array', multiple: true, v: true }));
   return new Response(`${JSON.stringify(table)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
