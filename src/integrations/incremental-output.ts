@@ -83,7 +83,7 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
         }
         code = siteCodeVersion(root, settings);
         const previous = reusableKeys(path.join(cacheDir, PAGE_KEYS), outDir, code);
-        openSession({ previous, exists: (file) => fs.existsSync(path.join(outDir, file)), keys: new Map(), kept: new Set() });
+        openSession({ previous, exists: (file) => fs.existsSync(path.join(outDir, file)), keys: new Map(), kept: new Set(), fixed: new Map() });
         fs.mkdirSync(cacheDir, { recursive: true });
         fs.writeFileSync(unfinished, '');
       },
@@ -93,12 +93,19 @@ export function incrementalOutput({ keep }: Options): AstroIntegration {
         const relative = (file: string) => path.relative(builtDir, file).split(path.sep).join('/');
         const produced = new Set([...assets.values()].flat().map((url) => relative(fileURLToPath(url))));
         for (const file of session?.kept ?? []) produced.add(file);
+        // Pages of fixed HTML (light pages) are written here rather than rendered by Astro (fixedPagesToRender).
+        for (const [file, html] of session?.fixed ?? []) {
+          fs.mkdirSync(path.dirname(path.join(builtDir, file)), { recursive: true });
+          fs.writeFileSync(path.join(builtDir, file), html);
+          produced.add(file);
+        }
         for (const file of listFiles(publicDir)) produced.add(file);
         const files: OutputFile[] = listFiles(builtDir, kept).map((file) => ({ path: file, mtimeMs: fs.statSync(path.join(builtDir, file)).mtimeMs }));
         const stale = staleOutput(files, produced, startedMs, kept);
         for (const file of stale.files) fs.rmSync(path.join(builtDir, file));
         for (const folder of stale.dirs) removeFolder(path.join(builtDir, folder));
         if (session !== undefined && session.kept.size > 0) logger.info(`kept ${session.kept.size} pages from the last build`);
+        if (session !== undefined && session.fixed.size > 0) logger.info(`wrote ${session.fixed.size} light pages`);
         if (stale.files.length > 0) logger.info(`removed ${stale.files.length} files this build no longer produces`);
         // Code edited while the build read it: which version the pages were rendered from is unknown.
         if (siteCodeVersion(root, settings) === code) {

@@ -7,6 +7,9 @@
  * costs the build a fraction of a full page.
  */
 import { escapeXml } from './feeds.ts';
+import { routes } from './site-routes.ts';
+import { absoluteUrl } from '#core/routes.ts';
+import type { NodeEntry } from '#core/document-index.ts';
 
 /**
  * The page: `name` is what the link says (the clause's citation), `target` the path with the anchor,
@@ -31,4 +34,10 @@ export function anchorPage(name: string, target: string, canonical: string): str
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The light page of a paragraph, row or bullet of a document: its citation, and the anchor where its text is; `site` as Astro's. */
+export function lightPage(documentId: string, entry: Pick<NodeEntry, 'id' | 'citation'>, site: URL | undefined): string {
+  const target = routes.node(documentId, entry.id);
+  return anchorPage(entry.citation, target, absoluteUrl(target.replace(/#.*$/, ''), site));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { siteCodeFiles, siteCodeVersion } from '../../src/integrations/site-code.ts';
-import { closeSession, openSession, pagesToRender, type KeyedPage, type ReuseSession } from '../../src/lib/page-reuse.ts';
+import { closeSession, fixedPagesToRender, openSession, pagesToRender, type KeyedPage, type ReuseSession } from '../../src/lib/page-reuse.ts';
 import { useTempDirs } from '../helpers/temp-dir.ts';
 
 const tempDir = useTempDirs();
@@ -10,7 +10,7 @@ const tempDir = useTempDirs();
 const page = (file: string, key: string): KeyedPage<string> => ({ file, key, path: file });
 
 function session(previous: Record<string, string>, present: readonly string[]): ReuseSession {
-  return { previous: new Map(Object.entries(previous)), exists: (file) => present.includes(file), keys: new Map(), kept: new Set() };
+  return { previous: new Map(Object.entries(previous)), exists: (file) => present.includes(file), keys: new Map(), kept: new Set(), fixed: new Map() };
 }
 
 describe('pagesToRender', () => {
@@ -35,6 +35,22 @@ describe('pagesToRender', () => {
     expect(pagesToRender([page('a/index.html', 'k1')])).toEqual([]);
     expect(closeSession()).toBe(s);
     expect(pagesToRender([page('a/index.html', 'k1')])).toEqual(['a/index.html']);
+  });
+});
+
+describe('fixedPagesToRender', () => {
+  const fixed = (file: string, key: string) => ({ ...page(file, key), html: () => `<p>${file}</p>` });
+
+  it('renders every page outside a build (the dev server)', () => {
+    expect(fixedPagesToRender([fixed('a/p1/index.html', 'k1')], undefined)).toEqual(['a/p1/index.html']);
+  });
+
+  it('renders none in a build: keeps what it may, and hands the HTML of the others to the integration to write', () => {
+    const s = session({ 'a/p1/index.html': 'k1', 'a/p2/index.html': 'old' }, ['a/p1/index.html', 'a/p2/index.html']);
+    expect(fixedPagesToRender([fixed('a/p1/index.html', 'k1'), fixed('a/p2/index.html', 'k2')], s)).toEqual([]);
+    expect([...s.kept]).toEqual(['a/p1/index.html']);
+    expect(Object.fromEntries(s.fixed)).toEqual({ 'a/p2/index.html': '<p>a/p2/index.html</p>' });
+    expect(Object.fromEntries(s.keys)).toEqual({ 'a/p1/index.html': 'k1', 'a/p2/index.html': 'k2' });
   });
 });
 
