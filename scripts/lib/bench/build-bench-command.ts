@@ -168,7 +168,7 @@ function report(results: readonly SizeResult[], failures: readonly string[], { s
     `- machine: ${machine()}`,
     `- code: ${git('rev-parse', '--short', 'HEAD') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''}; Astro ${astroVersion}; search index: ${INDEX_SCRIPT}`,
     `- corpus: the ${seedCount} real documents plus N − ${seedCount} synthetic ones recombined from them (scripts/bench/generate-corpus.ts, seed ${seed}); the real corpus: the ${seedCount} seeds and the texts of ${realFolders.join(':')}`,
-    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, page keys, data store, caches)`,
+    `- times are wall clock; memory is the peak resident memory of the step's process tree; the rebuild changes one sentence of one source and runs ingest, Astro and the index again with what the full build left (output folder, page keys, caches)`,
     '',
     results.length > 0 ? resultTable(results) : 'No size was measured.',
     ...(failures.length > 0 ? ['', '## Failed', '', ...failures.map((f) => `- ${f}`)] : []),

@@ -17,8 +17,8 @@ export type SizeResult = {
   /** visibleChars: characters of visible text over all our HTML pages. */
   output: { bytes: number; files: number; htmlPages: number; visibleChars: number };
   /**
-   * After one source changed, with what the first build left (the output folder, the page keys and
-   * Astro's data store in `node_modules/.astro`, `node_modules/.vite`, the caches); `rendered`: the
+   * After one source changed, with what the first build left (the output folder, the page keys in
+   * `node_modules/.astro`, `node_modules/.vite`, the caches); `rendered`: the
    * pages Astro rendered rather than kept from the first build.
    */
   rebuild: { ingest: Phase; astro: Phase & { rendered: number }; index: Phase } | null;
@@ -35,7 +35,8 @@ export const LIMITS = {
   largeDocuments: 1000,
   largeEndToEndSeconds: 300,
   largePeakBytes: 4 * 1024 ** 3,
-  floorRatio: 2,
+  // Issue 16: our build (Astro and index) within 1.5× the bare-Astro + Pagefind floor.
+  floorRatio: 1.5,
   rebuildSpeedup: 3,
 } as const;
 
@@ -152,7 +153,8 @@ export function sizeName(r: SizeResult): string {
 
 /** Each target with ✓, ✗ or (not measured in this run) –. */
 export function checkTargets(results: readonly SizeResult[]): Target[] {
-  const real = results.find((r) => r.synthetic === 0 && r.external === 0);
+  // The real corpus: the seeds with the ATLAS_SOURCES texts when the run had them, else the seeds alone.
+  const real = results.find((r) => r.synthetic === 0 && r.external > 0) ?? results.find((r) => r.synthetic === 0);
   const large = results.find((r) => r.documents === LIMITS.largeDocuments);
   const withFloor = results.filter((r) => r.floor !== null);
   const ratios = withFloor.map((r) => `N=${r.documents}: ${ratio(floorRatio(r))}`).join(', ');
