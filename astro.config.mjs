@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
+import { searchIndexBeside } from './src/integrations/search-index-beside.ts';
 
 /**
  * The site's address comes from the environment: SITE_URL (https://atlas.example.gov.cn, or with a
@@ -15,8 +16,9 @@ export default defineConfig({
   ...(siteUrl === undefined ? {} : { site: siteUrl.origin }),
   base: process.env.BASE_PATH || siteUrl?.pathname || '/',
   trailingSlash: 'always',
-  // The search index (scripts/search-index.ts) writes dist/pagefind/ after the build.
-  integrations: [mdx(), incrementalOutput({ keep: ['pagefind/'] })],
+  // The search index (scripts/search-index.ts) writes dist/pagefind/ after the build, from bundles it
+  // builds beside the build (searchIndexBeside).
+  integrations: [mdx(), incrementalOutput({ keep: ['pagefind/'] }), searchIndexBeside()],
   vite: {
     build: {
       // Pages kept from the last build (src/lib/page-reuse.ts) stay where they are; incrementalOutput removes what a build no longer produces.

@@ -64,6 +64,16 @@ describe('pruneCache', () => {
     expect(fs.statSync(path.join(dir, 'used-1')).mtime).toEqual(now);
   });
 
+  it('leaves the files beside the bundles (the saved plan) alone', () => {
+    bundle(dir, 'used', ago(300));
+    bundle(dir, 'other', ago(5));
+    bundle(dir, 'older', ago(10));
+    fs.writeFileSync(path.join(dir, 'plan.json'), '{}');
+    fs.utimesSync(path.join(dir, 'plan.json'), ago(400), ago(400));
+    expect(pruneCache(dir, ['used'], now)).toEqual(['older']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['other', 'plan.json', 'used']);
+  });
+
   it('does nothing where there is no cache yet', () => {
     expect(pruneCache(path.join(dir, 'none'), ['a'])).toEqual([]);
   });

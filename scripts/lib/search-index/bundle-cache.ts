@@ -65,9 +65,11 @@ export function pruneCache(cache: string, used: readonly string[], now = new Dat
   if (!fs.existsSync(cache)) return [];
   for (const key of used) fs.utimesSync(path.join(cache, key), now, now);
   const inUse = new Set(used);
+  // Bundles are folders; a file beside them (the saved plan, saved-plan.ts) is not one.
   const others = fs
-    .readdirSync(cache)
-    .filter((name) => !inUse.has(name))
+    .readdirSync(cache, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !inUse.has(entry.name))
+    .map((entry) => entry.name)
     .map((name) => ({ name, partial: name.includes('.partial-'), mtime: fs.statSync(path.join(cache, name)).mtimeMs, path: path.join(cache, name) }))
     .sort((a, b) => b.mtime - a.mtime || (a.name < b.name ? -1 : 1));
   const complete = others.filter((o) => !o.partial);

@@ -3,9 +3,15 @@
  * Node API, from the generated documents rather than from the HTML, one bundle per shard of
  * documents, each built into the cache folder under a key of its records and linked into the site.
  * Fails when a clause record has no page in the built site.
+ *
+ * Since the records come from the documents, the bundles can be built before the pages exist:
+ * `prepareSearchIndex` builds them into the cache beside `astro build`
+ * (src/integrations/search-index-beside.ts), and the run after the build finds them there and only
+ * checks the pages and links the bundles into the site.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
@@ -16,19 +22,19 @@ import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts'
 import { eachConcurrently } from './concurrency.ts';
 import { renamePages } from './page-names.ts';
 import { writeBundle } from './pagefind-bundle.ts';
+import { planFingerprint, readPlan, writePlan, type SavedPlan } from './saved-plan.ts';
 import { bundleKey, partitionDocuments } from './shards.ts';
 import {
   departmentRecords,
   documentRecords,
   searchRecords,
   toPagefindRecord,
+  type PagefindRecord,
   type SearchRecord,
 } from './records.ts';
 
-/** `site` the built site, `out` the index folder (SITE/pagefind when undefined). */
-export type SearchIndexOptions = {
-  site: string;
-  out: string | undefined;
+/** Where the records come from, where bundles are cached, and how many are indexed at once. */
+export type IndexInputs = {
   documents: string;
   departments: string;
   synonyms: string;
@@ -37,12 +43,147 @@ export type SearchIndexOptions = {
   jobs: number;
 };
 
+/** `site` the built site, `out` the index folder (SITE/pagefind when undefined). */
+export type SearchIndexOptions = IndexInputs & {
+  site: string;
+  out: string | undefined;
+};
+
+/** One Pagefind bundle to have: its records, the key it is cached under, and the pages its records land on (without anchors). */
+interface PlannedBundle {
+  records: PagefindRecord[];
+  key: string;
+  pages: string[];
+}
+
+/** The project's root, whose code makes the records (saved-plan.ts). */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The indexer's settings that shape a bundle (see planIndex). */
+function indexSettings(): Record<string, string> {
+  // Pagefind cuts the word index into chunks of about 20,000 positions and a query downloads every
+  // chunk its tokens fall in. A query of n characters asks for about n pair tokens spread over the whole
+  // key space, so it would fetch most of the index; chunks a fifth of the size cut the first search's
+  // download by about 70 KB on this corpus (measured with npm run bench:search). The variable is
+  // Pagefind's own, marked unstable: without it the index only gets larger chunks, nothing breaks.
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
+  return { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
+}
+
+/** The fingerprint of what the records of these inputs are made from (saved-plan.ts). */
+function fingerprintOf(options: IndexInputs): string {
+  return planFingerprint({
+    documentFolders: [options.documents, EXTERNAL_OUTPUT],
+    tables: [options.departments, options.synonyms],
+    settings: { ...indexSettings(), documentsPerShard: options.documentsPerShard },
+    root: ROOT,
+  });
+}
+
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function countByKind(records: readonly SearchRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   return [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/**
+ * The records of the corpus by bundle, with their keys. `hasPage` tells whether a record's page
+ * exists; a record without one is left out of its bundle and returned apart.
+ */
+function planIndex(options: IndexInputs, hasPage: (url: string) => boolean): { bundles: PlannedBundle[]; present: SearchRecord[]; missing: SearchRecord[]; sharded: boolean } {
+  // The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/core/document-files.ts).
+  const documents = [options.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
+  const canonical = documents.filter((d) => d.duplicateOf === null);
+  const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(options.departments, 'utf8'))));
+  const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync(options.synonyms, 'utf8'))));
+  const groups = partitionDocuments(canonical, options.documentsPerShard);
+  // One bundle holds everything while the corpus fits in one shard; beyond that the department
+  // records, which count mentions over the whole corpus, form the primary bundle on their own, so that
+  // a changed document re-indexes its own shard and that small bundle.
+  const sharded = groups.length > 1;
+  const planned: SearchRecord[][] = sharded
+    ? [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [documentRecords]))]
+    : [searchRecords(canonical, [documentRecords, departments])];
+  const settings = indexSettings();
+
+  const present: SearchRecord[] = [];
+  const missing: SearchRecord[] = [];
+  const bundles = planned.map((group) => {
+    const kept = group.filter((r) => hasPage(r.url));
+    present.push(...kept);
+    missing.push(...group.filter((r) => !hasPage(r.url)));
+    const records = kept.map((r) => toPagefindRecord(r, synonyms));
+    return { records, key: bundleKey(records, settings), pages: [...new Set(kept.map((r) => r.url.replace(/#.*$/, '')))] };
+  });
+  return { bundles, present, missing, sharded };
+}
+
+/** Indexes the bundles the cache does not hold yet, `jobs` at a time; returns how many it built and what failed. */
+async function buildMissing(bundles: readonly PlannedBundle[], options: IndexInputs): Promise<{ built: number; failures: string[] }> {
+  const failures: string[] = [];
+  const toBuild = bundles.filter((b) => !hasBundle(options.cache, b.key));
+  await eachConcurrently(toBuild, options.jobs, async ({ records, key }) => {
+    try {
+      await storeBundle(options.cache, key, (dir) => writeBundle(records, dir));
+    } catch (error) {
+      failures.push(`bundle ${key} (${records.length} records): ${(error as Error).message}`);
+    }
+  });
+  return { built: toBuild.length, failures };
+}
+
+/**
+ * Builds the bundles into the cache before the site is built, taking every record's page to exist (a
+ * clause's page does once the build succeeds). The run after the build finds them there; should a
+ * page be missing after all, its bundle's key differs and that run builds the bundle again.
+ */
+export async function prepareSearchIndex(options: IndexInputs, output: CliOutput = consoleOutput): Promise<number> {
+  const fingerprint = fingerprintOf(options);
+  const { bundles, present, sharded } = planIndex(options, () => true);
+  const { built, failures } = await buildMissing(bundles, options);
+  if (failures.length > 0) {
+    output.error(`search-index --prepare: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
+    return 1;
+  }
+  writePlan(options.cache, { fingerprint, bundles: bundles.map(({ key, pages }) => ({ key, pages })), sharded, counts: `${present.length} records (${countByKind(present)})` });
+  output.log(`search-index --prepare: ${bundles.length} bundles, ${built} built, ${bundles.length - built} in the cache already`);
+  return 0;
+}
+
+/** What the index step links into the site: the bundles' keys, and what it reports. */
+type LinkPlan = Pick<SavedPlan, 'sharded' | 'counts'> & { bundles: readonly { key: string }[]; built: number; saved: boolean };
+
+/**
+ * The plan `--prepare` saved for these very inputs, when every page its records land on exists and
+ * every bundle is in the cache; otherwise null, and the index step plans again.
+ */
+function savedPlanFor(options: IndexInputs, pageExists: (url: string) => boolean): LinkPlan | null {
+  const saved = readPlan(options.cache, fingerprintOf(options));
+  if (saved === null) return null;
+  const usable = saved.bundles.every((b) => hasBundle(options.cache, b.key) && b.pages.every(pageExists));
+  return usable ? { ...saved, built: 0, saved: true } : null;
+}
+
+/** Plans from the documents and builds the bundles the cache lacks; null (with the errors told) when a clause has no page or a bundle fails. */
+async function planAndBuild(options: IndexInputs, pageExists: (url: string) => boolean, site: string, output: CliOutput): Promise<LinkPlan | null> {
+  const { bundles, present, missing, sharded } = planIndex(options, pageExists);
+  const missingClauses = missing.filter((r) => r.kind === 'clause');
+  if (missingClauses.length > 0) {
+    output.error(`search-index: ${missingClauses.length} clause records have no page in ${site}:`);
+    for (const r of missingClauses.slice(0, 20)) output.error(`  ${r.url}  ${r.title}`);
+    return null;
+  }
+  if (missing.length > 0) {
+    output.error(`search-index: left out, no page in ${site} yet: ${countByKind(missing)} (e.g. ${missing[0]?.url})`);
+  }
+  const { built, failures } = await buildMissing(bundles, options);
+  if (failures.length > 0) {
+    output.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
+    return null;
+  }
+  return { bundles, sharded, counts: `${present.length} records (${countByKind(present)})`, built, saved: false };
 }
 
 /** Builds the index; the exit code is 1 when a clause has no page or a bundle fails. */
@@ -62,66 +203,9 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
     return exists;
   }
 
-  /** Records whose page is missing: a clause without its page is a site bug; entity pages may not be built yet. */
-  function splitByPage(records: readonly SearchRecord[]): { present: SearchRecord[]; missing: SearchRecord[] } {
-    const present: SearchRecord[] = [];
-    const missing: SearchRecord[] = [];
-    for (const r of records) (pageExists(r.url) ? present : missing).push(r);
-    return { present, missing };
-  }
-
-  // The committed sources' documents and those of the ATLAS_SOURCES folders, as the site reads them (src/core/document-files.ts).
-  const documents = [options.documents, EXTERNAL_OUTPUT].filter((dir) => fs.existsSync(dir)).flatMap(readDocuments);
-  const canonical = documents.filter((d) => d.duplicateOf === null);
-  const departments = departmentRecords(loadRegistry(JSON.parse(fs.readFileSync(options.departments, 'utf8'))));
-  const synonyms = synonymTable(loadSynonyms(JSON.parse(fs.readFileSync(options.synonyms, 'utf8'))));
-  const groups = partitionDocuments(canonical, options.documentsPerShard);
-  // One bundle holds everything while the corpus fits in one shard; beyond that the department
-  // records, which count mentions over the whole corpus, form the primary bundle on their own, so that
-  // a changed document re-indexes its own shard and that small bundle.
-  const sharded = groups.length > 1;
-  const planned: SearchRecord[][] = sharded
-    ? [searchRecords(canonical, [departments]), ...groups.map((g) => searchRecords(g, [documentRecords]))]
-    : [searchRecords(canonical, [documentRecords, departments])];
-  const checked = planned.map(splitByPage);
-  const present = checked.flatMap((c) => c.present);
-  const missing = checked.flatMap((c) => c.missing);
-
-  const missingClauses = missing.filter((r) => r.kind === 'clause');
-  if (missingClauses.length > 0) {
-    output.error(`search-index: ${missingClauses.length} clause records have no page in ${site}:`);
-    for (const r of missingClauses.slice(0, 20)) output.error(`  ${r.url}  ${r.title}`);
-    return 1;
-  }
-  if (missing.length > 0) {
-    output.error(`search-index: left out, no page in ${site} yet: ${countByKind(missing)} (e.g. ${missing[0]?.url})`);
-  }
-
-  // Pagefind cuts the word index into chunks of about 20,000 positions and a query downloads every
-  // chunk its tokens fall in. A query of n characters asks for about n pair tokens spread over the whole
-  // key space, so it would fetch most of the index; chunks a fifth of the size cut the first search's
-  // download by about 70 KB on this corpus (measured with npm run bench:search). The variable is
-  // Pagefind's own, marked unstable: without it the index only gets larger chunks, nothing breaks.
-  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
-  const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
-
-  const bundles = checked.map((c) => {
-    const records = c.present.map((r) => toPagefindRecord(r, synonyms));
-    return { records, key: bundleKey(records, settings) };
-  });
-  const failures: string[] = [];
-  const toBuild = bundles.filter((b) => !hasBundle(cacheDir, b.key));
-  await eachConcurrently(toBuild, options.jobs, async ({ records, key }) => {
-    try {
-      await storeBundle(cacheDir, key, (dir) => writeBundle(records, dir));
-    } catch (error) {
-      failures.push(`bundle ${key} (${records.length} records): ${(error as Error).message}`);
-    }
-  });
-  if (failures.length > 0) {
-    output.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
-    return 1;
-  }
+  const plan = savedPlanFor(options, pageExists) ?? (await planAndBuild(options, pageExists, site, output));
+  if (plan === null) return 1;
+  const { bundles, sharded, counts, built, saved } = plan;
 
   const [primary, ...shards] = bundles.map((b) => b.key);
   fs.rmSync(out, { recursive: true, force: true });
@@ -136,8 +220,8 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   pruneCache(cacheDir, bundles.map((b) => b.key));
 
   output.log(
-    `search-index: ${present.length} records (${countByKind(present)}) in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
-      `${toBuild.length} built, ${bundles.length - toBuild.length} from cache → ${out} (${files} files)`,
+    `search-index: ${counts} in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
+      `${built} built, ${bundles.length - built} from cache${saved ? ' as planned by --prepare' : ''} → ${out} (${files} files)`,
   );
   return 0;
 }
