@@ -14,6 +14,7 @@ import type { CitedPage } from '../lib/search/cite-client.ts';
 import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
 import { bundleOfPage } from '#core/search/page-names.ts';
 import { homophoneReader, type HomophoneTable } from '#core/search/homophones.ts';
+import { withAnchor } from '#core/search/record-parts.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
@@ -293,7 +294,7 @@ function factsElement(data: RecordData): HTMLElement | null {
   for (const [kind, name, anchor] of facts) {
     const li = document.createElement('li');
     const a = textElement('a', '', name);
-    a.href = `${data.url}#${anchor}`;
+    a.href = withAnchor(data.url, anchor);
     li.append(`${kind === 'target' ? '目标' : '项目'}：`, a);
     ul.append(li);
   }

@@ -59,7 +59,8 @@ describe('facts and departments', () => {
 
   it('carries the project a table row is', () => {
     const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
-    expect(row?.facts).toEqual([{ kind: 'project', name: '农村社会养老保险经办管理服务“四个不出村”试点', anchor: 'pilot-10' }]);
+    // The row is an anchor on its table's page, and so is its project, under the row's anchor (as TableBlock writes it).
+    expect(row?.facts).toEqual([{ kind: 'project', name: '农村社会养老保险经办管理服务“四个不出村”试点', anchor: 'a1-t1.r10/pilot-10' }]);
     expect(row?.filters.kind).toEqual(['clause', 'project']);
   });
 

@@ -1,7 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
-import { entityAnchor, routes } from '#core/routes.ts';
+import { routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
@@ -13,7 +13,7 @@ export interface RecordFact {
   kind: 'target' | 'project';
   /** The target's indicator or the project's name. */
   name: string;
-  /** The anchor on the clause's page where it stands (t2, pilot-1). */
+  /** Its anchor on the page the clause lands on (t2; a1-t1.r3/pilot-1 for a row's project on its table's page; a statute 款's own anchor). */
   anchor: string;
 }
 
@@ -124,12 +124,19 @@ function isSearchable(entry: NodeEntry): boolean {
   }
 }
 
-/** The targets a document states and the projects its rows are, by the node they stand in. */
+/**
+ * The targets a document states and the projects its rows are, by the node they stand in, each with
+ * its anchor as the site links it (routes' `entity`): a clause's records share their page with the
+ * other parts of it, so the anchor must be the page's, not the clause's own.
+ */
 function factsByNode(doc: Document): Map<string, RecordFact[]> {
   const facts = new Map<string, RecordFact[]>();
-  const add = (nodeId: string, fact: RecordFact) => facts.set(nodeId, [...(facts.get(nodeId) ?? []), fact]);
-  for (const t of doc.extracted.targets) add(t.clauseId, { kind: 'target', name: t.indicator, anchor: entityAnchor(t.id) });
-  for (const p of doc.extracted.projects) add(p.rowId, { kind: 'project', name: p.name, anchor: entityAnchor(p.id) });
+  const add = (nodeId: string, entityId: string, fact: Omit<RecordFact, 'anchor'>) => {
+    const anchor = paths.entity(doc.id, nodeId, entityId).replace(/^[^#]*#?/, '');
+    facts.set(nodeId, [...(facts.get(nodeId) ?? []), { ...fact, anchor }]);
+  };
+  for (const t of doc.extracted.targets) add(t.clauseId, t.id, { kind: 'target', name: t.indicator });
+  for (const p of doc.extracted.projects) add(p.rowId, p.id, { kind: 'project', name: p.name });
   return facts;
 }
 
