@@ -21,7 +21,7 @@ import {
   departmentRecords,
   documentRecords,
   searchRecords,
-  toPagefindRecord,
+  toPagefindRecords,
   type SearchRecord,
 } from './records.ts';
 
@@ -106,7 +106,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   const settings = { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
 
   const bundles = checked.map((c) => {
-    const records = c.present.map((r) => toPagefindRecord(r, synonyms));
+    const records = toPagefindRecords(c.present, synonyms);
     return { records, key: bundleKey(records, settings) };
   });
   const failures: string[] = [];
@@ -136,7 +136,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   pruneCache(cacheDir, bundles.map((b) => b.key));
 
   output.log(
-    `search-index: ${present.length} records (${countByKind(present)}) in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
+    `search-index: ${present.length} records (${countByKind(present)}) on ${bundles.reduce((n, b) => n + b.records.length, 0)} pages in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
       `${toBuild.length} built, ${bundles.length - toBuild.length} from cache → ${out} (${files} files)`,
   );
   return 0;

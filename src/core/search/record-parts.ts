@@ -73,24 +73,46 @@ export function withAnchor(url: string, anchor: string | null): string {
   return anchor === null || anchor === '' ? page : `${page}#${anchor}`;
 }
 
-/** Where a result lands: the part holding its first matched word, and how many other parts matched. */
+/** Where a result lands: the part where its terms stand, and how many other parts matched. */
 export interface Landing {
   part: RecordPart;
+  /** The part's place among the page's parts. */
+  index: number;
   /** The page, at the part's anchor. */
   url: string;
-  /** Other parts of the page holding a matched word. */
+  /** Other parts of the page holding a matched term. */
   others: number;
+  /** Every term matched in the text stands in the part landed on: the part answers the query on its own. */
+  together: boolean;
+}
+
+/** How one term of a query matched a record: Pagefind's word positions in its content, and the words it was searched as. */
+export interface TermMatch {
+  /** Empty for a term found in the context only. */
+  words: readonly number[];
+  /** The term and the synonyms searched for it, as written: a part's text holding one holds the term. */
+  texts: readonly string[];
 }
 
 /**
- * The part a result lands on, from its matched word positions (Pagefind's `words`, in the record's
- * content): the part holding the first of them. A match in the context only (no positions) lands on
- * the first part, the page's beginning.
+ * The part a result lands on: the first part holding the most of the terms matched in the text, so
+ * a result for one term lands on the part holding its first matched word. Pagefind's exact search
+ * gives the positions of a term's first occurrence only, so a term is also held by a later part
+ * whose text holds it or a synonym searched for it. A match in the context only lands on the first
+ * part, the page's beginning.
  */
-export function landing(url: string, parts: readonly RecordPart[], words: readonly number[]): Landing {
-  const held = new Set(words.map((w) => partIndexAt(parts, w)));
-  const first = words.length === 0 ? 0 : partIndexAt(parts, words.reduce((a, b) => Math.min(a, b)));
-  const part = parts[first];
+export function landing(url: string, parts: readonly RecordPart[], terms: readonly TermMatch[]): Landing {
+  const lowered = parts.map((p) => p.text.toLowerCase());
+  const matched = terms.filter((t) => t.words.length > 0);
+  const held = matched.map((term) => {
+    const first = partIndexAt(parts, term.words.reduce((a, b) => Math.min(a, b)));
+    const texts = term.texts.map((t) => t.toLowerCase()).filter((t) => t !== '');
+    return parts.map((_, i) => i === first || term.words.some((w) => partIndexAt(parts, w) === i) || (i > first && texts.some((t) => lowered[i]?.includes(t) === true)));
+  });
+  const counts = parts.map((_, i) => held.filter((h) => h[i] === true).length);
+  const most = Math.max(0, ...counts);
+  const index = most === 0 ? 0 : counts.indexOf(most);
+  const part = parts[index];
   if (part === undefined) throw new Error(`search record ${url} has no parts`);
-  return { part, url: withAnchor(url, part.anchor), others: Math.max(0, held.size - 1) };
+  return { part, index, url: withAnchor(url, part.anchor), others: counts.filter((n) => n > 0).length - (most === 0 ? 0 : 1), together: most === matched.length };
 }
