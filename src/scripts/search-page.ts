@@ -3,7 +3,7 @@
  * the Pagefind index through src/lib/search/engine.ts, and renders results grouped by the page they
  * land on. Pagefind and the traditional→simplified converter are loaded only once a search runs.
  */
-import { MAX_COUNTED, pagefindFilters, searchRecords, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
+import { MAX_COUNTED, pagefindFilters, searchRecords, termMatches, type FilterCounts, type FilterSelection, type PagefindApi, type QueryReading, type RankedHit, type RecordData, type SearchOutcome } from '../lib/search/engine.ts';
 import { element } from '../lib/dom.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
 import { FILTER_KEYS, KIND_LABELS, isRecordKind, type FilterKey } from '#core/search/facets.ts';
@@ -14,6 +14,7 @@ import type { CitedPage } from '../lib/search/cite-client.ts';
 import { SHARD_MANIFEST, readManifest } from '#core/search/shard-manifest.ts';
 import { bundleOfPage } from '#core/search/page-names.ts';
 import { homophoneReader, type HomophoneTable } from '#core/search/homophones.ts';
+import { landing, readParts, withAnchor, type Landing } from '#core/search/record-parts.ts';
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
@@ -247,11 +248,21 @@ function citedElement(page: CitedPage): HTMLLIElement {
   return li;
 }
 
-/** The records of the next `count` hits, in order. */
-async function readNext(listing: Listing, count: number): Promise<RecordData[]> {
+/** A result as shown: its record, and the part of its page the match lands on. */
+interface Shown {
+  data: RecordData;
+  landing: Landing;
+}
+
+/** The records of the next `count` hits, in order, each landing on the part of its page where its terms stand. */
+async function readNext(listing: Listing, count: number): Promise<Shown[]> {
   const hits: readonly RankedHit[] = listing.outcome.hits.slice(listing.next, listing.next + count);
   listing.next += hits.length;
-  return Promise.all(hits.map((h) => h.data()));
+  const read = async (h: RankedHit): Promise<Shown> => {
+    const data = await h.data();
+    return { data, landing: landing(data.url, readParts(data.meta), termMatches(h, listing.outcome.plans)) };
+  };
+  return Promise.all(hits.map(read));
 }
 
 function kindOf(data: RecordData): string {
@@ -274,8 +285,8 @@ function markedTerms(listing: Listing): ParsedQuery['terms'] {
   return [...searched, ...plans.flatMap((p) => p.also.flatMap((a) => a.split('、')).map((text) => ({ text, quoted: true })))];
 }
 
-function excerptElement(data: RecordData, listing: Listing): HTMLElement {
-  const { segments, cutBefore, cutAfter } = excerpt(data.meta['text'] ?? '', markedTerms(listing));
+function excerptElement(text: string, listing: Listing): HTMLElement {
+  const { segments, cutBefore, cutAfter } = excerpt(text, markedTerms(listing));
   const p = document.createElement('p');
   p.className = 'search-result-excerpt';
   if (cutBefore) p.append('…');
@@ -284,49 +295,52 @@ function excerptElement(data: RecordData, listing: Listing): HTMLElement {
   return p;
 }
 
-/** The targets a clause states and the project a row is, each linking to where it stands on the page. */
-function factsElement(data: RecordData): HTMLElement | null {
-  const facts = JSON.parse(data.meta['facts'] ?? '[]') as [string, string, string][];
+/** The targets the landed part states and the project it is, each linking to where it stands on the page. */
+function factsElement({ data, landing }: Shown): HTMLElement | null {
+  const facts = (JSON.parse(data.meta['facts'] ?? '[]') as [string, string, string, number][]).filter((f) => f[3] === landing.index);
   if (facts.length === 0) return null;
   const ul = document.createElement('ul');
   ul.className = 'search-result-related';
   for (const [kind, name, anchor] of facts) {
     const li = document.createElement('li');
     const a = textElement('a', '', name);
-    a.href = `${data.url}#${anchor}`;
+    a.href = withAnchor(data.url, anchor);
     li.append(`${kind === 'target' ? '目标' : '项目'}：`, a);
     ul.append(li);
   }
   return ul;
 }
 
-function resultElement(data: RecordData, listing: Listing): HTMLLIElement {
+function resultElement(shown: Shown, listing: Listing): HTMLLIElement {
+  const { data, landing } = shown;
   const li = document.createElement('li');
   li.className = 'search-result';
-  li.dataset['url'] = data.url;
+  li.dataset['url'] = landing.url;
   const facts = document.createElement('p');
   facts.className = 'search-result-facts';
   facts.append(textElement('span', 'search-result-kind', kindOf(data)));
   const source = data.meta['source'] ?? '';
   if (source !== '') facts.append(textElement('span', 'search-result-source', source));
+  // One result is one page: the other parts of it that matched are said, not listed.
+  if (landing.others > 0) facts.append(textElement('span', 'search-result-more', `本页另有 ${landing.others} 处`));
   const title = document.createElement('h2');
   title.className = 'search-result-title';
-  const link = textElement('a', '', data.meta['title'] ?? data.url);
-  link.href = data.url;
+  const link = textElement('a', '', landing.part.title === '' ? landing.url : landing.part.title);
+  link.href = landing.url;
   title.append(link);
-  li.append(title, facts, excerptElement(data, listing));
-  const stated = factsElement(data);
+  li.append(title, facts, excerptElement(landing.part.text, listing));
+  const stated = factsElement(shown);
   if (stated !== null) li.append(stated);
   return li;
 }
 
-function renderResults(records: readonly RecordData[], listing: Listing, append: boolean): void {
-  const items = records.filter((d) => d.url !== listing.cited?.url).map((d) => resultElement(d, listing));
+function renderResults(records: readonly Shown[], listing: Listing, append: boolean): void {
+  const items = records.filter((r) => r.landing.url !== listing.cited?.url).map((r) => resultElement(r, listing));
   if (append) list.append(...items);
   else list.replaceChildren(...(listing.cited === null ? [] : [citedElement(listing.cited)]), ...items);
 }
 
-/** One result is one page (a clause, a table row or a department), so the count is the number of items the list can show. */
+/** One result is one page (a clause with its paragraphs, a table with its rows, a department), so the count is the number of items the list can show. */
 function statusText(listing: Listing): string {
   const n = listing.outcome.hits.length;
   const converted = listing.query.converted ? `（已按简体“${listing.query.text}”搜索）` : '';
@@ -501,7 +515,8 @@ async function runSearch(): Promise<void> {
   updateMore(listing);
   form.removeAttribute('aria-busy');
   // For the benchmark and the end-to-end tests: what was shown and how long it took.
-  const urls = [...(cited === null ? [] : [cited.url]), ...records.map((d) => d.url).filter((u) => u !== cited?.url)];
+  // The links as rendered: the page and anchor a reader lands on.
+  const urls = [...list.querySelectorAll<HTMLAnchorElement>('.search-result-title a')].map((a) => a.getAttribute('href') ?? '');
   form.dispatchEvent(new CustomEvent('search-rendered', { detail: { query: raw, ms: performance.now() - started, urls, mode: listing.outcome.mode } }));
   renderFilters(null);
   if (filtersInUse) void showCounts();

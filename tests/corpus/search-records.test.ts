@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { clauseRecords, departmentRecords, documentRecords, searchRecords, toPagefindRecord } from '../../scripts/lib/search-index/records.ts';
+import { clauseRecords, departmentRecords, documentRecords, searchRecords, toPagefindRecords } from '../../scripts/lib/search-index/records.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkToken } from '#core/search/synonyms.ts';
 import { indexContent } from '#core/search/tokens.ts';
+import { readParts, withAnchor } from '#core/search/record-parts.ts';
 import { Department } from '#schemas/entities.ts';
 import { generatedDocument, generatedIds } from '../helpers/generated.ts';
 
@@ -59,7 +60,8 @@ describe('facts and departments', () => {
 
   it('carries the project a table row is', () => {
     const row = clauseRecords(jiangsu).find((r) => r.url === '/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
-    expect(row?.facts).toEqual([{ kind: 'project', name: '农村社会养老保险经办管理服务“四个不出村”试点', anchor: 'pilot-10' }]);
+    // The row is an anchor on its table's page, and so is its project, under the row's anchor (as TableBlock writes it).
+    expect(row?.facts).toEqual([{ kind: 'project', name: '农村社会养老保险经办管理服务“四个不出村”试点', anchor: 'a1-t1.r10/pilot-10' }]);
     expect(row?.filters.kind).toEqual(['clause', 'project']);
   });
 
@@ -102,11 +104,22 @@ describe('searchRecords', () => {
   });
 });
 
-describe('toPagefindRecord', () => {
+describe('toPagefindRecords', () => {
+  it('gathers the 235 clause records on their 120 pages, every record a part landing where it did', () => {
+    const records = searchRecords(generatedIds().map(generatedDocument), [documentRecords]);
+    const pages = toPagefindRecords(records, synonyms);
+    expect(pages).toHaveLength(120);
+    const landings = pages.flatMap((p) => readParts(p.meta).map((part) => withAnchor(p.url, part.anchor)));
+    expect(landings).toHaveLength(records.length);
+    expect(new Set(landings)).toEqual(new Set(records.map((r) => r.url)));
+  });
+
+
   it('indexes the tokens of the searched text, keeps the shown text and the context tokens in metadata', () => {
     const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-6.17/');
     if (loan === undefined) throw new Error('no record for d1-6.17');
-    const record = toPagefindRecord(loan, synonyms);
+    const record = toPagefindRecords(clauseRecords(xiangtan), synonyms).find((r) => r.url === loan.url);
+    if (record === undefined) throw new Error('no page record for d1-6.17');
     expect(record.language).toBe('und');
     expect(record.content.startsWith(`${indexContent(loan.searchText)} s`)).toBe(true);
     expect(record.meta).toMatchObject({ title: loan.title, kind: 'clause', text: loan.text, ctx: indexContent(loan.context.join('；')), source: '湘潭稳就业二十四条' });
@@ -118,6 +131,6 @@ describe('toPagefindRecord', () => {
     const loan = clauseRecords(xiangtan).find((r) => r.url === '/xiangtan-2019-stabilise-employment/d1-2.6/');
     if (loan === undefined) throw new Error('no record for d1-2.6');
     // 创业担保贷款 is listed with its former name 小额担保贷款: a 小额担保贷款 query finds the clause.
-    expect(toPagefindRecord(loan, synonyms).content.split(' ')).toContain(linkToken('小额担保贷款', '创业担保贷款'));
+    expect(toPagefindRecords([loan], synonyms)[0]?.content.split(' ')).toContain(linkToken('小额担保贷款', '创业担保贷款'));
   });
 });

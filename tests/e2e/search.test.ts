@@ -88,6 +88,9 @@ describe('search', () => {
       const first = page.locator('.search-result').first();
       expect(await first.locator('.search-result-title').innerText()).toBe('苏政办发〔2012〕91号 附件1 表1 序号10');
       expect(await first.locator('.search-result-related').innerText()).toBe('项目：农村社会养老保险经办管理服务“四个不出村”试点');
+      // The row is one part of its table's page: the result links its anchor there, and the project's under it.
+      expect(await first.locator('.search-result-title a').getAttribute('href')).toBe('/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10');
+      expect(await first.locator('.search-result-related a').getAttribute('href')).toBe('/jiangsu-szbf-2012-91/a1-t1/#a1-t1.r10/pilot-10');
       expect(await page.locator('#search-status').innerText()).toBe('找到 1 条结果');
     },
     timeout,

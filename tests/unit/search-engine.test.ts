@@ -4,7 +4,8 @@ import { pagefindFilters, searchRecords, slips, yearsBetween, type PagefindApi, 
 import { parseQuery } from '../../src/lib/search/query.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
 import { linkTokens } from '#core/search/synonyms.ts';
-import { indexContent } from '#core/search/tokens.ts';
+import { indexContent, termTokens } from '#core/search/tokens.ts';
+import { partsMeta } from '#core/search/record-parts.ts';
 import { DEPARTMENT_TOKEN } from '#core/search/facets.ts';
 import { pinyin } from 'pinyin-pro';
 import { hanCounts, homophoneReader, homophoneTable } from '#core/search/homophones.ts';
@@ -108,6 +109,31 @@ describe('searchRecords', () => {
     expect((await search('湘潭 贷款')).ids).toEqual(['phrase']);
     expect((await search('灵活就业 社保补贴')).ids).toEqual(['insurance']);
     expect((await search('湘潭')).ids).toEqual([]);
+  });
+
+  it('keeps where each term matched in the text: its positions, none for a term found in the context', async () => {
+    const outcome = await searchRecords(fakePagefind(corpus), parseQuery('湘潭 贷款', null), {}, reading);
+    // 加大创业担保贷款工作力度: 贷款 is the pair at position 6 (加大 大创 创业 业担 担保 保贷 贷款); 湘潭 stands in the context.
+    expect(outcome.hits.map((h) => [h.id, h.words])).toEqual([['phrase', [[], [6]]]]);
+    const typo = await searchRecords(fakePagefind(corpus), parseQuery('创业担保货款', null), {}, reading);
+    expect(typo.hits[0]?.words.length).toBeGreaterThan(0);
+  });
+
+  it('puts the pages holding every term in one part before those holding them in different parts', async () => {
+    // Both pages hold 农民工 (positions 0, 1) and 培训; 'apart' in its second part, 'together' in its first.
+    const meta = (id: string): Record<string, string> => partsMeta([{ anchor: null, title: 'p', text: id === 'together' ? '农民工培训' : '农民工', word: 0 }, { anchor: `${id}.b1`, title: 'b', text: '培训', word: 4 }]);
+    const page = (id: string): PagefindHit => ({ id, score: 1, words: [], data: async () => ({ url: `/${id}/`, meta: meta(id), filters: {} }) });
+    const pages = { apart: { hit: page('apart'), training: [5] }, together: { hit: page('together'), training: [3] } };
+    const api: PagefindApi = {
+      async search(term) {
+        const found = (words: (p: (typeof pages)['apart']) => number[]) => Object.values(pages).map((p) => ({ ...p.hit, words: words(p) }));
+        if (term.includes(termTokens('培训'))) return { results: found((p) => p.training) };
+        if (term.includes(termTokens('农民工').split(' ')[0] ?? '-')) return { results: found(() => [0, 1]) };
+        return { results: [] };
+      },
+    };
+    const outcome = await searchRecords(api, parseQuery('农民工 培训', null), {}, reading);
+    expect(outcome.hits.map((h) => h.id)).toEqual(['together', 'apart']);
   });
 
   it('searches the synonyms of a listed term, in their free occurrences only, and says so', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { clauseRecords, documentRecords, outerNames, searchRecords, toPagefindRecord } from '../../scripts/lib/search-index/records.ts';
+import { clauseRecords, documentRecords, outerNames, pageRecord, searchRecords, toPagefindRecords } from '../../scripts/lib/search-index/records.ts';
+import { PART_BREAK, readParts } from '#core/search/record-parts.ts';
 import { indexContent } from '#core/search/tokens.ts';
 import { synonymTable } from '#core/search/synonym-table.ts';
 import { documentOfTable, measuresDocument, withFacts } from '../helpers/document-builder.ts';
-import { testTarget } from '../helpers/records.ts';
+import { testProject, testTarget } from '../helpers/records.ts';
 
 const meta = { issuer: '某市人民政府', date: '2019-03-01', type: '措施' } as const;
 /** The crafted measures (testDocument's 湘潭市, 湖南省), issued by 某市人民政府 in 2019. */
@@ -60,14 +61,50 @@ describe('searchRecords', () => {
   });
 });
 
-describe('toPagefindRecord', () => {
-  it('indexes the tokens of the searched text, keeps the shown text and the context tokens in metadata', () => {
+describe('pageRecord and toPagefindRecords', () => {
+  const table = withFacts(documentOfTable(['序号', '试点项目'], [['1', '社保一卡通试点'], ['2', '创业担保贷款试点'], ['3', '零就业家庭援助']], meta), 'annex', {
+    projects: [testProject({ number: 2, documentId: 'annex', rowId: 'm-t1.r2', url: '/annex/m-t1/#m-t1.r2' })],
+  });
+  const rows = clauseRecords(table);
+  const [page] = toPagefindRecords(rows, synonymTable([]));
+
+  it('keeps a page of one part as a record of that part: its tokens, its text and title, the context tokens in metadata', () => {
     const loan = clauseRecords(measures).find((r) => r.url === '/measures/m-2.6/');
     if (loan === undefined) throw new Error('no record for m-2.6');
-    const record = toPagefindRecord(loan, synonymTable([]));
+    const record = pageRecord([loan], synonymTable([]));
     expect(record.language).toBe('und');
     expect(record.content).toBe(indexContent(loan.searchText));
     expect(record.meta).toEqual({ title: loan.title, kind: 'clause', text: loan.text, ctx: indexContent(loan.context.join('；')), source: '某市稳就业措施', date: '2019-03-01' });
     expect(record.filters).toEqual({ ...filters, kind: ['clause'] });
+  });
+
+  it('makes one record per page, the rows of a table on the table page, in document order', () => {
+    expect(rows.map((r) => r.url)).toEqual(['/annex/m-t1/#m-t1.r1', '/annex/m-t1/#m-t1.r2', '/annex/m-t1/#m-t1.r3']);
+    expect(toPagefindRecords(rows, synonymTable([])).map((r) => r.url)).toEqual(['/annex/m-t1/']);
+    expect(toPagefindRecords(searchRecords([measures], [documentRecords]), synonymTable([])).map((r) => r.url)).toEqual(['/measures/m/', '/measures/m-2/', '/measures/m-2.6/']);
+  });
+
+  it('puts the parts\' tokens in order, apart, and records where each part starts, its anchor, title and text', () => {
+    const parts = rows.map((r) => indexContent(r.searchText));
+    expect(page?.content).toBe(parts.join(` ${PART_BREAK} `));
+    const read = readParts(page?.meta ?? {});
+    expect(read.map((p) => p.anchor)).toEqual(['m-t1.r1', 'm-t1.r2', 'm-t1.r3']);
+    expect(read.map((p) => p.title)).toEqual(rows.map((r) => r.title));
+    expect(read.map((p) => p.text)).toEqual(rows.map((r) => r.text));
+    expect(read[1]?.word).toBe((parts[0]?.split(' ').length ?? 0) + 1);
+    // Each part's first word is its first token in the content.
+    const words = page?.content.split(' ') ?? [];
+    read.forEach((p, i) => expect(words[p.word]).toBe(parts[i]?.split(' ')[0]));
+  });
+
+  it('unions the filters and facts, each fact anchored on the page and marked with the part stating it', () => {
+    expect(page?.filters).toEqual({ region: ['湘潭市', '湖南省'], issuer: ['某市人民政府'], document: [table.meta.shortTitle], type: ['措施'], status: ['未注明'], year: ['2019'], kind: ['clause', 'project'] });
+    expect(JSON.parse(page?.meta['facts'] ?? '[]')).toEqual([['project', '项目2', 'm-t1.r2/pilot-2', 1]]);
+  });
+
+  it('refuses records of different pages', () => {
+    const [first, second] = searchRecords([measures], [documentRecords]);
+    if (first === undefined || second === undefined) throw new Error('measures has no records');
+    expect(() => pageRecord([first, second], synonymTable([]))).toThrow(/is not on the page/);
   });
 });

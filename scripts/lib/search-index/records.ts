@@ -1,8 +1,9 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
-import { entityAnchor, routes } from '#core/routes.ts';
+import { routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
+import { PART_BREAK, partsMeta, type RecordPart } from '#core/search/record-parts.ts';
 import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
 import { siteId } from '#core/site-id.ts';
@@ -13,7 +14,7 @@ export interface RecordFact {
   kind: 'target' | 'project';
   /** The target's indicator or the project's name. */
   name: string;
-  /** The anchor on the clause's page where it stands (t2, pilot-1). */
+  /** Its anchor on the page the clause lands on (t2; a1-t1.r3/pilot-1 for a row's project on its table's page; a statute 款's own anchor). */
   anchor: string;
 }
 
@@ -36,7 +37,7 @@ export interface SearchRecord {
   /** Names that place the record without being its text (document titles, 文号, region, issuer, the headings above it): a query term may match them, a phrase ranks by the text. */
   context: readonly string[];
   facts: readonly RecordFact[];
-  /** Pagefind filters, applied only when a reader picks a value (they are never all loaded: see toPagefindRecord). */
+  /** Pagefind filters, applied only when a reader picks a value (they are never all loaded: see pageRecord). */
   filters: Partial<Record<FilterKey, readonly string[]>>;
 }
 
@@ -124,12 +125,19 @@ function isSearchable(entry: NodeEntry): boolean {
   }
 }
 
-/** The targets a document states and the projects its rows are, by the node they stand in. */
+/**
+ * The targets a document states and the projects its rows are, by the node they stand in, each with
+ * its anchor as the site links it (routes' `entity`): a clause's records share their page with the
+ * other parts of it, so the anchor must be the page's, not the clause's own.
+ */
 function factsByNode(doc: Document): Map<string, RecordFact[]> {
   const facts = new Map<string, RecordFact[]>();
-  const add = (nodeId: string, fact: RecordFact) => facts.set(nodeId, [...(facts.get(nodeId) ?? []), fact]);
-  for (const t of doc.extracted.targets) add(t.clauseId, { kind: 'target', name: t.indicator, anchor: entityAnchor(t.id) });
-  for (const p of doc.extracted.projects) add(p.rowId, { kind: 'project', name: p.name, anchor: entityAnchor(p.id) });
+  const add = (nodeId: string, entityId: string, fact: Omit<RecordFact, 'anchor'>) => {
+    const anchor = paths.entity(doc.id, nodeId, entityId).replace(/^[^#]*#?/, '');
+    facts.set(nodeId, [...(facts.get(nodeId) ?? []), { ...fact, anchor }]);
+  };
+  for (const t of doc.extracted.targets) add(t.clauseId, t.id, { kind: 'target', name: t.indicator });
+  for (const p of doc.extracted.projects) add(p.rowId, p.id, { kind: 'project', name: p.name });
   return facts;
 }
 
@@ -225,28 +233,80 @@ export function searchRecords(documents: readonly Document[], sources: readonly 
   return sources.flatMap((source) => source(canonical));
 }
 
-/**
- * The record as Pagefind indexes it. Its content is the token stream of the searched text
- * (see src/core/search/tokens.ts), followed by the tokens of the synonyms that stand free in it
- * (src/core/search/synonyms.ts); the shown text travels in the metadata, where Pagefind keeps but
- * never matches it (its words are not tokens). The context goes into the `ctx` field as tokens: a
- * query term can then be found there (湘潭 for a Xiangtan clause), while an exact search tells a text
- * match (word locations) from a context-only one (none). The filters are Pagefind's, but the search
- * page never loads them all: Pagefind counts every value of every loaded filter over all results of
- * every search, in time that grows with their product (12.7 s for 公益性岗位 湘潭 at 1,000 documents).
- */
-export function toPagefindRecord(record: SearchRecord, synonyms: SynonymTable): PagefindRecord {
-  const meta: Record<string, string> = {
-    title: record.title,
-    kind: record.kind,
-    text: record.text,
-    ctx: indexContent(record.context.join('；')),
-  };
-  if (record.source !== '') meta['source'] = record.source;
-  if (record.date !== null) meta['date'] = record.date;
-  if (record.facts.length > 0) meta['facts'] = JSON.stringify(record.facts.map((f) => [f.kind, f.name, f.anchor]));
+/** The content Pagefind indexes for one part: the tokens of its searched text, then the link tokens of the synonyms standing free in it. */
+function partTokens(record: SearchRecord, synonyms: SynonymTable): string[] {
   const marker = record.kind === 'department' ? [DEPARTMENT_TOKEN] : [];
-  const content = [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms), ...marker].filter((s) => s !== '').join(' ');
-  const filters = Object.fromEntries(Object.entries(record.filters).map(([k, v]) => [k, [...v]]));
-  return { url: record.url, content, language: INDEX_LANGUAGE, meta, filters };
+  return [indexContent(record.searchText), ...linkTokens(record.searchText, synonyms), ...marker].filter((s) => s !== '').flatMap((s) => s.split(' '));
+}
+
+/** Every value of every part's filters, each once, in the order the parts give them. */
+function unionFilters(records: readonly SearchRecord[]): Record<string, string[]> {
+  const union = new Map<string, Set<string>>();
+  for (const record of records) {
+    for (const [key, values] of Object.entries(record.filters)) {
+      const set = union.get(key) ?? new Set<string>();
+      for (const value of values) set.add(value);
+      union.set(key, set);
+    }
+  }
+  return Object.fromEntries([...union].map(([key, values]) => [key, [...values]]));
+}
+
+/** The page a record lands on: its URL without the anchor. */
+export function pageOf(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
+/**
+ * The record Pagefind indexes for one page, from the records landing on it (its parts, in document
+ * order). Its content is each part's tokens (the searched text's, then the synonym link tokens that
+ * stand free in it: src/core/search/tokens.ts, src/core/search/synonyms.ts), the parts kept apart by
+ * PART_BREAK; the metadata holds each part's anchor, citation, shown text and first word position
+ * (src/core/search/record-parts.ts), so that the browser lands a match on the part holding it. The
+ * shown text travels in the metadata, where Pagefind keeps but never matches it (its words are not
+ * tokens). The contexts, unioned, go into the `ctx` field as tokens: a query term can then be found
+ * there (湘潭 for a Xiangtan clause), while an exact search tells a text match (word locations) from
+ * a context-only one (none). The facts (targets, projects) and filters are unioned too. The filters
+ * are Pagefind's, but the search page never loads them all: Pagefind counts every value of every
+ * loaded filter over all results of every search, in time that grows with their product (12.7 s for
+ * 公益性岗位 湘潭 at 1,000 documents).
+ */
+export function pageRecord(records: readonly SearchRecord[], synonyms: SynonymTable): PagefindRecord {
+  const [first] = records;
+  if (first === undefined) throw new Error('a page record needs at least one record');
+  const url = pageOf(first.url);
+  const content: string[] = [];
+  const parts: RecordPart[] = records.map((record, i) => {
+    if (pageOf(record.url) !== url) throw new Error(`${record.url} is not on the page ${url}`);
+    if (i > 0) content.push(PART_BREAK);
+    const part = { anchor: record.url === url ? null : record.url.slice(url.length + 1), title: record.title, text: record.text, word: content.length };
+    content.push(...partTokens(record, synonyms));
+    return part;
+  });
+  // Each fact with the part stating it: a result lists the facts of the part it lands on.
+  const facts = records.flatMap((r, part) => r.facts.map((f) => [f.kind, f.name, f.anchor, part]));
+  const meta: Record<string, string> = {
+    ...partsMeta(parts),
+    kind: first.kind,
+    ctx: indexContent(outerNames(records.flatMap((r) => r.context)).join('；')),
+  };
+  if (first.source !== '') meta['source'] = first.source;
+  if (first.date !== null) meta['date'] = first.date;
+  if (facts.length > 0) meta['facts'] = JSON.stringify(facts);
+  return { url, content: content.join(' '), language: INDEX_LANGUAGE, meta, filters: unionFilters(records) };
+}
+
+/**
+ * One Pagefind record per page, in the order the pages first appear: the records landing on a
+ * page's anchors (paragraphs, rows, bullets, a statute's 款/项/目) join the page's own.
+ */
+export function toPagefindRecords(records: readonly SearchRecord[], synonyms: SynonymTable): PagefindRecord[] {
+  const byPage = new Map<string, SearchRecord[]>();
+  for (const record of records) {
+    const page = pageOf(record.url);
+    const parts = byPage.get(page);
+    if (parts === undefined) byPage.set(page, [record]);
+    else parts.push(record);
+  }
+  return [...byPage.values()].map((parts) => pageRecord(parts, synonyms));
 }

@@ -28,7 +28,7 @@ import {
   departmentRecords,
   documentRecords,
   searchRecords,
-  toPagefindRecord,
+  toPagefindRecords,
   type PagefindRecord,
   type SearchRecord,
 } from './records.ts';
@@ -82,6 +82,11 @@ function fingerprintOf(options: IndexInputs): string {
 
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/** How many records of each kind, and on how many pages: the index step's report. */
+function recordCounts(present: readonly SearchRecord[], bundles: readonly PlannedBundle[]): string {
+  return `${present.length} records (${countByKind(present)}) on ${bundles.reduce((n, b) => n + b.records.length, 0)} pages`;
+}
+
 function countByKind(records: readonly SearchRecord[]): string {
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
@@ -114,7 +119,7 @@ function planIndex(options: IndexInputs, hasPage: (url: string) => boolean): { b
     const kept = group.filter((r) => hasPage(r.url));
     present.push(...kept);
     missing.push(...group.filter((r) => !hasPage(r.url)));
-    const records = kept.map((r) => toPagefindRecord(r, synonyms));
+    const records = toPagefindRecords(kept, synonyms);
     return { records, key: bundleKey(records, settings), pages: [...new Set(kept.map((r) => r.url.replace(/#.*$/, '')))] };
   });
   return { bundles, present, missing, sharded };
@@ -147,7 +152,7 @@ export async function prepareSearchIndex(options: IndexInputs, output: CliOutput
     output.error(`search-index --prepare: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return 1;
   }
-  writePlan(options.cache, { fingerprint, bundles: bundles.map(({ key, pages }) => ({ key, pages })), sharded, counts: `${present.length} records (${countByKind(present)})` });
+  writePlan(options.cache, { fingerprint, bundles: bundles.map(({ key, pages }) => ({ key, pages })), sharded, counts: recordCounts(present, bundles) });
   output.log(`search-index --prepare: ${bundles.length} bundles, ${built} built, ${bundles.length - built} in the cache already`);
   return 0;
 }
@@ -183,7 +188,7 @@ async function planAndBuild(options: IndexInputs, pageExists: (url: string) => b
     output.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return null;
   }
-  return { bundles, sharded, counts: `${present.length} records (${countByKind(present)})`, built, saved: false };
+  return { bundles, sharded, counts: recordCounts(present, bundles), built, saved: false };
 }
 
 /** Builds the index; the exit code is 1 when a clause has no page or a bundle fails. */

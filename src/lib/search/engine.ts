@@ -1,6 +1,7 @@
 import { DEPARTMENT_TOKEN, type FilterKey } from '#core/search/facets.ts';
 import { fnv1a } from '#core/fnv1a.ts';
 import type { QuerySynonyms } from '#core/search/synonyms.ts';
+import { landing, readParts, type TermMatch } from '#core/search/record-parts.ts';
 import { phraseQuery, planTerm, splitTerm, type Match, type ParsedQuery, type QueryTerm, type TermPlan } from './query.ts';
 
 /** What Pagefind's `data()` gives for a record (only the fields used here). */
@@ -49,6 +50,12 @@ export interface RankedHit {
   id: string;
   /** How well the record answers: per term, 3 for the term as typed in its text, 2 for a synonym in its text, 1 for its context only. */
   grade: number;
+  /**
+   * Per term of the outcome's plans, where it matched in the content (Pagefind's positions, of its
+   * first occurrence for an exact search; none for a term found in the context only): the result
+   * lands on the part of the page where most terms stand (termMatches, src/core/search/record-parts.ts).
+   */
+  words: readonly (readonly number[])[];
   data(): Promise<RecordData>;
 }
 
@@ -104,11 +111,12 @@ async function run(api: PagefindApi, query: string, filters: PagefindFilters): P
   return (await api.search(query, { filters }))?.results ?? [];
 }
 
-/** A record's grade for one term, with its Pagefind result (for its data) and how often the term's atoms matched in its text. */
+/** A record's grade for one term, with its Pagefind result (for its data), how often the term's atoms matched in its text, and where. */
 interface Graded {
   grade: number;
   hit: PagefindHit;
   occurrences: number;
+  words: readonly number[];
 }
 
 type Grades = Map<string, Graded>;
@@ -123,7 +131,7 @@ function grade(match: Match, results: ReadonlyMap<string, readonly PagefindHit[]
     const graded: Grades = new Map();
     for (const hit of results.get(match.query) ?? []) {
       const inText = hit.words.length > 0;
-      graded.set(hit.id, { grade: inText ? (match.role === 'typed' ? TYPED_IN_TEXT : ADDED_IN_TEXT) : IN_CONTEXT, hit, occurrences: hit.words.length });
+      graded.set(hit.id, { grade: inText ? (match.role === 'typed' ? TYPED_IN_TEXT : ADDED_IN_TEXT) : IN_CONTEXT, hit, occurrences: hit.words.length, words: hit.words });
     }
     return graded;
   }
@@ -133,8 +141,8 @@ function grade(match: Match, results: ReadonlyMap<string, readonly PagefindHit[]
     for (const part of parts) {
       for (const [id, g] of part) {
         const seen = best.get(id);
-        if (seen === undefined || g.grade > seen.grade) best.set(id, { ...g, occurrences: g.occurrences + (seen?.occurrences ?? 0) });
-        else seen.occurrences += g.occurrences;
+        if (seen === undefined || g.grade > seen.grade) best.set(id, { ...g, occurrences: g.occurrences + (seen?.occurrences ?? 0), words: [...g.words, ...(seen?.words ?? [])] });
+        else best.set(id, { ...seen, occurrences: seen.occurrences + g.occurrences, words: [...seen.words, ...g.words] });
       }
     }
     return best;
@@ -145,7 +153,7 @@ function grade(match: Match, results: ReadonlyMap<string, readonly PagefindHit[]
     const others = rest.map((p) => p.get(id));
     if (others.some((o) => o === undefined)) continue;
     const defined = others.filter((o): o is Graded => o !== undefined);
-    all.set(id, { grade: Math.min(g.grade, ...defined.map((o) => o.grade)), hit: g.hit, occurrences: defined.reduce((n, o) => n + o.occurrences, g.occurrences) });
+    all.set(id, { grade: Math.min(g.grade, ...defined.map((o) => o.grade)), hit: g.hit, occurrences: defined.reduce((n, o) => n + o.occurrences, g.occurrences), words: [...g.words, ...defined.flatMap((o) => o.words)] });
   }
   return all;
 }
@@ -177,6 +185,8 @@ interface Candidate {
   answered: number;
   grade: number;
   occurrences: number;
+  /** Per term, where it matched in the text. */
+  words: number[][];
   /** Its place in Pagefind's results, for a stable order among equals. */
   order: number;
   hit: PagefindHit;
@@ -186,16 +196,17 @@ interface Candidate {
 function candidates(perTerm: readonly Grades[], isDepartment: (id: string) => boolean): Candidate[] {
   const byId = new Map<string, Candidate & { inText: boolean }>();
   let order = 0;
-  for (const grades of perTerm) {
+  perTerm.forEach((grades, term) => {
     for (const [id, g] of grades) {
-      const c = byId.get(id) ?? { id, department: isDepartment(id), answered: 0, grade: 0, occurrences: 0, order: order++, hit: g.hit, inText: false };
+      const c = byId.get(id) ?? { id, department: isDepartment(id), answered: 0, grade: 0, occurrences: 0, words: perTerm.map(() => []), order: order++, hit: g.hit, inText: false };
       c.answered += 1;
       c.grade += g.grade;
       c.occurrences += g.occurrences;
+      c.words[term] = [...g.words];
       c.inText ||= g.grade > IN_CONTEXT;
       byId.set(id, c);
     }
-  }
+  });
   // A record found by its context alone (湘潭 in the title of every Xiangtan clause) answers no term with words of its own.
   return [...byId.values()].filter((c) => c.inText);
 }
@@ -205,7 +216,35 @@ function byRank(a: Candidate, b: Candidate): number {
 }
 
 function ranked(list: readonly Candidate[]): RankedHit[] {
-  return [...list].sort(byRank).map((c) => ({ id: c.id, grade: c.grade, data: () => c.hit.data() }));
+  // Read once: the terms-together order and the page both read the first results' data.
+  return [...list].sort(byRank).map((c) => ({ id: c.id, grade: c.grade, words: c.words, data: once(() => c.hit.data()) }));
+}
+
+/** How each term of the plans matched a result: where, and the words it was searched as (the term, its synonyms, the parts of an all-parts expansion). */
+export function termMatches(hit: Pick<RankedHit, 'words'>, plans: readonly TermPlan[]): TermMatch[] {
+  return plans.map((plan, i) => ({ words: hit.words[i] ?? [], texts: [plan.term.text, ...plan.also.flatMap((a) => a.split('、'))] }));
+}
+
+/** Results read to bring those whose terms stand together in one part of their page first: a fragment request each. */
+export const TOGETHER_READ = 30;
+
+/**
+ * The first TOGETHER_READ results of a query of several terms, those whose terms stand together in
+ * one part of their page (all in one clause, row or 款, or in the context) first. A record is a page,
+ * and a page answering 农民工 in one bullet and 培训 in another is not a clause about both: as
+ * records of their own, the parts answered one term each. Where each part starts is in the record's
+ * data only, so only the first results are read; the order is otherwise kept.
+ */
+async function togetherFirst(hits: RankedHit[], plans: readonly TermPlan[]): Promise<RankedHit[]> {
+  if (plans.length < 2) return hits;
+  const head = hits.slice(0, TOGETHER_READ);
+  const together = await Promise.all(
+    head.map(async (h) => {
+      const data = await h.data();
+      return landing(data.url, readParts(data.meta), termMatches(h, plans)).together;
+    }),
+  );
+  return [...head.filter((_, i) => together[i] === true), ...head.filter((_, i) => together[i] !== true), ...hits.slice(TOGETHER_READ)];
 }
 
 /** Counts filter values over the given hits from their records' data. */
@@ -241,6 +280,11 @@ export function bestAlignment(text: string, term: string): { same: number; windo
     if (same > best.same) best = { same, window: chars.slice(Math.max(0, at), at + t.length).join('') };
   }
   return best;
+}
+
+/** The shown text of every part of a record's page, a line each: what a near match is read against. */
+function recordText(data: RecordData): string {
+  return readParts(data.meta).map((p) => p.text).join('\n');
 }
 
 /** Near matches whose text is read to rank them: the first ones by how many of the term's slips they fit. */
@@ -292,11 +336,11 @@ async function fuzzyHits(api: PagefindApi, term: QueryTerm, filters: PagefindFil
   const ordered = [...fits.values()].sort((a, b) => b.places - a.places || a.spread - b.spread);
   const heard = homophones === undefined ? { hits: [], words: [] } : await heardHits(api, term.text, [...fitted], filters, homophones);
   const head = ordered.slice(0, FUZZY_READ);
-  const aligned = await Promise.all(head.map(async (e) => bestAlignment((await e.hit.data()).meta['text'] ?? '', term.text).same));
+  const aligned = await Promise.all(head.map(async (e) => bestAlignment(recordText(await e.hit.data()), term.text).same));
   const read = head.map((e, i) => ({ e, same: aligned[i] ?? 0 })).sort((a, b) => b.same - a.same || b.e.places - a.e.places);
   const rest = [...read.map((r) => r.e.hit), ...ordered.slice(FUZZY_READ).map((e) => e.hit)];
   const heardIds = new Set(heard.hits.map((h) => h.id));
-  const hits = [...heard.hits, ...rest.filter((h) => !heardIds.has(h.id))].map((hit) => ({ id: hit.id, grade: 0, data: () => hit.data() }));
+  const hits = [...heard.hits, ...rest.filter((h) => !heardIds.has(h.id))].map((hit) => ({ id: hit.id, grade: 0, words: [hit.words], data: () => hit.data() }));
   return { hits, heard: heard.words };
 }
 
@@ -370,7 +414,7 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
   if (terms.length === 0) return outcome('strict', [], [], 0);
   let pass = await searchTerms(api, terms, reading, filters);
   const complete = (p: Pass) => p.found.filter((c) => c.answered === p.plans.length);
-  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
+  if (complete(pass).length > 0) return outcome('strict', await togetherFirst(ranked(complete(pass)), pass.plans), pass.plans, pass.plans.length);
 
   // A single term with one wrong character: the near matches, when one of them holds all but that character.
   const [only] = terms;
@@ -381,10 +425,10 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
   const split = terms.map((t, i) => ((pass.perTerm[i]?.size ?? 0) === 0 ? splitTerm(t, reading.synonyms, reading.segment) : null));
   if (split.some((s) => s !== null)) {
     const cut = await searchTerms(api, terms.flatMap((t, i) => split[i] ?? [t]), reading, filters);
-    if (complete(cut).length > 0) return outcome('split', ranked(complete(cut)), cut.plans, cut.plans.length);
+    if (complete(cut).length > 0) return outcome('split', await togetherFirst(ranked(complete(cut)), cut.plans), cut.plans, cut.plans.length);
   }
   if (pass.plans.some((p) => partsOf(p) !== null)) pass = await searchPlans(api, pass.plans.flatMap((p) => partsOf(p) ?? [p]), filters);
-  if (complete(pass).length > 0) return outcome('strict', ranked(complete(pass)), pass.plans, pass.plans.length);
+  if (complete(pass).length > 0) return outcome('strict', await togetherFirst(ranked(complete(pass)), pass.plans), pass.plans, pass.plans.length);
   const most = Math.max(0, ...pass.found.map((c) => c.answered));
   if (pass.plans.length > 1 && most > 0) return outcome('partial', ranked(pass.found.filter((c) => c.answered === most)), pass.plans, most);
   if (fuzzy.hits.length > 0) return outcome('fuzzy', fuzzy.hits, pass.plans, 0, fuzzy.heard);
@@ -394,5 +438,5 @@ export async function searchRecords(api: PagefindApi, query: ParsedQuery, filter
 /** True when the hit's text holds the term with one character different, at its place. */
 async function alignedWithOneSlip(hit: RankedHit | undefined, term: string): Promise<boolean> {
   if (hit === undefined) return false;
-  return bestAlignment((await hit.data()).meta['text'] ?? '', term).same >= [...term].length - 1;
+  return bestAlignment(recordText(await hit.data()), term).same >= [...term].length - 1;
 }
