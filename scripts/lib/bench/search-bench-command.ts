@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { EXTERNAL_OUTPUT } from '#core/document-files.ts';
 import { copyProject } from './project-copy.ts';
 import { classScores, landingId, scoreQuery, type QueryScore, type SearchQuery } from './search-quality.ts';
 import { loadSeeds, writeCorpus } from './seeds.ts';
@@ -255,8 +256,13 @@ export async function runSearchBench(args: SearchBenchOptions): Promise<number> 
     const ours = new Map([...shown, ...statuteAnswers(queries)]);
     const theirs = args.default ? await runDefault(browser, server.origin, queries) : null;
 
-    const documentCount = fs.readdirSync(documents).filter((f) => f.endsWith('.json')).length;
-    const lines: string[] = ['', `Search benchmark: ${documentCount} documents (${site}), ${queries.length} queries (${args.queries}), Chromium ${browser.version()}`, ''];
+    const jsonIn = (folder: string) => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.json')).length : 0);
+    const judged = jsonIn(documents);
+    // The project's own site also holds the ATLAS_SOURCES documents (src/core/document-files.ts); the
+    // queries' relevant pages are judged over the documents folder alone, so the header says so.
+    const documentCount = judged + (site === 'dist' ? jsonIn(EXTERNAL_OUTPUT) : 0);
+    const basis = documentCount === judged ? '' : `; relevance judged on the ${judged} of ${documents} only, so pages of the others count as misses`;
+    const lines: string[] = ['', `Search benchmark: ${documentCount} documents (${site}${basis}), ${queries.length} queries (${args.queries}), Chromium ${browser.version()}`, ''];
     const our = classScores(queries, scoresOf(queries, relevant, ours));
     const their = theirs === null ? null : classScores(queries, scoresOf(queries, relevant, theirs));
     const latency = (name: string) => {
