@@ -86,6 +86,11 @@ export function hasFullPage(nodeId: string): boolean {
   return hasOwnPage(nodeId) && !ANCHORED_BLOCK.test(nodeId);
 }
 
+/** A URL without its anchor: the page it lands on (`/doc/art-50/#art-50.2` → `/doc/art-50/`). */
+export function pageOf(url: string): string {
+  return url.replace(/#.*$/, '');
+}
+
 /** The routes of a site served under `base`. */
 export function routes(base = '/'): Routes {
   const root = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -98,14 +103,14 @@ export function routes(base = '/'): Routes {
       const article = STATUTE_SUB_ARTICLE.exec(nodeId)?.[1];
       if (article !== undefined) return `${page(documentId, article)}#${nodeId}`;
       const holder = ANCHORED_BLOCK.exec(nodeId)?.[1];
-      if (holder !== undefined) return `${r.node(documentId, holder).replace(/#.*$/, '')}#${nodeId}`;
+      if (holder !== undefined) return `${pageOf(r.node(documentId, holder))}#${nodeId}`;
       return STATUTE_DIVISION.test(nodeId) ? `${page(documentId)}#${nodeId}` : page(documentId, nodeId);
     },
     nodeAnchor: (documentId, nodeId) => `${page(documentId)}#${nodeId}`,
     // A statute's 款 or 项 is an anchor on its article's page already: the entity lands on it.
     entity: (documentId, nodeId, entityId) => {
       if (hasFullPage(nodeId)) return `${page(documentId, nodeId)}#${entityAnchor(entityId)}`;
-      if (isAnchoredBlock(nodeId)) return `${r.node(documentId, nodeId).replace(/#.*$/, '')}#${entityAnchorOn(nodeId, entityId)}`;
+      if (isAnchoredBlock(nodeId)) return `${pageOf(r.node(documentId, nodeId))}#${entityAnchorOn(nodeId, entityId)}`;
       return r.node(documentId, nodeId);
     },
     work: (workId) => page('works', workId),

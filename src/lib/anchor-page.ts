@@ -8,7 +8,7 @@
  */
 import { escapeXml } from './feeds.ts';
 import { routes } from './site-routes.ts';
-import { absoluteUrl } from '#core/routes.ts';
+import { absoluteUrl, pageOf } from '#core/routes.ts';
 import type { NodeEntry } from '#core/document-index.ts';
 
 /**
@@ -39,5 +39,5 @@ export function anchorPage(name: string, target: string, canonical: string): str
 /** The light page of a paragraph, row or bullet of a document: its citation, and the anchor where its text is; `site` as Astro's. */
 export function lightPage(documentId: string, entry: Pick<NodeEntry, 'id' | 'citation'>, site: URL | undefined): string {
   const target = routes.node(documentId, entry.id);
-  return anchorPage(entry.citation, target, absoluteUrl(target.replace(/#.*$/, ''), site));
+  return anchorPage(entry.citation, target, absoluteUrl(pageOf(target), site));
 }

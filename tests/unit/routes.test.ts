@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, entityAnchor, entityAnchorOn, hasFullPage, hasOwnPage, isAnchoredBlock, routes, withFilter } from '#core/routes.ts';
+import { absoluteUrl, entityAnchor, entityAnchorOn, hasFullPage, hasOwnPage, isAnchoredBlock, pageOf, routes, withFilter } from '#core/routes.ts';
 
 describe('routes', () => {
   it('builds every page under the root as a folder', () => {
@@ -70,5 +70,13 @@ describe('routes', () => {
   it('names an entity by the last segment of its id, and filters by query string', () => {
     expect(entityAnchor('d/m-2.1/pilot-1')).toBe('pilot-1');
     expect(withFilter('/targets/', 'region', '湘潭市')).toBe('/targets/?region=%E6%B9%98%E6%BD%AD%E5%B8%82');
+  });
+});
+
+describe('pageOf', () => {
+  it('gives the page a URL lands on, without its anchor', () => {
+    expect(pageOf('/law/art-50/#art-50.2')).toBe('/law/art-50/');
+    expect(pageOf('/doc/a1-t1/#a1-t1.r10/pilot-10')).toBe('/doc/a1-t1/');
+    expect(pageOf('/doc/d1-2.6/')).toBe('/doc/d1-2.6/');
   });
 });

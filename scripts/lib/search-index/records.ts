@@ -1,7 +1,7 @@
 import type { Document } from '#schemas/document.ts';
 import type { Department, DepartmentMention } from '#schemas/entities.ts';
 import { indexDocument, plainText, type DocumentIndex, type NodeEntry } from '#core/document-index.ts';
-import { routes } from '#core/routes.ts';
+import { pageOf, routes } from '#core/routes.ts';
 import { INDEX_LANGUAGE, indexContent } from '#core/search/tokens.ts';
 import { PART_BREAK, partsMeta, type RecordPart } from '#core/search/record-parts.ts';
 import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
@@ -250,11 +250,6 @@ function unionFilters(records: readonly SearchRecord[]): Record<string, string[]
     }
   }
   return Object.fromEntries([...union].map(([key, values]) => [key, [...values]]));
-}
-
-/** The page a record lands on: its URL without the anchor. */
-export function pageOf(url: string): string {
-  return url.replace(/#.*$/, '');
 }
 
 /**

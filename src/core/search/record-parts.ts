@@ -9,6 +9,7 @@
  * Why one record per page: Pagefind lists every record in the page list the browser loads before its
  * first search, and indexes each separately; records sharing a page only made both larger.
  */
+import { pageOf } from '#core/routes.ts';
 
 /**
  * Stands between two parts' tokens in the content. Pagefind counts it as a word position but
@@ -69,7 +70,7 @@ export function partIndexAt(parts: readonly Pick<RecordPart, 'word'>[], word: nu
 
 /** A page's URL with an anchor on it (none for null or ''); an anchor already on the URL is replaced, not nested. */
 export function withAnchor(url: string, anchor: string | null): string {
-  const page = url.replace(/#.*$/, '');
+  const page = pageOf(url);
   return anchor === null || anchor === '' ? page : `${page}#${anchor}`;
 }
 
