@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,6 @@ export const BESIDE_VARIABLE = 'ATLAS_INDEX_BESIDE_BUILD';
 const SCRIPT = 'scripts/search-index.ts';
 
 interface Running {
-  child: ChildProcess;
   started: number;
   output: string[];
   exit: Promise<number | null>;
@@ -50,7 +49,7 @@ export function searchIndexBeside(): AstroIntegration {
           });
           child.once('close', (code) => resolve(code));
         });
-        running = { child, started: performance.now(), output, exit };
+        running = { started: performance.now(), output, exit };
         logger.info('indexing the documents for search beside the build');
       },
       'astro:build:done': async ({ logger }) => {

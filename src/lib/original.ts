@@ -82,6 +82,9 @@ export interface LineText {
   text: string;
 }
 
+/** Half of a character beyond the Basic Multilingual Plane, which takes two UTF-16 units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * The published wording of texts taken from normalised lines, one result per text: null where the
  * text is not on its line or the line does not line up with its published form. Texts on the same
@@ -103,9 +106,6 @@ export function originalPieces(original: OriginalText, pieces: readonly LineText
     return [...published].slice(start, start + [...text].length).join('');
   });
 }
-
-/** Half of a character beyond the Basic Multilingual Plane, which takes two UTF-16 units. */
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The published wording of a text found on the first line of the range that holds it. */
 export function originalWithin(original: OriginalText, start: number, end: number, text: string): string | null {

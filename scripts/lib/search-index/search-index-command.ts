@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageOf } from '#core/routes.ts';
 import { SHARD_MANIFEST, type ShardManifest } from '#core/search/shard-manifest.ts';
 import { loadRegistry } from '#core/department-registry.ts';
 import { loadSynonyms, synonymTable } from '#core/search/synonym-table.ts';
@@ -49,11 +50,10 @@ export type SearchIndexOptions = IndexInputs & {
   out: string | undefined;
 };
 
-/** One Pagefind bundle to have: its records, the key it is cached under, and the pages its records land on (without anchors). */
+/** One Pagefind bundle to have: its records (one a page) and the key it is cached under. */
 interface PlannedBundle {
   records: PagefindRecord[];
   key: string;
-  pages: string[];
 }
 
 /** The project's root, whose code makes the records (saved-plan.ts). */
@@ -116,11 +116,11 @@ function planIndex(options: IndexInputs, hasPage: (url: string) => boolean): { b
   const present: SearchRecord[] = [];
   const missing: SearchRecord[] = [];
   const bundles = planned.map((group) => {
-    const kept = group.filter((r) => hasPage(r.url));
+    const kept: SearchRecord[] = [];
+    for (const r of group) (hasPage(r.url) ? kept : missing).push(r);
     present.push(...kept);
-    missing.push(...group.filter((r) => !hasPage(r.url)));
     const records = toPagefindRecords(kept, synonyms);
-    return { records, key: bundleKey(records, settings), pages: [...new Set(kept.map((r) => r.url.replace(/#.*$/, '')))] };
+    return { records, key: bundleKey(records, settings) };
   });
   return { bundles, present, missing, sharded };
 }
@@ -152,7 +152,9 @@ export async function prepareSearchIndex(options: IndexInputs, output: CliOutput
     output.error(`search-index --prepare: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return 1;
   }
-  writePlan(options.cache, { fingerprint, bundles: bundles.map(({ key, pages }) => ({ key, pages })), sharded, counts: recordCounts(present, bundles) });
+  // A Pagefind record is a page: its URL is one of the pages the index step checks.
+  const saved = bundles.map(({ key, records }) => ({ key, pages: records.map((r) => r.url) }));
+  writePlan(options.cache, { fingerprint, bundles: saved, sharded, counts: recordCounts(present, bundles) });
   output.log(`search-index --prepare: ${bundles.length} bundles, ${built} built, ${bundles.length - built} in the cache already`);
   return 0;
 }
@@ -199,7 +201,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
   // A paragraph's, row's or bullet's record lands on its anchor on its holder's page: many records, one page to look for.
   const pages = new Map<string, boolean>();
   function pageExists(url: string): boolean {
-    const pagePath = url.replace(/#.*$/, '');
+    const pagePath = pageOf(url);
     let exists = pages.get(pagePath);
     if (exists === undefined) {
       exists = fs.existsSync(path.join(site, ...pagePath.split('/').filter((s) => s !== ''), 'index.html'));
