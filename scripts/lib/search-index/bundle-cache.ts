@@ -7,6 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isAbandoned } from '../partial-writes.ts';
 
+/** Puts `source` at `target` as a hard link, or a copy where links cannot be made. */
+export function linkFile(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch (error) {
+    // Another file system (EXDEV) or one without hard links (EPERM): a copy is the same bundle.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM') throw error;
+    fs.copyFileSync(source, target);
+  }
+}
+
 /** Puts every file of `from` at the same place under `to` (created), as a hard link, or a copy where links cannot be made. */
 export function linkTree(from: string, to: string): number {
   let files = 0;
@@ -18,14 +30,7 @@ export function linkTree(from: string, to: string): number {
       files += linkTree(source, target);
       continue;
     }
-    try {
-      fs.linkSync(source, target);
-    } catch (error) {
-      // Another file system (EXDEV) or one without hard links (EPERM): a copy is the same bundle.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM') throw error;
-      fs.copyFileSync(source, target);
-    }
+    linkFile(source, target);
     files += 1;
   }
   return files;
