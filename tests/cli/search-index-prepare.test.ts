@@ -43,6 +43,8 @@ describe('search-index --prepare', () => {
     const linked = spawnScript('scripts/search-index.ts', ['dist', '--out', out, '--cache', cache, ...shards]);
     expect(linked.status).toBe(0);
     expect(linked.stdout).toContain(`in ${bundles} bundles, 0 built, ${bundles} from cache as planned by --prepare`);
+    // The served bundles were merged by --prepare too.
+    expect(linked.stdout).toMatch(/served as \d+, 0 merged →/);
 
     const direct = path.join(work, 'direct');
     const whole = spawnScript('scripts/search-index.ts', ['dist', '--out', direct, '--cache', path.join(work, 'fresh-cache'), ...shards]);
@@ -63,6 +65,6 @@ describe('search-index --prepare', () => {
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     const linked = spawnScript('scripts/search-index.ts', ['dist', '--out', path.join(work, 'changed'), ...options]);
     expect(linked.status).toBe(0);
-    expect(linked.stdout).toMatch(/0 built, \d+ from cache →/);
+    expect(linked.stdout).toMatch(/0 built, \d+ from cache; served as \d+, 0 merged →/);
   }, 120_000);
 });

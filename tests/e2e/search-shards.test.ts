@@ -1,14 +1,19 @@
 /**
- * A large corpus is indexed in shards that the search page merges (scripts/search-index.ts,
- * src/core/search/shard-manifest.ts). Here the real site's index is rebuilt with two documents a shard, and
- * a search on it must show what the same search shows on the site's single bundle.
+ * A large corpus is indexed in shards, merged into the few bundles the browser loads, which the
+ * search page merges in turn (scripts/search-index.ts, scripts/lib/search-index/merge-bundles.ts,
+ * src/core/search/shard-manifest.ts). Here the real site's index is rebuilt with two documents a
+ * shard and at most 120 pages a served bundle, and a search on it must show what the same search
+ * shows on the site's single bundle.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decode } from 'cborg';
 import { linkTree } from '../../scripts/lib/search-index/bundle-cache.ts';
+import { unpacked } from '../../scripts/lib/search-index/pagefind-files.ts';
+import { bundleOfPage } from '#core/search/page-names.ts';
 import { useSiteInBrowser } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/bench/static-server.ts';
 import { typeQuery } from '../../scripts/lib/bench/search-page.ts';
@@ -29,7 +34,7 @@ beforeAll(() => {
     if (entry.isDirectory()) linkTree(from, path.join(sharded, entry.name));
     else fs.linkSync(from, path.join(sharded, entry.name));
   }
-  execFileSync(process.execPath, ['scripts/search-index.ts', 'dist', '--out', path.join(sharded, 'pagefind'), '--cache', path.join(work, 'cache'), '--documents-per-shard', '2']);
+  execFileSync(process.execPath, ['scripts/search-index.ts', 'dist', '--out', path.join(sharded, 'pagefind'), '--cache', path.join(work, 'cache'), '--documents-per-shard', '2', '--pages-per-served-bundle', '120']);
 }, timeout);
 
 const session = useSiteInBrowser(sharded, timeout);
@@ -76,9 +81,18 @@ async function searchOn(origin: string, query: string): Promise<Shown> {
 }
 
 describe('a search index in shards', () => {
-  it('lists its shards beside the primary bundle', () => {
+  it('lists its shards beside the primary bundle, one of them merged from several built bundles', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(sharded, 'pagefind', 'shards.json'), 'utf8')) as { shards: string[] };
-    expect(manifest.shards.length).toBeGreaterThanOrEqual(2);
+    expect(manifest.shards.length).toBeGreaterThanOrEqual(1);
+    // The built bundles a served one holds, as its page names tell (src/core/search/page-names.ts).
+    const sourcesOf = (folder: string) => {
+      const { languages } = JSON.parse(fs.readFileSync(path.join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: { und: { hash: string } } };
+      const [, pages] = decode(unpacked(path.join(folder, `pagefind.${languages.und.hash}.pf_meta`))) as [string, [string, number, string][]];
+      return new Set(pages.map(([name]) => bundleOfPage(name)));
+    };
+    const served = [path.join(sharded, 'pagefind'), ...manifest.shards.map((f) => path.join(sharded, 'pagefind', f))].map(sourcesOf);
+    expect(served.some((bundles) => bundles.size >= 2)).toBe(true);
+    expect(served.flatMap((bundles) => [...bundles])).not.toContain(null);
     for (const folder of manifest.shards) expect(fs.existsSync(path.join(sharded, 'pagefind', folder, 'pagefind-entry.json'))).toBe(true);
     expect(JSON.parse(fs.readFileSync('dist/pagefind/shards.json', 'utf8'))).toEqual({ shards: [], departmentsApart: false });
   });

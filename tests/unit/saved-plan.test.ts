@@ -51,7 +51,7 @@ describe('writePlan and readPlan', () => {
   it('gives back the plan under its fingerprint only, and nothing for a missing or broken file', () => {
     const cache = tempDir('saved-plan-cache-');
     expect(readPlan(cache, 'f1')).toBeNull();
-    const plan = { fingerprint: 'f1', bundles: [{ key: 'k1', pages: ['/doc/', '/doc/art-1/'] }], sharded: false, counts: '2 records (2 clause)' };
+    const plan = { fingerprint: 'f1', bundles: [{ key: 'k1', pages: ['/doc/', '/doc/art-1/'] }], served: [{ key: 's1', sources: ['k1'], firstBundle: 0 }], sharded: false, counts: '2 records (2 clause)' };
     writePlan(cache, plan);
     expect(readPlan(cache, 'f1')).toEqual(plan);
     expect(readPlan(cache, 'f2')).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleKey, partitionDocuments, shardCount } from '../../scripts/lib/search-index/shards.ts';
+import { bundleKey, partitionDocuments, servedGroups, shardCount } from '../../scripts/lib/search-index/shards.ts';
 import type { PagefindRecord } from '../../scripts/lib/search-index/records.ts';
 
 const documents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `doc-${String(i).padStart(4, '0')}` }));
@@ -47,5 +47,26 @@ describe('bundleKey', () => {
     expect(bundleKey([...records].reverse(), settings)).not.toBe(key);
     expect(bundleKey(records, { ...settings, pagefind: '1.6.1' })).not.toBe(key);
     expect(bundleKey([{ ...records[0]!, filters: { kind: ['clause'], bundle: ['1'] } }, records[1]!], settings)).not.toBe(key);
+  });
+});
+
+describe('servedGroups', () => {
+  it('serves a corpus within the limit as one bundle', () => {
+    expect(servedGroups([40, 3000, 2900], 16_000)).toEqual([[0, 1, 2]]);
+  });
+
+  it('cuts a larger corpus into as few runs of consecutive bundles as the limit allows, about equal, bundle 0 first', () => {
+    const counts = [40, ...Array.from({ length: 10 }, () => 3150)];
+    const groups = servedGroups(counts, 16_000);
+    expect(groups).toHaveLength(2);
+    expect(groups.flat()).toEqual(counts.map((_, i) => i));
+    const sizes = groups.map((g) => g.reduce((n, i) => n + (counts[i] ?? 0), 0));
+    expect(Math.abs((sizes[0] ?? 0) - (sizes[1] ?? 0))).toBeLessThanOrEqual(3150);
+    expect(servedGroups(counts, 11_000)).toHaveLength(3);
+  });
+
+  it('keeps every bundle, even one larger than the limit', () => {
+    expect(servedGroups([20_000], 16_000)).toEqual([[0]]);
+    expect(servedGroups([], 16_000)).toEqual([[]]);
   });
 });

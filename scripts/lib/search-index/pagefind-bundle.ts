@@ -1,11 +1,13 @@
 /**
  * Writes one Pagefind bundle from custom records in a worker thread of its own. Pagefind's Node API
  * keeps one indexing service per module instance; a worker has its own, so bundles can be indexed
- * side by side, and the service's memory goes when the worker ends.
+ * side by side, and the service's memory goes when the worker ends. The pages' fragments are
+ * trimmed to what the browser reads (records.ts's shownFragment) before the bundle is done.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
-import type { PagefindRecord } from './records.ts';
+import { trimFragments } from './pagefind-files.ts';
+import { shownFragment, type PagefindRecord } from './records.ts';
 
 /** Marks the workers started here, apart from any other thread (a test runner's) that imports this module. */
 const JOB = 'pagefind-bundle';
@@ -27,6 +29,7 @@ async function indexRecords({ records, dir }: Job): Promise<string[]> {
   const written = await index.writeFiles({ outputPath: dir });
   problems.push(...written.errors);
   await pagefind.close();
+  if (problems.length === 0) trimFragments(dir, shownFragment);
   return problems;
 }
 

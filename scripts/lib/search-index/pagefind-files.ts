@@ -1,9 +1,10 @@
 /**
  * Reading and writing Pagefind 1.6's files: each is gzip of a signature followed by CBOR (the page
  * and chunk lists, index chunks, filters) or JSON (a page's fragment). Used to merge bundles
- * (merge-bundles.ts).
+ * (merge-bundles.ts) and to trim fragments (trimFragments).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 
 /** What Pagefind writes before the content of its files (inside their gzip). */
@@ -22,4 +23,24 @@ export function unpacked(file: string): Buffer {
  */
 export function packed(content: Uint8Array, level = 6): Buffer {
   return zlib.gzipSync(Buffer.concat([SIGNATURE, content]), { level });
+}
+
+/** A page's fragment: Pagefind's JSON of its record (url, content, word count, filters, meta, anchors). */
+export type Fragment = Record<string, unknown>;
+
+function readFragment(file: string): Fragment {
+  const value: unknown = JSON.parse(unpacked(file).toString('utf8'));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}: not a page fragment of Pagefind 1.6`);
+  return value as Fragment;
+}
+
+/** Rewrites every fragment of the bundle in `dir` to what `keep` keeps of it; returns how many. */
+export function trimFragments(dir: string, keep: (fragment: Fragment) => Fragment): number {
+  const folder = path.join(dir, 'fragment');
+  const files = fs.readdirSync(folder);
+  for (const name of files) {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, packed(Buffer.from(JSON.stringify(keep(readFragment(file))))));
+  }
+  return files.length;
 }

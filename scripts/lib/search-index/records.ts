@@ -41,6 +41,9 @@ export interface SearchRecord {
   filters: Partial<Record<FilterKey, readonly string[]>>;
 }
 
+/** The metadata field holding a page's context tokens: the one field of its metadata that queries search. */
+export const CONTEXT_FIELD = 'ctx';
+
 /** A custom record in the shape of Pagefind's Node API (`addCustomRecord`). */
 export interface PagefindRecord {
   url: string;
@@ -283,7 +286,7 @@ export function pageRecord(records: readonly SearchRecord[], synonyms: SynonymTa
   const meta: Record<string, string> = {
     ...partsMeta(parts),
     kind: first.kind,
-    ctx: indexContent(outerNames(records.flatMap((r) => r.context)).join('；')),
+    [CONTEXT_FIELD]: indexContent(outerNames(records.flatMap((r) => r.context)).join('；')),
   };
   if (first.source !== '') meta['source'] = first.source;
   if (first.date !== null) meta['date'] = first.date;
@@ -304,4 +307,16 @@ export function toPagefindRecords(records: readonly SearchRecord[], synonyms: Sy
     else parts.push(record);
   }
   return [...byPage.values()].map((parts) => pageRecord(parts, synonyms));
+}
+
+/**
+ * What the browser reads of a page's fragment (Pagefind's JSON of the page's record): all of it but
+ * the indexed content and the `ctx` tokens. Both are token strings (src/core/search/tokens.ts) the
+ * search page never shows, since a result's text and excerpt come from its parts' metadata; they
+ * were half of every fragment's bytes (26 MB of 58 at 1,000 documents), and a search of several
+ * terms reads 30 fragments. The content stays as an empty string, which Pagefind's script expects.
+ */
+export function shownFragment(fragment: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const meta = typeof fragment['meta'] === 'object' && fragment['meta'] !== null ? (fragment['meta'] as Record<string, unknown>) : {};
+  return { ...fragment, content: '', meta: Object.fromEntries(Object.entries(meta).filter(([key]) => key !== CONTEXT_FIELD)) };
 }

@@ -1,5 +1,6 @@
 /**
- * The plan of the search index (its bundles' keys and the pages their records land on), kept by
+ * The plan of the search index (its bundles' keys, the pages their records land on, and the bundles
+ * served to the browser), kept by
  * `search-index.ts --prepare` beside the bundles, so that the index step after the build need not
  * read every document and make every record again to learn the same keys: at 1,000 documents that
  * was 8–10 s of a step whose bundles were all built already.
@@ -21,9 +22,17 @@ export interface SavedBundle {
   pages: string[];
 }
 
+/** A bundle served to the browser: its cache key, the keys of the built bundles merged into it, and the number of the first of them (page names keep it). */
+export interface ServedBundle {
+  key: string;
+  sources: string[];
+  firstBundle: number;
+}
+
 export interface SavedPlan {
   fingerprint: string;
   bundles: SavedBundle[];
+  served: ServedBundle[];
   /** Whether the department records form a bundle of their own (see the shard manifest). */
   sharded: boolean;
   /** How many records of each kind, as the index step reports them ("11449 clause, 41 department"). */

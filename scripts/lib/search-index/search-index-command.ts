@@ -1,14 +1,16 @@
 /**
  * What `node scripts/search-index.ts` does: builds the search index of a built site with Pagefind's
  * Node API, from the generated documents rather than from the HTML, one bundle per shard of
- * documents, each built into the cache folder under a key of its records and linked into the site.
- * Fails when a clause record has no page in the built site.
+ * documents, each built into the cache folder under a key of its records; merges them into the few
+ * bundles the browser loads (merge-bundles.ts, shards.ts's servedGroups), cached likewise, and links
+ * those into the site. Fails when a clause record has no page in the built site.
  *
  * Since the records come from the documents, the bundles can be built before the pages exist:
  * `prepareSearchIndex` builds them into the cache beside `astro build`
  * (src/integrations/search-index-beside.ts), and the run after the build finds them there and only
  * checks the pages and links the bundles into the site.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +23,16 @@ import { readDocuments } from '../ingest/write.ts';
 import { EXTERNAL_OUTPUT } from '#core/document-files.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
-import { renamePages } from './page-names.ts';
+import { mergeBundles } from './merge-bundles.ts';
 import { writeBundle } from './pagefind-bundle.ts';
-import { planFingerprint, readPlan, writePlan, type SavedPlan } from './saved-plan.ts';
-import { bundleKey, partitionDocuments } from './shards.ts';
+import { planFingerprint, readPlan, writePlan, type SavedPlan, type ServedBundle } from './saved-plan.ts';
+import { bundleKey, partitionDocuments, servedGroups, servedKey } from './shards.ts';
 import {
+  CONTEXT_FIELD,
   departmentRecords,
   documentRecords,
   searchRecords,
+  shownFragment,
   toPagefindRecords,
   type PagefindRecord,
   type SearchRecord,
@@ -41,6 +45,8 @@ export type IndexInputs = {
   synonyms: string;
   cache: string;
   documentsPerShard: number;
+  /** The most pages of a bundle served to the browser (shards.ts's MAX_SERVED_PAGES). */
+  pagesPerServedBundle: number;
   jobs: number;
 };
 
@@ -59,28 +65,50 @@ interface PlannedBundle {
 /** The project's root, whose code makes the records (saved-plan.ts). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The indexer's settings that shape a bundle (see planIndex). */
+/** What shapes a built bundle besides its records: Pagefind's version, and the code trimming its fragments (pagefind-bundle.ts). */
 function indexSettings(): Record<string, string> {
-  // Pagefind cuts the word index into chunks of about 20,000 positions and a query downloads every
-  // chunk its tokens fall in. A query of n characters asks for about n pair tokens spread over the whole
-  // key space, so it would fetch most of the index; chunks a fifth of the size cut the first search's
-  // download by about 70 KB on this corpus (measured with npm run bench:search). The variable is
-  // Pagefind's own, marked unstable: without it the index only gets larger chunks, nothing breaks.
-  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ??= '4000';
-  return { pagefind: PAGEFIND_VERSION, chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] };
+  return { pagefind: PAGEFIND_VERSION, fragments: createHash('sha256').update(shownFragment.toString()).digest('hex') };
 }
+
+/**
+ * The index chunk size of the served bundles, in Pagefind's measure (a word's page entries plus their
+ * locations). A query fetches one chunk per token and bundle, and every first search loads the list
+ * of all chunks: Pagefind's 20,000 made 7 KB chunks, and a fifth of that is about where the chunk
+ * list and the chunks fetched cost the same (at 1,000 documents: 2,900 chunks, a 30 KB list).
+ */
+const SERVED_CHUNK_SIZE = 4000;
+
+/**
+ * What else shapes a served bundle besides its sources: the chunk size and the code that merges (its
+ * text, so that changing it makes new bundles rather than taking old ones from the cache).
+ */
+const SERVED_SETTINGS = {
+  chunkSize: String(SERVED_CHUNK_SIZE),
+  merge: createHash('sha256').update(fs.readFileSync(new URL('./merge-bundles.ts', import.meta.url))).digest('hex'),
+};
 
 /** The fingerprint of what the records of these inputs are made from (saved-plan.ts). */
 function fingerprintOf(options: IndexInputs): string {
   return planFingerprint({
     documentFolders: [options.documents, EXTERNAL_OUTPUT],
     tables: [options.departments, options.synonyms],
-    settings: { ...indexSettings(), documentsPerShard: options.documentsPerShard },
+    settings: { ...indexSettings(), ...SERVED_SETTINGS, documentsPerShard: options.documentsPerShard, pagesPerServedBundle: options.pagesPerServedBundle },
     root: ROOT,
   });
 }
 
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The bundles served to the browser: the built ones merged in groups (shards.ts's servedGroups), each under a key of its sources. */
+function servedBundles(bundles: readonly PlannedBundle[], maxPages: number): ServedBundle[] {
+  return servedGroups(
+    bundles.map((b) => b.records.length),
+    maxPages,
+  ).map((group) => {
+    const sources = group.map((i) => bundles[i]?.key ?? '');
+    return { key: servedKey(sources, SERVED_SETTINGS), sources, firstBundle: group[0] ?? 0 };
+  });
+}
 
 /** How many records of each kind, and on how many pages: the index step's report. */
 function recordCounts(present: readonly SearchRecord[], bundles: readonly PlannedBundle[]): string {
@@ -139,28 +167,64 @@ async function buildMissing(bundles: readonly PlannedBundle[], options: IndexInp
   return { built: toBuild.length, failures };
 }
 
+/** Merges the served bundles the cache does not hold yet from their built bundles; returns how many it merged and what failed. */
+async function mergeMissing(served: readonly ServedBundle[], cache: string): Promise<{ merged: number; failures: string[] }> {
+  const failures: string[] = [];
+  const toMerge = served.filter((b) => !hasBundle(cache, b.key));
+  for (const { key, sources, firstBundle } of toMerge) {
+    try {
+      await storeBundle(cache, key, async (dir) => {
+        // The key's start tags the file names: a browser never mixes a cached file of another build into this one.
+        mergeBundles(
+          sources.map((source) => path.join(cache, source)),
+          dir,
+          // Only the context's metadata holds tokens a query can ask for: the words of the shown text, titles and facts would only fill the index.
+          { chunkSize: SERVED_CHUNK_SIZE, tag: key.slice(0, 8), firstBundle, searchedFields: [CONTEXT_FIELD] },
+        );
+      });
+    } catch (error) {
+      failures.push(`merging bundle ${key} (of ${sources.length}): ${(error as Error).message}`);
+    }
+  }
+  return { merged: toMerge.length, failures };
+}
+
+/** The plan of an index: its built bundles (keys and pages) and served bundles, without the records. */
+type IndexPlan = Omit<SavedPlan, 'fingerprint'>;
+
+/**
+ * Builds the bundles of a plan that the cache lacks; returns the plan without its records, so that
+ * they can be let go before the merge (at 1,000 documents they hold hundreds of MB).
+ */
+async function buildPlanned(planned: ReturnType<typeof planIndex>, options: IndexInputs): Promise<{ plan: IndexPlan; built: number; failures: string[] }> {
+  const { bundles, present, sharded } = planned;
+  const { built, failures } = await buildMissing(bundles, options);
+  // A Pagefind record is a page: its URL is one of the pages the index step checks.
+  const saved = bundles.map(({ key, records }) => ({ key, pages: records.map((r) => r.url) }));
+  return { plan: { bundles: saved, served: servedBundles(bundles, options.pagesPerServedBundle), sharded, counts: recordCounts(present, bundles) }, built, failures };
+}
+
 /**
  * Builds the bundles into the cache before the site is built, taking every record's page to exist (a
- * clause's page does once the build succeeds). The run after the build finds them there; should a
- * page be missing after all, its bundle's key differs and that run builds the bundle again.
+ * clause's page does once the build succeeds), and merges the served ones. The run after the build
+ * finds them there; should a page be missing after all, its bundle's key differs and that run builds
+ * the bundle again.
  */
 export async function prepareSearchIndex(options: IndexInputs, output: CliOutput = consoleOutput): Promise<number> {
   const fingerprint = fingerprintOf(options);
-  const { bundles, present, sharded } = planIndex(options, () => true);
-  const { built, failures } = await buildMissing(bundles, options);
+  const { plan, built, failures } = await buildPlanned(planIndex(options, () => true), options);
+  if (failures.length === 0) failures.push(...(await mergeMissing(plan.served, options.cache)).failures);
   if (failures.length > 0) {
     output.error(`search-index --prepare: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return 1;
   }
-  // A Pagefind record is a page: its URL is one of the pages the index step checks.
-  const saved = bundles.map(({ key, records }) => ({ key, pages: records.map((r) => r.url) }));
-  writePlan(options.cache, { fingerprint, bundles: saved, sharded, counts: recordCounts(present, bundles) });
-  output.log(`search-index --prepare: ${bundles.length} bundles, ${built} built, ${bundles.length - built} in the cache already`);
+  writePlan(options.cache, { fingerprint, ...plan });
+  output.log(`search-index --prepare: ${plan.bundles.length} bundles, ${built} built, ${plan.bundles.length - built} in the cache already; served as ${plan.served.length}`);
   return 0;
 }
 
-/** What the index step links into the site: the bundles' keys, and what it reports. */
-type LinkPlan = Pick<SavedPlan, 'sharded' | 'counts'> & { bundles: readonly { key: string }[]; built: number; saved: boolean };
+/** What the index step links into the site, and what it reports. */
+type LinkPlan = IndexPlan & { built: number; saved: boolean };
 
 /**
  * The plan `--prepare` saved for these very inputs, when every page its records land on exists and
@@ -169,28 +233,28 @@ type LinkPlan = Pick<SavedPlan, 'sharded' | 'counts'> & { bundles: readonly { ke
 function savedPlanFor(options: IndexInputs, pageExists: (url: string) => boolean): LinkPlan | null {
   const saved = readPlan(options.cache, fingerprintOf(options));
   if (saved === null) return null;
-  const usable = saved.bundles.every((b) => hasBundle(options.cache, b.key) && b.pages.every(pageExists));
+  const usable = saved.bundles.every((b) => hasBundle(options.cache, b.key) && b.pages.every(pageExists)) && saved.served.every((b) => hasBundle(options.cache, b.key));
   return usable ? { ...saved, built: 0, saved: true } : null;
 }
 
 /** Plans from the documents and builds the bundles the cache lacks; null (with the errors told) when a clause has no page or a bundle fails. */
 async function planAndBuild(options: IndexInputs, pageExists: (url: string) => boolean, site: string, output: CliOutput): Promise<LinkPlan | null> {
-  const { bundles, present, missing, sharded } = planIndex(options, pageExists);
-  const missingClauses = missing.filter((r) => r.kind === 'clause');
+  const planned = planIndex(options, pageExists);
+  const missingClauses = planned.missing.filter((r) => r.kind === 'clause');
   if (missingClauses.length > 0) {
     output.error(`search-index: ${missingClauses.length} clause records have no page in ${site}:`);
     for (const r of missingClauses.slice(0, 20)) output.error(`  ${r.url}  ${r.title}`);
     return null;
   }
-  if (missing.length > 0) {
-    output.error(`search-index: left out, no page in ${site} yet: ${countByKind(missing)} (e.g. ${missing[0]?.url})`);
+  if (planned.missing.length > 0) {
+    output.error(`search-index: left out, no page in ${site} yet: ${countByKind(planned.missing)} (e.g. ${planned.missing[0]?.url})`);
   }
-  const { built, failures } = await buildMissing(bundles, options);
+  const { plan, built, failures } = await buildPlanned(planned, options);
   if (failures.length > 0) {
     output.error(`search-index: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return null;
   }
-  return { bundles, sharded, counts: recordCounts(present, bundles), built, saved: false };
+  return { ...plan, built, saved: false };
 }
 
 /** Builds the index; the exit code is 1 when a clause has no page or a bundle fails. */
@@ -212,23 +276,27 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
 
   const plan = savedPlanFor(options, pageExists) ?? (await planAndBuild(options, pageExists, site, output));
   if (plan === null) return 1;
-  const { bundles, sharded, counts, built, saved } = plan;
+  const merge = await mergeMissing(plan.served, cacheDir);
+  if (merge.failures.length > 0) {
+    output.error(`search-index: ${merge.failures.length} bundles failed:\n  ${merge.failures.join('\n  ')}`);
+    return 1;
+  }
+  const { bundles, served, sharded, counts, built, saved } = plan;
 
-  const [primary, ...shards] = bundles.map((b) => b.key);
+  const [primary, ...shards] = served.map((b) => b.key);
   fs.rmSync(out, { recursive: true, force: true });
   const manifest: ShardManifest = { shards: shards.map((key) => `shards/${key}/`), departmentsApart: sharded };
   // Linking is cheap, so the site's copy is remade whole: nothing of an older index can stay behind.
   const files =
     linkTree(path.join(cacheDir, primary ?? ''), out) +
     shards.reduce((n, key, i) => n + linkTree(path.join(cacheDir, key), path.join(out, manifest.shards[i] ?? '')), 0);
-  // Pages named by their place, so that the page lists the browser loads first compress (page-names.ts).
-  [out, ...manifest.shards.map((folder) => path.join(out, folder))].forEach((folder, bundle) => renamePages(folder, bundle));
   fs.writeFileSync(path.join(out, SHARD_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  pruneCache(cacheDir, bundles.map((b) => b.key));
+  pruneCache(cacheDir, [...bundles, ...served].map((b) => b.key));
 
   output.log(
     `search-index: ${counts} in ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}, ` +
-      `${built} built, ${bundles.length - built} from cache${saved ? ' as planned by --prepare' : ''} → ${out} (${files} files)`,
+      `${built} built, ${bundles.length - built} from cache${saved ? ' as planned by --prepare' : ''}; ` +
+      `served as ${served.length}, ${merge.merged} merged → ${out} (${files} files)`,
   );
   return 0;
 }
