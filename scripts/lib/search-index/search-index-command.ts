@@ -79,12 +79,15 @@ function indexSettings(): Record<string, string> {
 const SERVED_CHUNK_SIZE = 4000;
 
 /**
- * What else shapes a served bundle besides its sources: the chunk size and the code that merges (its
- * text, so that changing it makes new bundles rather than taking old ones from the cache).
+ * What else shapes a served bundle besides its sources: the chunk size, the metadata field left
+ * searchable (only the context's holds tokens a query can ask for: the words of the shown text,
+ * titles and facts would only fill the index), and the code that merges (its text, so that changing
+ * it makes new bundles rather than taking old ones from the cache).
  */
 const SERVED_SETTINGS = {
   chunkSize: String(SERVED_CHUNK_SIZE),
-  merge: createHash('sha256').update(fs.readFileSync(new URL('./merge-bundles.ts', import.meta.url))).digest('hex'),
+  searchedField: CONTEXT_FIELD,
+  merge: ['./merge-bundles.ts', './pagefind-files.ts'].reduce((hash, file) => hash.update(fs.readFileSync(new URL(file, import.meta.url))), createHash('sha256')).digest('hex'),
 };
 
 /** The fingerprint of what the records of these inputs are made from (saved-plan.ts). */
@@ -178,8 +181,7 @@ async function mergeMissing(served: readonly ServedBundle[], cache: string): Pro
         mergeBundles(
           sources.map((source) => path.join(cache, source)),
           dir,
-          // Only the context's metadata holds tokens a query can ask for: the words of the shown text, titles and facts would only fill the index.
-          { chunkSize: SERVED_CHUNK_SIZE, tag: key.slice(0, 8), firstBundle, searchedFields: [CONTEXT_FIELD] },
+          { chunkSize: SERVED_CHUNK_SIZE, tag: key.slice(0, 8), firstBundle, searchedFields: [SERVED_SETTINGS.searchedField] },
         );
       });
     } catch (error) {
