@@ -10,14 +10,15 @@
  * Bundles are built into the cache folder under a key of their records and linked into the site, so
  * an unchanged shard is never indexed twice. Runs after `astro build`; fails when a clause record
  * has no page in the built site.
- * With --prepare it only builds the bundles into the cache, before the site exists: `astro build` runs
+ * With --prepare it only builds and merges the bundles into the cache, before the site exists: `astro build` runs
  * it beside itself (src/integrations/search-index-beside.ts), so that the run after the build finds them.
  * The work is runSearchIndex's and prepareSearchIndex's (scripts/lib/search-index/search-index-command.ts).
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { prepareSearchIndex, runSearchIndex } from './lib/search-index/search-index-command.ts';
-import { DOCUMENTS_PER_SHARD, MAX_SERVED_PAGES } from './lib/search-index/shards.ts';
+import { MAX_SERVED_PAGES } from './lib/search-index/served-bundles.ts';
+import { DOCUMENTS_PER_SHARD } from './lib/search-index/shards.ts';
 
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,

@@ -94,10 +94,10 @@ function loadPagefind(): Promise<PagefindApi> {
     ]);
     // Pagefind's default ranking is kept: the order that matters (the words as typed, in the text) is decided by the engine.
     await pagefind.init();
-    // A large corpus is indexed in shards (scripts/search-index.ts); Pagefind searches them all and merges the results.
+    // A large corpus is served as a few bundles (scripts/lib/search-index/served-bundles.ts); Pagefind searches them all and merges the results.
     await Promise.all(manifest.shards.map((folder) => pagefind.mergeIndex(`${bundle}${folder}`)));
     const search: PagefindApi['search'] = (term, options) => pagefind.search(term, options);
-    // In a sharded index the primary bundle (0) holds the department pages alone.
+    // In a sharded index built bundle 0 holds the department pages alone, and page names keep their built bundle.
     return manifest.departmentsApart ? { search, isDepartment: (id: string) => bundleOfPage(id) === 0 } : { search };
   })().catch((error: unknown) => {
     pagefindLoad = undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bundleKey, partitionDocuments, servedGroups, shardCount } from '../../scripts/lib/search-index/shards.ts';
+import { bundleKey, partitionDocuments, shardCount } from '../../scripts/lib/search-index/shards.ts';
+import { servedGroups } from '../../scripts/lib/search-index/served-bundles.ts';
 import type { PagefindRecord } from '../../scripts/lib/search-index/records.ts';
 
 const documents = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `doc-${String(i).padStart(4, '0')}` }));

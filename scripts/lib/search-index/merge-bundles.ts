@@ -53,7 +53,7 @@ interface Entry {
 }
 
 /** How the merged bundle is written: Pagefind's chunk size, and the tag its file names carry. */
-export interface MergeOptions {
+interface MergeOptions {
   chunkSize: number;
   tag: string;
   /** The number of the first bundle in page names (pageName), when several merged bundles make one index. */
@@ -128,6 +128,23 @@ export function boundPrefixes(last: string, next: string): [string, string] {
   return [a.slice(0, common + 1).join(''), b.slice(0, common + 1).join('')];
 }
 
+/**
+ * The bounds Pagefind gives chunks holding the words `first` to `last` each, in order: the shortest
+ * prefixes that tell each chunk's last word from the next one's first, but for an end whose prefix
+ * would sort before its chunk's (already shortened) start, which keeps the whole word.
+ */
+export function chunkBounds(chunks: readonly (readonly [first: string, last: string])[]): [from: string, to: string][] {
+  const bounds = chunks.map(([first, last]): [string, string] => [first, last]);
+  bounds.forEach((chunk, i) => {
+    const next = bounds[i + 1];
+    if (next === undefined) return;
+    const [to, from] = boundPrefixes(chunk[1], next[0]);
+    if (compareUtf8(to, chunk[0]) >= 0) chunk[1] = to;
+    next[0] = from;
+  });
+  return bounds;
+}
+
 /** One source bundle of a language: its folder, its pf_meta, and where its pages start in the merged bundle. */
 interface Source {
   dir: string;
@@ -177,8 +194,8 @@ function mappedMetaLocations(metaLocations: number[], fields: readonly number[])
  */
 function appendPages(list: MergedPages, pages: PageHit[], source: Source): void {
   let page = 0;
-  pages.forEach((hit, i) => {
-    page = i === 0 ? hit[0] : page + hit[0];
+  pages.forEach((hit) => {
+    page += hit[0];
     hit[2] = mappedMetaLocations(hit[2], source.fields);
     if (hit[1].length === 0 && hit[2].length === 0) return;
     const merged = source.firstPage + page;
@@ -211,15 +228,7 @@ function chunkWriter(dir: string, chunkSize: number, name: (index: number) => st
     },
     finish() {
       flush();
-      chunks.forEach((chunk, i) => {
-        const next = chunks[i + 1];
-        if (next === undefined) return;
-        const [to, from] = boundPrefixes(chunk[1], next[0]);
-        // Pagefind keeps the whole last word where its prefix would sort before the chunk's start.
-        if (compareUtf8(to, chunk[0]) >= 0) chunk[1] = to;
-        next[0] = from;
-      });
-      return chunks;
+      return chunkBounds(chunks.map(([first, last]) => [first, last])).map(([from, to], i) => [from, to, chunks[i]?.[2] ?? '']);
     },
   };
 }
@@ -274,17 +283,14 @@ function readEntry(dir: string): Entry {
 /**
  * Writes into `out` (an empty folder) the bundle of all the records of the bundles in `dirs`, their
  * pages in the order given (bundle 0's first). Page names keep their bundle's number (pageName), so
- * that the search page still tells a page of bundle 0 by its name. Returns the pages and index chunks written.
+ * that the search page still tells a page of bundle 0 by its name.
  */
-export function mergeBundles(dirs: readonly string[], out: string, { chunkSize, tag, firstBundle = 0, searchedFields }: MergeOptions): { pages: number; chunks: number } {
-  const [first] = dirs;
-  if (first === undefined) throw new Error('mergeBundles: no bundle to merge');
+export function mergeBundles(dirs: readonly string[], out: string, { chunkSize, tag, firstBundle = 0, searchedFields }: MergeOptions): void {
+  if (dirs.length === 0) throw new Error('mergeBundles: no bundle to merge');
   const entries = dirs.map(readEntry);
   for (const folder of ['fragment', 'index', 'filter']) fs.mkdirSync(path.join(out, folder), { recursive: true });
   const languages = [...new Set(entries.flatMap((e) => Object.keys(e.languages)))].sort();
   const merged: Entry = { version: entries[0]?.version ?? '', languages: {}, include_characters: entries[0]?.include_characters ?? [] };
-  let totalPages = 0;
-  let totalChunks = 0;
 
   for (const language of languages) {
     const prefix = `${language}-${tag}`;
@@ -323,14 +329,14 @@ export function mergeBundles(dirs: readonly string[], out: string, { chunkSize, 
     fs.writeFileSync(path.join(out, `pagefind.${hash}.pf_meta`), content);
     const info = named.map(({ bundle }) => entries[bundle]?.languages[language]).find((i) => i !== undefined);
     merged.languages[language] = { hash, wasm: info?.wasm ?? null, page_count: pages.length };
-    totalPages += pages.length;
-    totalChunks += chunks.length;
   }
 
-  // Pagefind's scripts and styles, the same in every bundle of one version.
-  for (const file of fs.readdirSync(first, { withFileTypes: true })) {
-    if (file.isFile() && file.name !== ENTRY && !file.name.endsWith('.pf_meta')) linkFile(path.join(first, file.name), path.join(out, file.name));
+  // Pagefind's scripts and styles, the same in every bundle of one version, and each language's wasm.
+  for (const dir of dirs) {
+    for (const file of fs.readdirSync(dir, { withFileTypes: true })) {
+      const target = path.join(out, file.name);
+      if (file.isFile() && file.name !== ENTRY && !file.name.endsWith('.pf_meta') && !fs.existsSync(target)) linkFile(path.join(dir, file.name), target);
+    }
   }
   fs.writeFileSync(path.join(out, ENTRY), JSON.stringify(merged));
-  return { pages: totalPages, chunks: totalChunks };
 }

@@ -34,13 +34,11 @@ function readFragment(file: string): Fragment {
   return value as Fragment;
 }
 
-/** Rewrites every fragment of the bundle in `dir` to what `keep` keeps of it; returns how many. */
-export function trimFragments(dir: string, keep: (fragment: Fragment) => Fragment): number {
+/** Rewrites every fragment of the bundle in `dir` to what `keep` keeps of it. */
+export function trimFragments(dir: string, keep: (fragment: Fragment) => Fragment): void {
   const folder = path.join(dir, 'fragment');
-  const files = fs.readdirSync(folder);
-  for (const name of files) {
+  for (const name of fs.readdirSync(folder)) {
     const file = path.join(folder, name);
     fs.writeFileSync(file, packed(Buffer.from(JSON.stringify(keep(readFragment(file))))));
   }
-  return files.length;
 }

@@ -7,6 +7,7 @@ import { PART_BREAK, partsMeta, type RecordPart } from '#core/search/record-part
 import { DEPARTMENT_TOKEN, type FilterKey, type RecordKind } from '#core/search/facets.ts';
 import { linkTokens, type SynonymTable } from '#core/search/synonyms.ts';
 import { siteId } from '#core/site-id.ts';
+import type { Fragment } from './pagefind-files.ts';
 import { validityLabel } from '#core/validity-label.ts';
 
 /** What a clause record also states, shown with the result and found by the 目标 and 项目 kinds: a target, or the project a table row is. */
@@ -316,7 +317,7 @@ export function toPagefindRecords(records: readonly SearchRecord[], synonyms: Sy
  * were half of every fragment's bytes (26 MB of 58 at 1,000 documents), and a search of several
  * terms reads 30 fragments. The content stays as an empty string, which Pagefind's script expects.
  */
-export function shownFragment(fragment: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function shownFragment(fragment: Readonly<Fragment>): Fragment {
   const meta = typeof fragment['meta'] === 'object' && fragment['meta'] !== null ? (fragment['meta'] as Record<string, unknown>) : {};
   return { ...fragment, content: '', meta: Object.fromEntries(Object.entries(meta).filter(([key]) => key !== CONTEXT_FIELD)) };
 }

@@ -2,8 +2,7 @@
  * What `node scripts/search-index.ts` does: builds the search index of a built site with Pagefind's
  * Node API, from the generated documents rather than from the HTML, one bundle per shard of
  * documents, each built into the cache folder under a key of its records; merges them into the few
- * bundles the browser loads (merge-bundles.ts, shards.ts's servedGroups), cached likewise, and links
- * those into the site. Fails when a clause record has no page in the built site.
+ * bundles the browser loads (served-bundles.ts), cached likewise, and links those into the site. Fails when a clause record has no page in the built site.
  *
  * Since the records come from the documents, the bundles can be built before the pages exist:
  * `prepareSearchIndex` builds them into the cache beside `astro build`
@@ -23,12 +22,11 @@ import { readDocuments } from '../ingest/write.ts';
 import { EXTERNAL_OUTPUT } from '#core/document-files.ts';
 import { hasBundle, linkTree, pruneCache, storeBundle } from './bundle-cache.ts';
 import { eachConcurrently } from './concurrency.ts';
-import { mergeBundles } from './merge-bundles.ts';
 import { writeBundle } from './pagefind-bundle.ts';
-import { planFingerprint, readPlan, writePlan, type SavedPlan, type ServedBundle } from './saved-plan.ts';
-import { bundleKey, partitionDocuments, servedGroups, servedKey } from './shards.ts';
+import { planFingerprint, readPlan, writePlan, type SavedPlan } from './saved-plan.ts';
+import { mergeServed, SERVED_SETTINGS, servedBundles } from './served-bundles.ts';
+import { bundleKey, filesDigest, partitionDocuments } from './shards.ts';
 import {
-  CONTEXT_FIELD,
   departmentRecords,
   documentRecords,
   searchRecords,
@@ -45,7 +43,7 @@ export type IndexInputs = {
   synonyms: string;
   cache: string;
   documentsPerShard: number;
-  /** The most pages of a bundle served to the browser (shards.ts's MAX_SERVED_PAGES). */
+  /** The most pages of a bundle served to the browser (served-bundles.ts's MAX_SERVED_PAGES). */
   pagesPerServedBundle: number;
   jobs: number;
 };
@@ -65,30 +63,19 @@ interface PlannedBundle {
 /** The project's root, whose code makes the records (saved-plan.ts). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** What shapes a built bundle besides its records: Pagefind's version, and the code trimming its fragments (pagefind-bundle.ts). */
+/**
+ * What shapes a built bundle besides its records: Pagefind's version, and the code that writes it and
+ * trims its fragments (pagefind-bundle.ts, records.ts's shownFragment).
+ */
 function indexSettings(): Record<string, string> {
-  return { pagefind: PAGEFIND_VERSION, fragments: createHash('sha256').update(shownFragment.toString()).digest('hex') };
+  return {
+    pagefind: PAGEFIND_VERSION,
+    code: createHash('sha256')
+      .update(filesDigest(['scripts/lib/search-index/pagefind-bundle.ts', 'scripts/lib/search-index/pagefind-files.ts']))
+      .update(shownFragment.toString())
+      .digest('hex'),
+  };
 }
-
-/**
- * The index chunk size of the served bundles, in Pagefind's measure (a word's page entries plus their
- * locations). A query fetches one chunk per token and bundle, and every first search loads the list
- * of all chunks: Pagefind's 20,000 made 7 KB chunks, and a fifth of that is about where the chunk
- * list and the chunks fetched cost the same (at 1,000 documents: 2,900 chunks, a 30 KB list).
- */
-const SERVED_CHUNK_SIZE = 4000;
-
-/**
- * What else shapes a served bundle besides its sources: the chunk size, the metadata field left
- * searchable (only the context's holds tokens a query can ask for: the words of the shown text,
- * titles and facts would only fill the index), and the code that merges (its text, so that changing
- * it makes new bundles rather than taking old ones from the cache).
- */
-const SERVED_SETTINGS = {
-  chunkSize: String(SERVED_CHUNK_SIZE),
-  searchedField: CONTEXT_FIELD,
-  merge: ['./merge-bundles.ts', './pagefind-files.ts'].reduce((hash, file) => hash.update(fs.readFileSync(new URL(file, import.meta.url))), createHash('sha256')).digest('hex'),
-};
 
 /** The fingerprint of what the records of these inputs are made from (saved-plan.ts). */
 function fingerprintOf(options: IndexInputs): string {
@@ -101,17 +88,6 @@ function fingerprintOf(options: IndexInputs): string {
 }
 
 const PAGEFIND_VERSION = (JSON.parse(fs.readFileSync(new URL('../../../node_modules/pagefind/package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-/** The bundles served to the browser: the built ones merged in groups (shards.ts's servedGroups), each under a key of its sources. */
-function servedBundles(bundles: readonly PlannedBundle[], maxPages: number): ServedBundle[] {
-  return servedGroups(
-    bundles.map((b) => b.records.length),
-    maxPages,
-  ).map((group) => {
-    const sources = group.map((i) => bundles[i]?.key ?? '');
-    return { key: servedKey(sources, SERVED_SETTINGS), sources, firstBundle: group[0] ?? 0 };
-  });
-}
 
 /** How many records of each kind, and on how many pages: the index step's report. */
 function recordCounts(present: readonly SearchRecord[], bundles: readonly PlannedBundle[]): string {
@@ -170,27 +146,6 @@ async function buildMissing(bundles: readonly PlannedBundle[], options: IndexInp
   return { built: toBuild.length, failures };
 }
 
-/** Merges the served bundles the cache does not hold yet from their built bundles; returns how many it merged and what failed. */
-async function mergeMissing(served: readonly ServedBundle[], cache: string): Promise<{ merged: number; failures: string[] }> {
-  const failures: string[] = [];
-  const toMerge = served.filter((b) => !hasBundle(cache, b.key));
-  for (const { key, sources, firstBundle } of toMerge) {
-    try {
-      await storeBundle(cache, key, async (dir) => {
-        // The key's start tags the file names: a browser never mixes a cached file of another build into this one.
-        mergeBundles(
-          sources.map((source) => path.join(cache, source)),
-          dir,
-          { chunkSize: SERVED_CHUNK_SIZE, tag: key.slice(0, 8), firstBundle, searchedFields: [SERVED_SETTINGS.searchedField] },
-        );
-      });
-    } catch (error) {
-      failures.push(`merging bundle ${key} (of ${sources.length}): ${(error as Error).message}`);
-    }
-  }
-  return { merged: toMerge.length, failures };
-}
-
 /** The plan of an index: its built bundles (keys and pages) and served bundles, without the records. */
 type IndexPlan = Omit<SavedPlan, 'fingerprint'>;
 
@@ -203,7 +158,7 @@ async function buildPlanned(planned: ReturnType<typeof planIndex>, options: Inde
   const { built, failures } = await buildMissing(bundles, options);
   // A Pagefind record is a page: its URL is one of the pages the index step checks.
   const saved = bundles.map(({ key, records }) => ({ key, pages: records.map((r) => r.url) }));
-  return { plan: { bundles: saved, served: servedBundles(bundles, options.pagesPerServedBundle), sharded, counts: recordCounts(present, bundles) }, built, failures };
+  return { plan: { bundles: saved, served: servedBundles(bundles.map((b) => ({ key: b.key, pages: b.records.length })), options.pagesPerServedBundle), sharded, counts: recordCounts(present, bundles) }, built, failures };
 }
 
 /**
@@ -215,7 +170,7 @@ async function buildPlanned(planned: ReturnType<typeof planIndex>, options: Inde
 export async function prepareSearchIndex(options: IndexInputs, output: CliOutput = consoleOutput): Promise<number> {
   const fingerprint = fingerprintOf(options);
   const { plan, built, failures } = await buildPlanned(planIndex(options, () => true), options);
-  if (failures.length === 0) failures.push(...(await mergeMissing(plan.served, options.cache)).failures);
+  if (failures.length === 0) failures.push(...(await mergeServed(plan.served, options.cache)).failures);
   if (failures.length > 0) {
     output.error(`search-index --prepare: ${failures.length} bundles failed:\n  ${failures.join('\n  ')}`);
     return 1;
@@ -235,7 +190,8 @@ type LinkPlan = IndexPlan & { built: number; saved: boolean };
 function savedPlanFor(options: IndexInputs, pageExists: (url: string) => boolean): LinkPlan | null {
   const saved = readPlan(options.cache, fingerprintOf(options));
   if (saved === null) return null;
-  const usable = saved.bundles.every((b) => hasBundle(options.cache, b.key) && b.pages.every(pageExists)) && saved.served.every((b) => hasBundle(options.cache, b.key));
+  // A served bundle missing from the cache is merged from the built ones, as after any plan.
+  const usable = saved.bundles.every((b) => hasBundle(options.cache, b.key) && b.pages.every(pageExists));
   return usable ? { ...saved, built: 0, saved: true } : null;
 }
 
@@ -278,7 +234,7 @@ export async function runSearchIndex(options: SearchIndexOptions, output: CliOut
 
   const plan = savedPlanFor(options, pageExists) ?? (await planAndBuild(options, pageExists, site, output));
   if (plan === null) return 1;
-  const merge = await mergeMissing(plan.served, cacheDir);
+  const merge = await mergeServed(plan.served, cacheDir);
   if (merge.failures.length > 0) {
     output.error(`search-index: ${merge.failures.length} bundles failed:\n  ${merge.failures.join('\n  ')}`);
     return 1;

@@ -1,11 +1,12 @@
 /**
  * How the index names its pages (scripts/lib/search-index/merge-bundles.ts names them so): by a
- * prefix, their bundle and their place, `und-1a2b3c4d_3_1k` being page 56 of bundle 3. The search
- * page reads a result's bundle from its name: when the primary bundle (0) holds the department pages
- * alone, a result from it is a department page, with no search needed to tell.
+ * prefix, the built bundle they come from and their place in it, `und-1a2b3c4d_3_1k` being page 56
+ * of built bundle 3, whichever served bundle holds it. The search page reads a result's built bundle
+ * from its name: when built bundle 0 holds the department pages alone, a result from it is a
+ * department page, with no search needed to tell.
  */
 
-/** The name of page `index` of bundle `bundle` (0: the primary bundle, then the shards in their order); `prefix` holds no `_`. */
+/** The name of page `index` of built bundle `bundle` (0: the departments' in a sharded index, then the shards in order); `prefix` holds no `_`. */
 export function pageName(prefix: string, bundle: number, index: number): string {
   return `${prefix}_${bundle.toString(36)}_${index.toString(36)}`;
 }

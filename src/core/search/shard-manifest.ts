@@ -1,16 +1,19 @@
 /**
  * The search index is one Pagefind bundle at `/pagefind/` or, for a large corpus, that bundle plus
- * shards that the browser merges into it (Pagefind's `mergeIndex`). The index step writes the list
- * of shards beside the bundle; the search page reads it before its first search.
+ * others that the browser merges into it (Pagefind's `mergeIndex`). Each of these served bundles is
+ * itself merged from built bundles, one per shard of documents (scripts/lib/search-index/served-bundles.ts);
+ * the manifest keeps its old name, `shards.json`, and lists the served bundles after the first. The
+ * index step writes it beside the first bundle; the search page reads it before its first search.
  */
 
-/** The list of shards, in the primary bundle's folder. */
+/** The list of the served bundles after the first, in the first one's folder. */
 export const SHARD_MANIFEST = 'shards.json';
 
 /**
- * What the manifest holds: each shard's folder, relative to the primary bundle's, ending in `/`; and
- * whether the primary bundle holds the department pages and nothing else (a sharded index), so that
- * a result is known to be a department page by its bundle (src/core/search/page-names.ts).
+ * What the manifest holds: the folder of each served bundle after the first, relative to the first
+ * one's, ending in `/`; and whether built bundle 0 holds the department pages and nothing else (a
+ * sharded index), so that a result is known to be a department page by the built bundle its name
+ * gives (src/core/search/page-names.ts).
  */
 export interface ShardManifest {
   shards: string[];

@@ -35,9 +35,9 @@ export type PagefindFilters = Record<string, string | { any: string[] }>;
 export interface PagefindApi {
   search(term: string, options: { filters: PagefindFilters }): Promise<PagefindResponse | null>;
   /**
-   * Whether a result is a department page, when the index's layout tells (a sharded index keeps them
-   * in a bundle of their own); without it, they are found by searching their marker, which in a
-   * sharded index costs an index chunk from every shard.
+   * Whether a result is a department page, when the index's layout tells (a sharded index builds them
+   * into a bundle of their own, and page names keep it); without it, they are found by searching
+   * their marker, which costs an index chunk from every served bundle.
    */
   isDepartment?(id: string): boolean;
 }
