@@ -18,6 +18,7 @@ import { landing, readParts, withAnchor, type Landing } from '#core/search/recor
 
 /** Pagefind's browser module (pagefind.js), as used here. */
 interface PagefindModule extends PagefindApi {
+  options(options: { noWorker: boolean }): Promise<void>;
   init(): Promise<void>;
   mergeIndex(indexPath: string): Promise<void>;
 }
@@ -92,6 +93,12 @@ function loadPagefind(): Promise<PagefindApi> {
         return readManifest(await response.json());
       }),
     ]);
+    // Pagefind searches in this thread, not in its worker: a query reads thousands of results (湘潭 is
+    // in the context of 14,000 pages at 1,000 documents), and copying them out of the worker cost more
+    // than the search. Alternating runs of npm run bench:search -- --size 1000: p95 of later queries
+    // 247 and 224 ms here, 354 and 261 ms through the worker; the worker's script is not fetched either
+    // (12 KB). A long search now holds the page for its duration, which the typing pause precedes.
+    await pagefind.options({ noWorker: true });
     // Pagefind's default ranking is kept: the order that matters (the words as typed, in the text) is decided by the engine.
     await pagefind.init();
     // A large corpus is served as a few bundles (scripts/lib/search-index/served-bundles.ts); Pagefind searches them all and merges the results.
