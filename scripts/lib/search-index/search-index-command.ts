@@ -2,12 +2,13 @@
  * What `node scripts/search-index.ts` does: builds the search index of a built site with Pagefind's
  * Node API, from the generated documents rather than from the HTML, one bundle per shard of
  * documents, each built into the cache folder under a key of its records; merges them into the few
- * bundles the browser loads (served-bundles.ts), cached likewise, and links those into the site. Fails when a clause record has no page in the built site.
+ * bundles the browser loads (served-bundles.ts), cached likewise, and links those into the site.
+ * Fails when a clause record has no page in the built site.
  *
  * Since the records come from the documents, the bundles can be built before the pages exist:
  * `prepareSearchIndex` builds them into the cache beside `astro build`
- * (src/integrations/search-index-beside.ts), and the run after the build finds them there and only
- * checks the pages and links the bundles into the site.
+ * (src/integrations/search-index-beside.ts) and merges the served ones, and the run after the build
+ * finds them there and only checks the pages and links the served bundles into the site.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -158,7 +159,11 @@ async function buildPlanned(planned: ReturnType<typeof planIndex>, options: Inde
   const { built, failures } = await buildMissing(bundles, options);
   // A Pagefind record is a page: its URL is one of the pages the index step checks.
   const saved = bundles.map(({ key, records }) => ({ key, pages: records.map((r) => r.url) }));
-  return { plan: { bundles: saved, served: servedBundles(bundles.map((b) => ({ key: b.key, pages: b.records.length })), options.pagesPerServedBundle), sharded, counts: recordCounts(present, bundles) }, built, failures };
+  const served = servedBundles(
+    saved.map(({ key, pages }) => ({ key, pages: pages.length })),
+    options.pagesPerServedBundle,
+  );
+  return { plan: { bundles: saved, served, sharded, counts: recordCounts(present, bundles) }, built, failures };
 }
 
 /**

@@ -2,7 +2,8 @@
  * The bundles served to the browser: the built ones (one per shard of documents, shards.ts) merged in
  * groups (merge-bundles.ts), each cached under a key of what makes it. Served as built, every query
  * token cost an index chunk from every shard and every first search every shard's page list (at
- * 1,000 documents: 65 chunk requests and 456 KB); merged into two, 13 and 270 KB.
+ * 1,000 documents, 11 bundles: a first search made 65 chunk requests and fetched 456 KB; merged into
+ * two, 13 requests and 270 KB).
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
